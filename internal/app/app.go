@@ -1,0 +1,120 @@
+// Package app holds ShopDojo's use cases, one file per area. It owns
+// transactions, authorization and audit writes, and is the only door that
+// web, api, cli and background jobs call.
+package app
+
+import (
+	"context"
+	"database/sql"
+	"log/slog"
+	"time"
+
+	"github.com/google/uuid"
+
+	"github.com/shopdojo/shopdojo"
+	"github.com/shopdojo/shopdojo/internal/audit"
+	"github.com/shopdojo/shopdojo/internal/auth"
+	"github.com/shopdojo/shopdojo/internal/store"
+)
+
+// Options configure an App. Zero values get sensible defaults.
+type Options struct {
+	Clock      func() time.Time
+	Location   *time.Location // company time zone, default Asia/Shanghai
+	AuditKey   *audit.Key
+	Logger     *slog.Logger
+	Password   auth.Params
+	SessionTTL time.Duration // sliding session lifetime
+}
+
+// App is the use-case layer.
+type App struct {
+	store *store.Store
+	opt   Options
+	log   *slog.Logger
+}
+
+// New returns an App over an open, migrated store.
+func New(s *store.Store, opt Options) *App {
+	if opt.Clock == nil {
+		opt.Clock = time.Now
+	}
+	if opt.Location == nil {
+		opt.Location = shanghai()
+	}
+	if opt.Logger == nil {
+		opt.Logger = slog.Default()
+	}
+	if opt.Password.Time == 0 {
+		opt.Password = auth.Default
+	}
+	if opt.SessionTTL == 0 {
+		opt.SessionTTL = 7 * 24 * time.Hour
+	}
+	return &App{store: s, opt: opt, log: opt.Logger}
+}
+
+func shanghai() *time.Location {
+	loc, err := time.LoadLocation("Asia/Shanghai")
+	if err != nil {
+		return time.FixedZone("CST", 8*3600)
+	}
+	return loc
+}
+
+// Location is the company time zone.
+func (a *App) Location() *time.Location { return a.opt.Location }
+
+// Dialect names the database engine in use.
+func (a *App) Dialect() store.Dialect { return a.store.Dialect }
+
+// Ping reports whether the database answers.
+func (a *App) Ping(ctx context.Context) error { return a.store.Ping(ctx) }
+
+func (a *App) now() time.Time { return a.opt.Clock().UTC() }
+
+func (a *App) nowMs() int64 { return a.now().UnixMilli() }
+
+// Today is the current date in the company time zone, as YYYY-MM-DD.
+func (a *App) Today() string { return a.now().In(a.opt.Location).Format(time.DateOnly) }
+
+func newID() string { return uuid.Must(uuid.NewV7()).String() }
+
+func fromMs(ms int64) time.Time {
+	if ms == 0 {
+		return time.Time{}
+	}
+	return time.UnixMilli(ms).UTC()
+}
+
+func nullStr(s string) sql.NullString { return sql.NullString{String: s, Valid: s != ""} }
+
+// Actor is who performs an operation: a signed-in person, an API token's
+// owner, or the system (CLI and jobs) when PersonID is empty and System set.
+type Actor struct {
+	PersonID   string
+	Name       string
+	Roles      []shopdojo.Role
+	Locale     string
+	RequestID  string
+	System     bool
+	MustChange bool
+}
+
+// SystemActor acts for the command line and background jobs.
+func SystemActor(name string) Actor {
+	return Actor{Name: name, System: true, Roles: []shopdojo.Role{shopdojo.RoleAdmin}}
+}
+
+// Can reports whether the actor holds permission p.
+func (ac Actor) Can(p shopdojo.Permission) bool { return ac.System || shopdojo.Can(ac.Roles, p) }
+
+func (ac Actor) require(p shopdojo.Permission) error {
+	if ac.PersonID == "" && !ac.System {
+		return shopdojo.ErrUnauth
+	}
+	if !ac.Can(p) {
+		return shopdojo.E(shopdojo.KindForbidden, "error.forbidden")
+	}
+	return nil
+}

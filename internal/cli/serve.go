@@ -1,0 +1,82 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"net"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/shopdojo/shopdojo/internal/app"
+	"github.com/shopdojo/shopdojo/internal/server"
+)
+
+func serveCmd(e *env) *cobra.Command {
+	c := &cobra.Command{Use: "serve", Short: "Run the web server", Args: cobra.NoArgs}
+	f := c.Flags()
+	f.StringVar(&e.cfg.Addr, "addr", e.cfg.Addr, "address to listen on [SHOPDOJO_ADDR]")
+	f.StringVar(&e.cfg.BaseURL, "base-url", e.cfg.BaseURL, "public URL for absolute links, e.g. https://train.example.cn [SHOPDOJO_BASE_URL]")
+	f.StringVar(&e.cfg.TLSCert, "tls-cert", "", "TLS certificate file")
+	f.StringVar(&e.cfg.TLSKey, "tls-key", "", "TLS key file")
+	f.StringSliceVar(&e.cfg.TrustedProxies, "trusted-proxy", e.cfg.TrustedProxies, "reverse proxy address or CIDR whose X-Forwarded-For/-Proto are trusted [SHOPDOJO_TRUSTED_PROXY]")
+	f.BoolVar(&e.cfg.Demo, "demo", false, "seed the demo company 示例电商有限公司 and print demo logins")
+	f.BoolVar(&e.cfg.Dev, "dev", false, "read templates and static files from disk (development)")
+	c.RunE = func(cmd *cobra.Command, _ []string) error { return e.serve(cmd.Context()) }
+	return c
+}
+
+func (e *env) serve(ctx context.Context) error {
+	start := time.Now()
+	log := slog.New(slog.NewJSONHandler(e.io.Err, &slog.HandlerOptions{Level: slog.LevelInfo}))
+	srv, err := server.Open(ctx, e.cfg, log, server.Options{})
+	if err != nil {
+		return err
+	}
+	defer srv.Close()
+	if err := e.firstStart(ctx, srv.App); err != nil {
+		return err
+	}
+	l, err := net.Listen("tcp", e.cfg.Addr)
+	if err != nil {
+		return fmt.Errorf("listen on %s: %w", e.cfg.Addr, err)
+	}
+	if !e.cfg.Loopback() && !e.cfg.HTTPS() {
+		log.Warn("listening beyond loopback without https: passwords and session cookies travel in clear text; " +
+			"put ShopDojo behind an https reverse proxy and set --base-url https://… and --trusted-proxy")
+	}
+	log.Info("ready", "url", "http://"+l.Addr().String(), "db", string(srv.Store.Dialect),
+		"startup_ms", time.Since(start).Milliseconds())
+	fmt.Fprintf(e.io.Out, "ShopDojo 运营道场 is running at %s\n", e.cfg.PublicURL())
+	return srv.Serve(ctx, l)
+}
+
+// firstStart creates the first admin (printing the password once) and, in
+// demo mode, the demo company.
+func (e *env) firstStart(ctx context.Context, a *app.App) error {
+	pw, err := a.Bootstrap(ctx)
+	if err != nil {
+		return err
+	}
+	if pw != "" {
+		fmt.Fprintf(e.io.Out, "\nFirst start: administrator created.\n  sign-in: admin\n  password: %s\n"+
+			"This password is shown only once; you will be asked to change it.\n\n", pw)
+	}
+	if !e.cfg.Demo {
+		return nil
+	}
+	logins, err := a.SeedDemo(ctx)
+	if err != nil {
+		return err
+	}
+	if len(logins) > 0 {
+		fmt.Fprintf(e.io.Out, "Demo company 示例电商有限公司 created. Every demo person's password is %q.\n", app.DemoPassword)
+		for _, l := range logins {
+			fmt.Fprintf(e.io.Out, "  %-8s %-6s %s\n", l.EmployeeNo, l.Name, strings.ReplaceAll(l.Roles, ",", ", "))
+		}
+		fmt.Fprintln(e.io.Out)
+	}
+	return nil
+}

@@ -1,0 +1,145 @@
+// Package config holds ShopDojo's configuration: one Config value with
+// defaults, filled from flags and SHOPDOJO_* environment variables, and
+// validated before use. It is passed as a value, never kept in a global.
+package config
+
+import (
+	"errors"
+	"fmt"
+	"net"
+	"net/netip"
+	"net/url"
+	"path/filepath"
+	"strings"
+	"time"
+)
+
+// Config is the whole configuration.
+type Config struct {
+	Addr           string
+	DataDir        string
+	DB             string // postgres:// URL; empty means SQLite in DataDir
+	BaseURL        string
+	TLSCert        string
+	TLSKey         string
+	TrustedProxies []string
+	Demo           bool
+	Dev            bool
+	Timezone       string
+	LogLevel       string
+}
+
+// Default returns the defaults.
+func Default() Config {
+	return Config{Addr: "127.0.0.1:8080", DataDir: "./shopdojo-data", Timezone: "Asia/Shanghai", LogLevel: "info"}
+}
+
+// FromEnv overlays SHOPDOJO_* environment variables that are set.
+func (c *Config) FromEnv(getenv func(string) string) {
+	for name, dst := range map[string]*string{"SHOPDOJO_DATA": &c.DataDir, "SHOPDOJO_DB": &c.DB,
+		"SHOPDOJO_BASE_URL": &c.BaseURL, "SHOPDOJO_ADDR": &c.Addr, "SHOPDOJO_TZ": &c.Timezone,
+		"SHOPDOJO_LOG_LEVEL": &c.LogLevel} {
+		if v := getenv(name); v != "" {
+			*dst = v
+		}
+	}
+	if v := getenv("SHOPDOJO_TRUSTED_PROXY"); v != "" {
+		c.TrustedProxies = strings.Split(v, ",")
+	}
+}
+
+// DSN is the database to open: the PostgreSQL URL, or the SQLite file.
+func (c Config) DSN() string {
+	if c.DB != "" {
+		return c.DB
+	}
+	return filepath.Join(c.DataDir, "shopdojo.db")
+}
+
+// Postgres reports whether the database is PostgreSQL.
+func (c Config) Postgres() bool {
+	return strings.HasPrefix(c.DB, "postgres://") || strings.HasPrefix(c.DB, "postgresql://")
+}
+
+// Location loads the company time zone.
+func (c Config) Location() (*time.Location, error) { return time.LoadLocation(c.Timezone) }
+
+// Proxies parses the trusted proxy CIDRs (a bare address means /32 or /128).
+func (c Config) Proxies() ([]netip.Prefix, error) {
+	var out []netip.Prefix
+	for _, s := range c.TrustedProxies {
+		s = strings.TrimSpace(s)
+		if s == "" {
+			continue
+		}
+		if !strings.Contains(s, "/") {
+			a, err := netip.ParseAddr(s)
+			if err != nil {
+				return nil, fmt.Errorf("--trusted-proxy %q: %w", s, err)
+			}
+			out = append(out, netip.PrefixFrom(a, a.BitLen()))
+			continue
+		}
+		p, err := netip.ParsePrefix(s)
+		if err != nil {
+			return nil, fmt.Errorf("--trusted-proxy %q: %w", s, err)
+		}
+		out = append(out, p.Masked())
+	}
+	return out, nil
+}
+
+// Validate checks the configuration and says what is wrong.
+func (c Config) Validate() error {
+	var errs []error
+	if c.DB != "" && !c.Postgres() {
+		errs = append(errs, fmt.Errorf("--db must be a postgres:// URL (SQLite lives in --data)"))
+	}
+	if c.BaseURL != "" {
+		u, err := url.Parse(c.BaseURL)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			errs = append(errs, fmt.Errorf("--base-url %q must be an absolute http(s) URL", c.BaseURL))
+		}
+	}
+	if (c.TLSCert == "") != (c.TLSKey == "") {
+		errs = append(errs, errors.New("--tls-cert and --tls-key go together"))
+	}
+	if _, _, err := net.SplitHostPort(c.Addr); err != nil {
+		errs = append(errs, fmt.Errorf("--addr %q: %w", c.Addr, err))
+	}
+	if _, err := c.Location(); err != nil {
+		errs = append(errs, fmt.Errorf("time zone %q: %w", c.Timezone, err))
+	}
+	if _, err := c.Proxies(); err != nil {
+		errs = append(errs, err)
+	}
+	return errors.Join(errs...)
+}
+
+// HTTPS reports whether people reach the server over https.
+func (c Config) HTTPS() bool { return strings.HasPrefix(c.BaseURL, "https://") || c.TLSCert != "" }
+
+// PublicURL is the base for absolute links.
+func (c Config) PublicURL() string {
+	if c.BaseURL != "" {
+		return strings.TrimSuffix(c.BaseURL, "/")
+	}
+	scheme := "http"
+	if c.TLSCert != "" {
+		scheme = "https"
+	}
+	return scheme + "://" + c.Addr
+}
+
+// Loopback reports whether Addr listens only on the loopback interface.
+func (c Config) Loopback() bool {
+	host, _, err := net.SplitHostPort(c.Addr)
+	if err != nil {
+		return false
+	}
+	if host == "localhost" {
+		return true
+	}
+	a, err := netip.ParseAddr(host)
+	return err == nil && a.IsLoopback()
+}

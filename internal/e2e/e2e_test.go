@@ -1,0 +1,138 @@
+// Package e2e drives the real server in headless Chromium (Debian's
+// chromium package) the way a person would. Tests skip when Chromium is
+// absent. Set SHOPDOJO_SCREENSHOTS=DIR to keep screenshots.
+package e2e
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"net"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"github.com/shopdojo/shopdojo/internal/config"
+	"github.com/shopdojo/shopdojo/internal/server"
+	"github.com/shopdojo/shopdojo/internal/store/storetest"
+)
+
+type site struct {
+	url      string
+	adminPW  string
+	srv      *server.Server
+	shotsDir string
+}
+
+func chromium(t *testing.T) string {
+	for _, p := range []string{os.Getenv("CHROMIUM"), "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"} {
+		if p == "" {
+			continue
+		}
+		if _, err := exec.LookPath(p); err == nil {
+			return p
+		}
+	}
+	t.Skip("chromium not installed (apt-get install chromium)")
+	return ""
+}
+
+func start(t *testing.T) *site {
+	t.Helper()
+	cfg := config.Default()
+	cfg.DataDir = t.TempDir()
+	if dsn := storetest.DSN(t); strings.HasPrefix(dsn, "postgres") {
+		cfg.DB = dsn
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	srv, err := server.Open(ctx, cfg, log, server.Options{FastPasswords: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pw, err := srv.App.Bootstrap(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := srv.App.SeedDemo(ctx); err != nil {
+		t.Fatal(err)
+	}
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan struct{})
+	go func() { _ = srv.Serve(ctx, l); close(done) }()
+	t.Cleanup(func() { cancel(); <-done; srv.Close() })
+	shots := os.Getenv("SHOPDOJO_SCREENSHOTS")
+	if shots == "" {
+		shots = t.TempDir()
+	}
+	return &site{url: "http://" + l.Addr().String(), adminPW: pw, srv: srv, shotsDir: shots}
+}
+
+// browser opens a fresh headless Chromium tab sized w×h.
+func browser(t *testing.T, w, h int, mobile bool) context.Context {
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(chromium(t)), chromedp.NoSandbox, chromedp.DisableGPU,
+		chromedp.Flag("disable-background-networking", true), chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true), chromedp.Flag("disable-quic", true),
+		chromedp.Flag("lang", "zh-CN"), chromedp.WindowSize(w, h),
+		chromedp.UserDataDir(t.TempDir()))
+	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
+	t.Cleanup(cancel)
+	ctx, cancel2 := chromedp.NewContext(actx)
+	t.Cleanup(cancel2)
+	ctx, cancel3 := context.WithTimeout(ctx, 90*time.Second)
+	t.Cleanup(cancel3)
+	if mobile {
+		do(t, ctx, chromedp.EmulateViewport(int64(w), int64(h), chromedp.EmulateScale(2), chromedp.EmulateMobile))
+	}
+	return ctx
+}
+
+type css = chromedp.CSS
+
+// shot saves a full-page screenshot.
+func (s *site) shot(t *testing.T, ctx context.Context, name string) {
+	t.Helper()
+	buf, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+	if err != nil {
+		t.Fatalf("screenshot %s: %v", name, err)
+	}
+	if err := os.WriteFile(filepath.Join(s.shotsDir, name+".png"), buf, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// do runs the steps and fails the test with the page's address on error.
+func do(t *testing.T, ctx context.Context, steps ...chromedp.Action[chromedp.Void]) {
+	t.Helper()
+	if err := chromedp.Do(ctx, steps...); err != nil {
+		loc, _ := chromedp.Run(ctx, chromedp.Location())
+		t.Fatalf("at %s: %v", loc, err)
+	}
+}
+
+func text(t *testing.T, ctx context.Context, sel string) string {
+	t.Helper()
+	s, err := chromedp.Run(ctx, chromedp.Text(css(sel)))
+	if err != nil {
+		t.Fatalf("text of %s: %v", sel, err)
+	}
+	return s
+}
+
+func signIn(t *testing.T, ctx context.Context, s *site, login, password string) {
+	t.Helper()
+	do(t, ctx, chromedp.Navigate(s.url+"/login"),
+		chromedp.WaitVisible(css("#login")),
+		chromedp.SendKeys(css("#login"), login),
+		chromedp.SendKeys(css("#password"), password),
+		chromedp.Click(css("form.form button[type=submit]")))
+}

@@ -1,0 +1,114 @@
+// Package i18n translates message ids into zh-CN (the default) and English.
+// Messages live in embedded TOML files, one pair per area
+// (locales/<area>.zh-CN.toml and locales/<area>.en.toml).
+package i18n
+
+import (
+	"embed"
+	"fmt"
+	"io/fs"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+	goi18n "github.com/nicksnyder/go-i18n/v2/i18n"
+	"golang.org/x/text/language"
+)
+
+//go:embed locales/*.toml
+var files embed.FS
+
+// Locales are the supported locales; the first is the default.
+var Locales = []string{"zh-CN", "en"}
+
+// Default is the default locale.
+const Default = "zh-CN"
+
+// Bundle holds every message in every locale.
+type Bundle struct {
+	loc map[string]*goi18n.Localizer
+}
+
+// New loads the embedded message files.
+func New() (*Bundle, error) {
+	b := goi18n.NewBundle(language.SimplifiedChinese)
+	b.RegisterUnmarshalFunc("toml", toml.Unmarshal)
+	names, err := fs.Glob(files, "locales/*.toml")
+	if err != nil {
+		return nil, err
+	}
+	for _, n := range names {
+		data, err := files.ReadFile(n)
+		if err != nil {
+			return nil, err
+		}
+		if _, err := b.ParseMessageFileBytes(data, n); err != nil {
+			return nil, fmt.Errorf("i18n %s: %w", n, err)
+		}
+	}
+	bundle := &Bundle{loc: map[string]*goi18n.Localizer{}}
+	for _, l := range Locales {
+		bundle.loc[l] = goi18n.NewLocalizer(b, l)
+	}
+	return bundle, nil
+}
+
+// T translates id into locale, filling {{.Name}} placeholders from args.
+// An unknown id is returned as is so a missing message is visible, not fatal.
+func (b *Bundle) T(locale, id string, args map[string]any) string {
+	l, ok := b.loc[locale]
+	if !ok {
+		l = b.loc[Default]
+	}
+	s, err := l.Localize(&goi18n.LocalizeConfig{MessageID: id, TemplateData: args})
+	if err != nil || s == "" {
+		return id
+	}
+	return s
+}
+
+// Has reports whether id has a message in locale.
+func (b *Bundle) Has(locale, id string) bool {
+	_, err := b.loc[locale].Localize(&goi18n.LocalizeConfig{MessageID: id})
+	return err == nil
+}
+
+var matcher = language.NewMatcher([]language.Tag{language.SimplifiedChinese, language.English})
+
+// Match picks the supported locale closest to an Accept-Language header.
+func Match(acceptLanguage string) string {
+	tags, _, _ := language.ParseAcceptLanguage(acceptLanguage)
+	_, idx, conf := matcher.Match(tags...)
+	if conf == language.No {
+		return Default
+	}
+	return Locales[idx]
+}
+
+// Valid returns l if it is a supported locale, else "".
+func Valid(l string) string {
+	for _, x := range Locales {
+		if strings.EqualFold(x, l) {
+			return x
+		}
+	}
+	return ""
+}
+
+// IDs lists every message id defined for locale, for completeness tests.
+func IDs(locale string) ([]string, error) {
+	names, err := fs.Glob(files, "locales/*."+locale+".toml")
+	if err != nil {
+		return nil, err
+	}
+	var ids []string
+	for _, n := range names {
+		m := map[string]any{}
+		if _, err := toml.DecodeFS(files, n, &m); err != nil {
+			return nil, fmt.Errorf("%s: %w", n, err)
+		}
+		for k := range m {
+			ids = append(ids, k)
+		}
+	}
+	return ids, nil
+}

@@ -1,0 +1,111 @@
+-- name: InsertPerson :exec
+INSERT INTO people (id, employee_no, name, mobile, email, dingtalk_id, wecom_id, feishu_id,
+    department_id, position_id, manager_id, mentor_id, hire_date, status, locale, search_text,
+    created_at, updated_at)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18);
+
+-- name: UpdatePerson :exec
+UPDATE people SET employee_no = $2, name = $3, mobile = $4, email = $5, dingtalk_id = $6,
+    wecom_id = $7, feishu_id = $8, department_id = $9, position_id = $10, manager_id = $11,
+    mentor_id = $12, hire_date = $13, status = $14, search_text = $15, updated_at = $16
+WHERE id = $1;
+
+-- name: SetPersonLocale :exec
+UPDATE people SET locale = $2 WHERE id = $1;
+
+-- name: GetPerson :one
+SELECT p.*, COALESCE(d.name, '') AS department_name, COALESCE(ps.name, '') AS position_name,
+       COALESCE(m.name, '') AS manager_name, COALESCE(mt.name, '') AS mentor_name,
+       COALESCE(a.disabled, FALSE) AS disabled
+FROM people p
+LEFT JOIN departments d ON d.id = p.department_id
+LEFT JOIN positions ps ON ps.id = p.position_id
+LEFT JOIN people m ON m.id = p.manager_id
+LEFT JOIN people mt ON mt.id = p.mentor_id
+LEFT JOIN accounts a ON a.person_id = p.id
+WHERE p.id = $1;
+
+-- name: FindPersonByLogin :one
+SELECT p.id FROM people p
+WHERE p.employee_no = sqlc.arg(login) OR (p.mobile <> '' AND p.mobile = sqlc.arg(login))
+   OR (p.email <> '' AND p.email = LOWER(sqlc.arg(login)))
+ORDER BY p.id LIMIT 1;
+
+-- name: FindPersonByEmployeeNo :one
+SELECT id FROM people WHERE employee_no = $1;
+
+-- name: ListPeople :many
+-- Keyset pagination on employee_no; every filter is optional ('' = any).
+-- The scope_* flags limit the rows to what the viewer may read.
+WITH RECURSIVE viewer_depts(id) AS (
+    SELECT vp.department_id FROM people vp
+    WHERE vp.id = sqlc.arg(viewer_id) AND vp.department_id IS NOT NULL
+    UNION ALL
+    SELECT d.id FROM departments d JOIN viewer_depts v ON d.parent_id = v.id
+)
+SELECT p.id, p.employee_no, p.name, p.mobile, p.email, p.department_id, p.position_id,
+       p.manager_id, p.mentor_id, p.hire_date, p.status, p.created_at, p.updated_at,
+       COALESCE(d.name, '') AS department_name, COALESCE(ps.name, '') AS position_name,
+       COALESCE(a.disabled, FALSE) AS disabled
+FROM people p
+LEFT JOIN departments d ON d.id = p.department_id
+LEFT JOIN positions ps ON ps.id = p.position_id
+LEFT JOIN accounts a ON a.person_id = p.id
+WHERE p.employee_no > CAST(sqlc.arg(after) AS TEXT)
+  AND (CAST(sqlc.arg(only_id) AS TEXT) = '' OR p.id = CAST(sqlc.arg(only_id) AS TEXT))
+  AND (CAST(sqlc.arg(query) AS TEXT) = '' OR p.search_text LIKE '%' || CAST(sqlc.arg(query) AS TEXT) || '%')
+  AND (CAST(sqlc.arg(department_id) AS TEXT) = '' OR p.department_id = CAST(sqlc.arg(department_id) AS TEXT))
+  AND (CAST(sqlc.arg(position_id) AS TEXT) = '' OR p.position_id = CAST(sqlc.arg(position_id) AS TEXT))
+  AND (CAST(sqlc.arg(status) AS TEXT) = '' OR p.status = CAST(sqlc.arg(status) AS TEXT))
+  AND (CAST(sqlc.arg(role) AS TEXT) = '' OR EXISTS (
+        SELECT 1 FROM person_roles r WHERE r.person_id = p.id AND r.role = CAST(sqlc.arg(role) AS TEXT)))
+  AND (CAST(sqlc.arg(scope_all) AS BIGINT) = 1
+       OR p.id = sqlc.arg(viewer_id)
+       OR (CAST(sqlc.arg(scope_mentees) AS BIGINT) = 1 AND p.mentor_id = sqlc.arg(viewer_id))
+       OR (CAST(sqlc.arg(scope_dept) AS BIGINT) = 1 AND (p.manager_id = sqlc.arg(viewer_id)
+           OR p.department_id IN (SELECT v.id FROM viewer_depts v))))
+ORDER BY p.employee_no
+LIMIT sqlc.arg(lim);
+
+-- name: CountPeopleByDepartment :many
+SELECT COALESCE(d.name, '') AS name, COUNT(*) AS n
+FROM people p LEFT JOIN departments d ON d.id = p.department_id
+WHERE p.status <> 'left'
+GROUP BY d.name ORDER BY n DESC, d.name;
+
+-- name: CountPeopleByPosition :many
+SELECT COALESCE(ps.name, '') AS name, COUNT(*) AS n
+FROM people p LEFT JOIN positions ps ON ps.id = p.position_id
+WHERE p.status <> 'left'
+GROUP BY ps.name ORDER BY n DESC, ps.name;
+
+-- name: CountPeopleByStatus :many
+SELECT status, COUNT(*) AS n FROM people GROUP BY status ORDER BY status;
+
+-- name: CountPeopleHiredSince :one
+SELECT COUNT(*) FROM people WHERE hire_date >= $1 AND status <> 'left';
+
+-- name: ListPersonRoles :many
+SELECT role FROM person_roles WHERE person_id = $1 ORDER BY role;
+
+-- name: DeletePersonRoles :exec
+DELETE FROM person_roles WHERE person_id = $1;
+
+-- name: AddPersonRole :exec
+INSERT INTO person_roles (person_id, role) VALUES ($1, $2) ON CONFLICT DO NOTHING;
+
+-- name: CountRole :one
+SELECT COUNT(*) FROM person_roles r JOIN accounts a ON a.person_id = r.person_id
+WHERE r.role = $1 AND a.disabled = FALSE;
+
+-- name: ListPersonStores :many
+SELECT store_id FROM person_stores WHERE person_id = $1 ORDER BY store_id;
+
+-- name: DeletePersonStores :exec
+DELETE FROM person_stores WHERE person_id = $1;
+
+-- name: AddPersonStore :exec
+INSERT INTO person_stores (person_id, store_id) VALUES ($1, $2) ON CONFLICT DO NOTHING;
+
+-- name: IsMentorOf :one
+SELECT COUNT(*) FROM people WHERE id = $1 AND mentor_id = $2;

@@ -1,0 +1,209 @@
+// Package store holds all SQL: the embedded migrations, the sqlc-generated
+// queries (one set for SQLite and PostgreSQL) and the mapping of driver
+// errors to the domain's error kinds. The app layer reaches the database only
+// through Store.Read and Store.Tx.
+package store
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+
+	_ "github.com/jackc/pgx/v5/stdlib" // PostgreSQL driver
+	"github.com/pressly/goose/v3"
+	_ "modernc.org/sqlite" // SQLite driver
+
+	"github.com/shopdojo/shopdojo/internal/store/sqlq"
+)
+
+//go:embed migrations/*.sql
+var migrations embed.FS
+
+// Dialect names the database engine.
+type Dialect string
+
+// The supported dialects.
+const (
+	SQLite   Dialect = "sqlite"
+	Postgres Dialect = "postgres"
+)
+
+// Queries is the generated query set.
+type Queries = sqlq.Queries
+
+// Store is an open database with its migrations applied.
+type Store struct {
+	Dialect Dialect
+	Path    string // SQLite file, "" on PostgreSQL
+	write   *sql.DB
+	read    *sql.DB
+}
+
+// Open opens the database named by dsn: a postgres:// URL, or else a SQLite
+// file path (created if missing).
+func Open(ctx context.Context, dsn string) (*Store, error) {
+	if strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://") {
+		return openPostgres(ctx, dsn)
+	}
+	return openSQLite(ctx, dsn)
+}
+
+func openPostgres(ctx context.Context, dsn string) (*Store, error) {
+	db, err := sql.Open("pgx", dsn)
+	if err != nil {
+		return nil, fmt.Errorf("open postgres: %w", err)
+	}
+	db.SetMaxOpenConns(20)
+	db.SetMaxIdleConns(10)
+	if err := db.PingContext(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("connect to postgres: %w", err)
+	}
+	return &Store{Dialect: Postgres, write: db, read: db}, nil
+}
+
+func sqliteDSN(path string, readOnly bool) string {
+	q := url.Values{}
+	for _, p := range []string{"journal_mode(WAL)", "busy_timeout(10000)", "foreign_keys(1)", "synchronous(NORMAL)"} {
+		q.Add("_pragma", p)
+	}
+	if readOnly {
+		q.Add("_pragma", "query_only(1)")
+	} else {
+		q.Set("_txlock", "immediate")
+	}
+	return "file:" + path + "?" + q.Encode()
+}
+
+func openSQLite(ctx context.Context, path string) (*Store, error) {
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return nil, fmt.Errorf("create database directory: %w", err)
+	}
+	w, err := sql.Open("sqlite", sqliteDSN(path, false))
+	if err != nil {
+		return nil, fmt.Errorf("open sqlite %s: %w", path, err)
+	}
+	// One writer connection: SQLite serializes writers anyway, and this keeps
+	// BEGIN IMMEDIATE from ever spinning on busy_timeout inside the process.
+	w.SetMaxOpenConns(1)
+	if err := w.PingContext(ctx); err != nil {
+		w.Close()
+		return nil, fmt.Errorf("open sqlite %s: %w", path, err)
+	}
+	r, err := sql.Open("sqlite", sqliteDSN(path, true))
+	if err != nil {
+		w.Close()
+		return nil, fmt.Errorf("open sqlite %s: %w", path, err)
+	}
+	r.SetMaxOpenConns(8)
+	return &Store{Dialect: SQLite, Path: path, write: w, read: r}, nil
+}
+
+// Migrate applies every pending migration.
+func (s *Store) Migrate(ctx context.Context) error {
+	sub, err := fs.Sub(migrations, "migrations")
+	if err != nil {
+		return err
+	}
+	d := goose.DialectSQLite3
+	if s.Dialect == Postgres {
+		d = goose.DialectPostgres
+	}
+	p, err := goose.NewProvider(d, s.write, sub)
+	if err != nil {
+		return fmt.Errorf("migrations: %w", err)
+	}
+	if _, err := p.Up(ctx); err != nil {
+		return fmt.Errorf("migrate: %w", MapErr(err))
+	}
+	return nil
+}
+
+// Close closes the database.
+func (s *Store) Close() error {
+	err := s.write.Close()
+	if s.read != s.write {
+		err = errors.Join(err, s.read.Close())
+	}
+	return err
+}
+
+// Ping checks the database answers.
+func (s *Store) Ping(ctx context.Context) error {
+	return MapErr(s.write.PingContext(ctx))
+}
+
+func (s *Store) queries(db sqlq.DBTX) *Queries {
+	if s.Dialect == SQLite {
+		db = sqliteDBTX{db}
+	}
+	return sqlq.New(db)
+}
+
+// Read runs fn with queries on the read pool; driver errors are mapped.
+func (s *Store) Read(ctx context.Context, fn func(q *Queries) error) error {
+	return MapErr(fn(s.queries(s.read)))
+}
+
+// Tx is an open write transaction.
+type Tx struct {
+	*Queries
+	store *Store
+	tx    *sql.Tx
+}
+
+// Tx runs fn in a write transaction and commits when fn returns nil. On
+// SQLite the single writer connection serializes transactions; fn must not
+// call Read or Tx itself.
+func (s *Store) Tx(ctx context.Context, fn func(tx *Tx) error) error {
+	sqlTx, err := s.write.BeginTx(ctx, nil)
+	if err != nil {
+		return MapErr(fmt.Errorf("begin: %w", err))
+	}
+	tx := &Tx{Queries: s.queries(sqlTx), store: s, tx: sqlTx}
+	if err := fn(tx); err != nil {
+		_ = sqlTx.Rollback()
+		return MapErr(err)
+	}
+	if err := sqlTx.Commit(); err != nil {
+		return MapErr(fmt.Errorf("commit: %w", err))
+	}
+	return nil
+}
+
+// LockAudit serializes audit-chain appends. SQLite's single writer already
+// does; PostgreSQL takes a transaction-scoped advisory lock.
+func (tx *Tx) LockAudit(ctx context.Context) error {
+	if tx.store.Dialect != Postgres {
+		return nil
+	}
+	_, err := tx.tx.ExecContext(ctx, "SELECT pg_advisory_xact_lock(7261001)")
+	return err
+}
+
+// Migrations returns the embedded migration files.
+func Migrations() fs.FS {
+	sub, _ := fs.Sub(migrations, "migrations")
+	return sub
+}
+
+// Raw returns the write pool. Tests use it to tamper with rows behind the
+// app's back; production code goes through Read and Tx.
+func (s *Store) Raw() *sql.DB { return s.write }
+
+// Exec runs one statement on the write pool with PostgreSQL-style
+// placeholders, for tests and maintenance tools.
+func (s *Store) Exec(ctx context.Context, query string, args ...any) error {
+	if s.Dialect == SQLite {
+		query = toSQLite(query)
+	}
+	_, err := s.write.ExecContext(ctx, query, args...)
+	return MapErr(err)
+}

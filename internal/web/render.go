@@ -1,0 +1,250 @@
+package web
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"net/http"
+	"net/url"
+	"path"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/shopdojo/shopdojo"
+	"github.com/shopdojo/shopdojo/internal/app"
+	"github.com/shopdojo/shopdojo/internal/httpx"
+	"github.com/shopdojo/shopdojo/internal/i18n"
+)
+
+// templates holds one parsed set per page: the layout plus the page file.
+type templates struct {
+	files fs.FS
+	dev   bool
+	mu    sync.Mutex
+	sets  map[string]*template.Template
+}
+
+func loadTemplates(files fs.FS, dev bool) (*templates, error) {
+	t := &templates{files: files, dev: dev, sets: map[string]*template.Template{}}
+	names, err := fs.Glob(files, "templates/*.html")
+	if err != nil {
+		return nil, err
+	}
+	for _, n := range names {
+		base := strings.TrimSuffix(path.Base(n), ".html")
+		if strings.HasPrefix(base, "_") {
+			continue
+		}
+		if _, err := t.parse(base); err != nil {
+			return nil, err
+		}
+	}
+	return t, nil
+}
+
+var funcs = template.FuncMap{
+	"join": strings.Join,
+	"pair": func(a, b any) []any { return []any{a, b} },
+	"field": func(p *page, name, label, typ string, required bool) formField {
+		return formField{P: p, Name: name, Label: label, Type: typ, Required: required}
+	},
+	"add": func(a, b int) int { return a + b },
+	"initial": func(s string) string {
+		for _, r := range s {
+			return string(r)
+		}
+		return "?"
+	},
+	"roleID": func(r shopdojo.Role) string { return string(r) },
+	"has": func(list []shopdojo.Role, r shopdojo.Role) bool {
+		for _, x := range list {
+			if x == r {
+				return true
+			}
+		}
+		return false
+	},
+	"hasStr": func(list []string, s string) bool {
+		for _, x := range list {
+			if x == s {
+				return true
+			}
+		}
+		return false
+	},
+}
+
+func (t *templates) parse(name string) (*template.Template, error) {
+	partials, err := fs.Glob(t.files, "templates/_*.html")
+	if err != nil {
+		return nil, err
+	}
+	files := append(partials, "templates/"+name+".html")
+	set, err := template.New(name).Funcs(funcs).ParseFS(t.files, files...)
+	if err != nil {
+		return nil, fmt.Errorf("template %s: %w", name, err)
+	}
+	t.sets[name] = set
+	return set, nil
+}
+
+func (t *templates) get(name string) (*template.Template, error) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.dev {
+		return t.parse(name)
+	}
+	set, ok := t.sets[name]
+	if !ok {
+		return nil, fmt.Errorf("no template %q", name)
+	}
+	return set, nil
+}
+
+// formField is the argument of the "input" partial.
+type formField struct {
+	P                 *page
+	Name, Label, Type string
+	Required          bool
+}
+
+// page is what every template receives.
+type page struct {
+	h        *Handler
+	Locale   string
+	Title    string
+	Actor    app.Actor
+	Nav      string
+	Flash    string
+	Data     any
+	Form     url.Values
+	Errors   map[string]string
+	ErrorMsg string
+	Path     string
+	Query    url.Values
+	Version  string
+	Locales  []string
+	Now      time.Time
+}
+
+func (h *Handler) page(r *http.Request, title string) *page {
+	ac := actorOf(r)
+	return &page{h: h, Locale: h.locale(r, ac), Title: title, Actor: ac, Path: r.URL.Path,
+		Query: r.URL.Query(), Version: h.opt.Version, Locales: i18n.Locales, Form: url.Values{}, Now: time.Now()}
+}
+
+func (h *Handler) locale(r *http.Request, ac app.Actor) string {
+	if l := i18n.Valid(ac.Locale); l != "" {
+		return l
+	}
+	if c, err := r.Cookie("sd_locale"); err == nil {
+		if l := i18n.Valid(c.Value); l != "" {
+			return l
+		}
+	}
+	// Chinese first: the browser's language does not override the
+	// company default; people switch explicitly and the choice is saved.
+	return i18n.Default
+}
+
+// T translates id; args are alternating names and values.
+func (p *page) T(id string, args ...any) string {
+	var m map[string]any
+	if len(args) == 1 {
+		m, _ = args[0].(map[string]any)
+	} else if len(args) > 1 {
+		m = map[string]any{}
+		for i := 0; i+1 < len(args); i += 2 {
+			m[fmt.Sprint(args[i])] = args[i+1]
+		}
+	}
+	return p.h.i18n.T(p.Locale, id, m)
+}
+
+// Can reports whether the viewer holds a permission.
+func (p *page) Can(perm string) bool { return p.Actor.Can(shopdojo.Permission(perm)) }
+
+// Err is the translated error for a form field, or "".
+func (p *page) Err(field string) string {
+	if id, ok := p.Errors[field]; ok {
+		return p.T(id)
+	}
+	return ""
+}
+
+// Val is a submitted form value.
+func (p *page) Val(field string) string { return p.Form.Get(field) }
+
+// Time formats t in the company time zone.
+func (p *page) Time(t time.Time) string {
+	if t.IsZero() {
+		return "—"
+	}
+	return t.In(p.h.app.Location()).Format("2006-01-02 15:04")
+}
+
+// Ms formats Unix milliseconds in the company time zone.
+func (p *page) Ms(ms int64) string { return p.Time(time.UnixMilli(ms)) }
+
+// QueryWith returns the current query string with key set to value.
+func (p *page) QueryWith(key, value string) string {
+	q := url.Values{}
+	for k, v := range p.Query {
+		q[k] = v
+	}
+	if value == "" {
+		q.Del(key)
+	} else {
+		q.Set(key, value)
+	}
+	return q.Encode()
+}
+
+func (h *Handler) render(w http.ResponseWriter, r *http.Request, name string, p *page) error {
+	return h.renderStatus(w, r, http.StatusOK, name, p)
+}
+
+func (h *Handler) renderStatus(w http.ResponseWriter, r *http.Request, status int, name string, p *page) error {
+	set, err := h.tmpl.get(name)
+	if err != nil {
+		return err
+	}
+	if c, err := r.Cookie("sd_flash"); err == nil && p.Flash == "" {
+		p.Flash = c.Value
+		http.SetCookie(w, &http.Cookie{Name: "sd_flash", Path: "/", MaxAge: -1, HttpOnly: true})
+	}
+	var buf bytes.Buffer
+	if err := set.ExecuteTemplate(&buf, name+".html", p); err != nil {
+		return fmt.Errorf("render %s: %w", name, err)
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(status)
+	_, err = w.Write(buf.Bytes())
+	return err
+}
+
+// redirect sends the browser to url after a successful post, with a flash
+// message id shown on the next page.
+func redirect(w http.ResponseWriter, r *http.Request, url, flash string) error {
+	if flash != "" {
+		http.SetCookie(w, &http.Cookie{Name: "sd_flash", Value: flash, Path: "/", MaxAge: 60, HttpOnly: true,
+			SameSite: http.SameSiteLaxMode})
+	}
+	http.Redirect(w, r, url, http.StatusSeeOther)
+	return nil
+}
+
+// invalid re-renders a form with its field errors, or fails for other errors.
+func (h *Handler) invalid(w http.ResponseWriter, r *http.Request, err error, name string, p *page) error {
+	if shopdojo.KindOf(err) != shopdojo.KindInvalid && shopdojo.KindOf(err) != shopdojo.KindConflict {
+		return err
+	}
+	p.Form = r.PostForm
+	p.Errors = httpx.Fields(err)
+	msg, args := httpx.Message(err)
+	p.ErrorMsg = p.T(msg, args)
+	return h.renderStatus(w, r, http.StatusUnprocessableEntity, name, p)
+}

@@ -1,0 +1,61 @@
+package web
+
+import sd "github.com/shopdojo/shopdojo"
+
+// routes is the whole route table of the web UI; every route names the
+// permission it requires (a test walks it for every role).
+func (h *Handler) routes() {
+	rt := h.Router
+	rt.Handle("GET /login", sd.PermPublic, h.loginForm)
+	rt.HandleLimited("POST /login", sd.PermPublic, h.login, loginLimiter())
+	rt.Handle("GET /activate", sd.PermPublic, h.activateForm)
+	rt.HandleLimited("POST /activate", sd.PermPublic, h.activate, loginLimiter())
+	rt.Handle("POST /logout", sd.PermSignedIn, h.logout)
+	rt.Handle("POST /locale", sd.PermPublic, h.setLocale)
+
+	rt.Handle("GET /{$}", sd.PermSignedIn, h.home)
+	rt.Handle("GET /styleguide", sd.PermSignedIn, h.styleguide)
+
+	rt.Handle("GET /people", sd.PermSignedIn, h.peopleList)
+	rt.Handle("GET /people/new", sd.PermPeopleManage, h.personNew)
+	rt.Handle("POST /people", sd.PermPeopleManage, h.personCreate)
+	rt.Handle("GET /people/{id}", sd.PermSignedIn, h.personShow)
+	rt.Handle("GET /people/{id}/edit", sd.PermPeopleManage, h.personEdit)
+	rt.Handle("POST /people/{id}", sd.PermPeopleManage, h.personUpdate)
+	rt.Handle("POST /people/{id}/reset-password", sd.PermAccountsManage, h.personResetPassword)
+	rt.Handle("POST /people/{id}/activation", sd.PermAccountsManage, h.personActivation)
+	rt.Handle("POST /people/{id}/disable", sd.PermAccountsManage, h.personDisable)
+	rt.Handle("POST /people/{id}/enable", sd.PermAccountsManage, h.personEnable)
+	rt.Handle("POST /people/{id}/unlock", sd.PermAccountsManage, h.personUnlock)
+
+	rt.Handle("GET /departments", sd.PermOrgRead, h.departments)
+	rt.Handle("GET /departments/new", sd.PermOrgManage, h.departmentNew)
+	rt.Handle("POST /departments", sd.PermOrgManage, h.departmentCreate)
+	rt.Handle("GET /departments/{id}/edit", sd.PermOrgManage, h.departmentEdit)
+	rt.Handle("POST /departments/{id}", sd.PermOrgManage, h.departmentUpdate)
+	rt.Handle("POST /departments/{id}/delete", sd.PermOrgManage, h.departmentDelete)
+
+	rt.Handle("GET /positions", sd.PermOrgRead, h.positions)
+	rt.Handle("GET /positions/new", sd.PermOrgManage, h.positionNew)
+	rt.Handle("POST /positions", sd.PermOrgManage, h.positionCreate)
+	rt.Handle("GET /positions/{id}/edit", sd.PermOrgManage, h.positionEdit)
+	rt.Handle("POST /positions/{id}", sd.PermOrgManage, h.positionUpdate)
+	rt.Handle("POST /positions/{id}/delete", sd.PermOrgManage, h.positionDelete)
+
+	rt.Handle("GET /stores", sd.PermOrgRead, h.stores)
+	rt.Handle("GET /stores/new", sd.PermOrgManage, h.storeNew)
+	rt.Handle("POST /stores", sd.PermOrgManage, h.storeCreate)
+	rt.Handle("GET /stores/{id}/edit", sd.PermOrgManage, h.storeEdit)
+	rt.Handle("POST /stores/{id}", sd.PermOrgManage, h.storeUpdate)
+	rt.Handle("POST /stores/{id}/delete", sd.PermOrgManage, h.storeDelete)
+
+	rt.Handle("GET /account", sd.PermSignedIn, h.account)
+	rt.Handle("GET /account/password", sd.PermSignedIn, h.passwordForm)
+	rt.Handle("POST /account/password", sd.PermSignedIn, h.passwordChange)
+	rt.Handle("POST /account/sessions/{id}/revoke", sd.PermSignedIn, h.sessionRevoke)
+	rt.Handle("GET /account/tokens", sd.PermSignedIn, h.tokens)
+	rt.Handle("POST /account/tokens", sd.PermSignedIn, h.tokenCreate)
+	rt.Handle("POST /account/tokens/{id}/revoke", sd.PermSignedIn, h.tokenRevoke)
+
+	rt.Handle("GET /audit", sd.PermAuditRead, h.auditList)
+}

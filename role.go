@@ -1,0 +1,98 @@
+package shopdojo
+
+import "slices"
+
+// Role is a named set of permissions. A person holds any set of roles and
+// their rights are the union.
+type Role string
+
+// The built-in roles.
+const (
+	RoleAdmin           Role = "admin"
+	RoleTrainingManager Role = "training_manager"
+	RoleTrainer         Role = "trainer"
+	RoleMentor          Role = "mentor"
+	RoleTeamLead        Role = "team_lead"
+	RoleLearner         Role = "learner"
+	RoleAuditor         Role = "auditor"
+)
+
+// Roles lists every role in display order.
+var Roles = []Role{RoleAdmin, RoleTrainingManager, RoleTrainer, RoleMentor, RoleTeamLead, RoleLearner, RoleAuditor}
+
+// Valid reports whether r is a built-in role.
+func (r Role) Valid() bool { return slices.Contains(Roles, r) }
+
+// Permission is a right checked on routes and in app methods.
+type Permission string
+
+// Permissions. PermPublic and PermSignedIn are pseudo-permissions for routes.
+const (
+	PermPublic         Permission = "public"
+	PermSignedIn       Permission = "signed_in"
+	PermOrgRead        Permission = "org.read"
+	PermOrgManage      Permission = "org.manage"
+	PermPeopleRead     Permission = "people.read"
+	PermPeopleManage   Permission = "people.manage"
+	PermAccountsManage Permission = "accounts.manage"
+	PermRolesManage    Permission = "roles.manage"
+	PermAuditRead      Permission = "audit.read"
+	PermGroupsManage   Permission = "groups.manage"
+)
+
+// rolePerms is the permission table. Object-level scoping (which people a
+// team lead may see) is decided by PeopleScope, not here.
+var rolePerms = map[Role][]Permission{
+	RoleAdmin: {PermOrgRead, PermOrgManage, PermPeopleRead, PermPeopleManage,
+		PermAccountsManage, PermRolesManage, PermAuditRead, PermGroupsManage},
+	RoleTrainingManager: {PermOrgRead, PermOrgManage, PermPeopleRead, PermPeopleManage,
+		PermAccountsManage, PermGroupsManage},
+	RoleTrainer:  {PermOrgRead, PermPeopleRead, PermGroupsManage},
+	RoleMentor:   {PermOrgRead, PermPeopleRead},
+	RoleTeamLead: {PermOrgRead, PermPeopleRead},
+	RoleLearner:  {PermOrgRead},
+	RoleAuditor:  {PermOrgRead, PermPeopleRead, PermAuditRead},
+}
+
+// Can reports whether any of roles grants p.
+func Can(roles []Role, p Permission) bool {
+	switch p {
+	case PermPublic:
+		return true
+	case PermSignedIn:
+		return len(roles) > 0
+	}
+	for _, r := range roles {
+		if slices.Contains(rolePerms[r], p) {
+			return true
+		}
+	}
+	return false
+}
+
+// Scope says which people records a person may read.
+type Scope int
+
+// Scopes, from narrowest to widest.
+const (
+	ScopeSelf       Scope = iota // only oneself
+	ScopeMentees                 // oneself and one's mentees
+	ScopeDepartment              // oneself, mentees and one's department subtree
+	ScopeAll                     // everyone
+)
+
+// PeopleScope is the widest people scope any of roles grants.
+func PeopleScope(roles []Role) Scope {
+	s := ScopeSelf
+	for _, r := range roles {
+		switch r {
+		case RoleAdmin, RoleTrainingManager, RoleTrainer, RoleAuditor:
+			return ScopeAll
+		case RoleTeamLead:
+			s = max(s, ScopeDepartment)
+		case RoleMentor:
+			s = max(s, ScopeMentees)
+		}
+	}
+	return s
+}
