@@ -1,0 +1,152 @@
+// Alpine components for the CSP build: no expressions are evaluated, so each
+// component exposes plain properties, getters and methods that directives name,
+// e.g. <div x-data="dropdown"><button @click="toggle" :aria-expanded="expanded">.
+
+export function registerComponents(Alpine) {
+  // A popup menu. Closes on outside click and on Escape.
+  //   <div class="dropdown" x-data="dropdown">
+  //     <button @click="toggle" :aria-expanded="expanded" aria-haspopup="menu">…</button>
+  //     <div class="menu" x-show="open" x-cloak>…</div>
+  //   </div>
+  Alpine.data('dropdown', () => ({
+    open: false,
+    get expanded() {
+      return this.open ? 'true' : 'false';
+    },
+    toggle() {
+      this.open = !this.open;
+    },
+    show() {
+      this.open = true;
+    },
+    close() {
+      this.open = false;
+    },
+    init() {
+      this._onDoc = (e) => {
+        if (this.open && !this.$el.contains(e.target)) this.open = false;
+      };
+      this._onKey = (e) => {
+        if (e.key === 'Escape' && this.open) {
+          this.open = false;
+          const btn = this.$el.querySelector('button, [tabindex]');
+          if (btn) btn.focus();
+        }
+      };
+      document.addEventListener('click', this._onDoc, true);
+      document.addEventListener('keydown', this._onKey);
+    },
+    destroy() {
+      document.removeEventListener('click', this._onDoc, true);
+      document.removeEventListener('keydown', this._onKey);
+    },
+  }));
+
+  // The mobile sidebar. Put it on <body>; it toggles `.open` on #sidebar and
+  // `.nav-open` on <body> (which shows `.backdrop`).
+  //   <body class="app" x-data="navToggle">
+  //   <button class="nav-toggle" @click="toggle" :aria-expanded="expanded" aria-controls="sidebar">
+  //   <div class="backdrop" @click="close"></div>
+  Alpine.data('navToggle', () => ({
+    open: false,
+    get expanded() {
+      return this.open ? 'true' : 'false';
+    },
+    toggle() {
+      this.open = !this.open;
+    },
+    show() {
+      this.open = true;
+    },
+    close() {
+      this.open = false;
+    },
+    init() {
+      this.$watch('open', (v) => this._sync(v));
+      this._onKey = (e) => {
+        if (e.key === 'Escape' && this.open) this.open = false;
+      };
+      this._onWide = () => {
+        if (this.open && window.innerWidth >= 768) this.open = false;
+      };
+      this._onNav = () => {
+        this.open = false;
+      };
+      document.addEventListener('keydown', this._onKey);
+      window.addEventListener('resize', this._onWide);
+      document.addEventListener('htmx:beforeHistorySave', this._onNav);
+      document.addEventListener('htmx:afterSwap', this._onNav);
+      this._sync(false);
+    },
+    destroy() {
+      document.removeEventListener('keydown', this._onKey);
+      window.removeEventListener('resize', this._onWide);
+      document.removeEventListener('htmx:beforeHistorySave', this._onNav);
+      document.removeEventListener('htmx:afterSwap', this._onNav);
+    },
+    _sync(open) {
+      const sidebar = document.getElementById('sidebar');
+      if (sidebar) sidebar.classList.toggle('open', open);
+      document.body.classList.toggle('nav-open', open);
+      document.querySelectorAll('.nav-toggle').forEach((b) => b.setAttribute('aria-expanded', String(open)));
+      if (open && sidebar) {
+        const first = sidebar.querySelector('a, button');
+        if (first) first.focus({ preventScroll: true });
+      }
+    },
+  }));
+
+  // A toast that hides itself after 5 s (data-timeout="ms", 0 = stay) or when clicked.
+  // Hovering pauses the timer so people can finish reading.
+  //   <div class="toast toast-success" role="status" x-data="dismissible">…</div>
+  Alpine.data('dismissible', () => ({
+    visible: true,
+    init() {
+      const t = this.$el.dataset.timeout;
+      this._ms = t === undefined || t === '' ? 5000 : Number(t);
+      this._arm();
+      this._onClick = () => this.dismiss();
+      this._onEnter = () => clearTimeout(this._timer);
+      this._onLeave = () => this._arm();
+      this.$el.addEventListener('click', this._onClick);
+      this.$el.addEventListener('mouseenter', this._onEnter);
+      this.$el.addEventListener('mouseleave', this._onLeave);
+    },
+    destroy() {
+      clearTimeout(this._timer);
+    },
+    _arm() {
+      clearTimeout(this._timer);
+      if (this._ms > 0) this._timer = setTimeout(() => this.dismiss(), this._ms);
+    },
+    dismiss() {
+      if (!this.visible) return;
+      this.visible = false;
+      clearTimeout(this._timer);
+      const el = this.$el;
+      el.classList.add('is-leaving');
+      setTimeout(() => el.remove(), 220);
+    },
+  }));
+
+  // Ask before submitting: <form x-data="confirmForm" data-confirm="确定删除？">.
+  // Listens in the capture phase on document so a cancelled submit never reaches
+  // htmx's own listener on the form (hx-post / hx-boost forms are covered too).
+  Alpine.data('confirmForm', () => ({
+    init() {
+      const form = this.$el;
+      this._onSubmit = (e) => {
+        if (e.target !== form) return;
+        const msg = form.dataset.confirm;
+        if (msg && !window.confirm(msg)) {
+          e.preventDefault();
+          e.stopImmediatePropagation();
+        }
+      };
+      document.addEventListener('submit', this._onSubmit, true);
+    },
+    destroy() {
+      document.removeEventListener('submit', this._onSubmit, true);
+    },
+  }));
+}
