@@ -155,11 +155,10 @@ func TestLoginLockoutAndSessions(t *testing.T) {
 		t.Fatalf("locked account signed in: %v", err)
 	}
 	e.now = e.now.Add(16 * time.Minute)
-	secret, err := e.app.Login(e.ctx, "sd1", "password-SD1", c)
-	if err == nil {
+	if _, err := e.app.Login(e.ctx, "sd1", "password-SD1", c); err == nil {
 		t.Fatal("employee numbers are case-sensitive; sd1 should not match")
 	}
-	secret, err = e.app.Login(e.ctx, "SD1", "password-SD1", c)
+	secret, err := e.app.Login(e.ctx, "SD1", "password-SD1", c)
 	e.must(err)
 	ac, err := e.app.Authenticate(e.ctx, secret)
 	e.must(err)

@@ -23,12 +23,3 @@ func (a *App) dayStart(day string, addDays int) (int64, error) {
 	}
 	return t.AddDate(0, 0, addDays).UnixMilli(), nil
 }
-
-// validDate reports whether s is "" or a real YYYY-MM-DD date.
-func validDate(s string) bool {
-	if s == "" {
-		return true
-	}
-	_, err := time.Parse(time.DateOnly, s)
-	return err == nil
-}

@@ -19,7 +19,9 @@ func TestPasswordRoundTrip(t *testing.T) {
 }
 
 func TestSecretsDiffer(t *testing.T) {
-	if Token("sd_", 32) == Token("sd_", 32) || ActivationCode() == ActivationCode() {
+	a, b := Token("sd_", 32), Token("sd_", 32)
+	c, d := ActivationCode(), ActivationCode()
+	if a == b || c == d {
 		t.Fatal("secrets repeat")
 	}
 	if len(ActivationCode()) != 11 || len(Password(12)) != 12 {

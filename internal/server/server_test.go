@@ -1,13 +1,13 @@
 package server_test
 
 import (
-	"os"
 	"context"
 	"io"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"os"
 	"strings"
 	"testing"
 

@@ -166,9 +166,9 @@ func (h *Handler) fail(w http.ResponseWriter, r *http.Request, err error) {
 
 // loginLimiter limits sign-in attempts per client address.
 func loginLimiter() func(http.Handler) http.Handler {
-	return httprate.Limit(20, time.Minute, httprate.WithKeyFuncs(func(r *http.Request) (string, error) {
+	return httprate.LimitBy(20, time.Minute, func(r *http.Request) (string, error) {
 		return httpx.ClientIP(r.Context()), nil
-	}), httprate.WithLimitHandler(func(w http.ResponseWriter, r *http.Request) {
+	}, httprate.WithLimitHandler(func(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "too many sign-in attempts, try again in a minute / 尝试次数过多，请一分钟后再试", http.StatusTooManyRequests)
 	}))
 }
