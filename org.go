@@ -99,6 +99,7 @@ type Group struct {
 	ID          string
 	Name        string
 	Description string
-	Members     int64
+	Members     int64 // current (not departed) members
 	CreatedAt   time.Time
+	UpdatedAt   time.Time
 }

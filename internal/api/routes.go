@@ -34,4 +34,13 @@ func (h *Handler) routes() {
 	rt.Handle("GET /api/v1/stores/{id}", sd.PermOrgRead, h.storeGet)
 	rt.Handle("PUT /api/v1/stores/{id}", sd.PermOrgManage, h.storePut)
 	rt.Handle("DELETE /api/v1/stores/{id}", sd.PermOrgManage, h.storeDelete)
+
+	rt.Handle("GET /api/v1/groups", sd.PermPeopleRead, h.groupList)
+	rt.Handle("POST /api/v1/groups", sd.PermGroupsManage, h.groupCreate)
+	rt.Handle("GET /api/v1/groups/{id}", sd.PermPeopleRead, h.groupGet)
+	rt.Handle("PUT /api/v1/groups/{id}", sd.PermGroupsManage, h.groupPut)
+	rt.Handle("DELETE /api/v1/groups/{id}", sd.PermGroupsManage, h.groupDelete)
+	rt.Handle("GET /api/v1/groups/{id}/members", sd.PermPeopleRead, h.groupMembers)
+	rt.Handle("POST /api/v1/groups/{id}/members", sd.PermGroupsManage, h.groupAddMembers)
+	rt.Handle("DELETE /api/v1/groups/{id}/members/{person}", sd.PermGroupsManage, h.groupRemoveMember)
 }

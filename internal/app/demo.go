@@ -108,6 +108,9 @@ func (a *App) SeedDemo(ctx context.Context) ([]DemoLogin, error) {
 		if err := a.seedStores(ctx, tx, ac, ids); err != nil {
 			return err
 		}
+		if err := a.seedGroups(ctx, tx, ac, ids); err != nil {
+			return err
+		}
 		return tx.PutSetting(ctx, sqlq.PutSettingParams{Key: "demo_seeded", Value: "1"})
 	})
 	return logins, err

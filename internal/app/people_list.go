@@ -16,6 +16,7 @@ type PeopleFilter struct {
 	PositionID   string
 	Status       string
 	Role         string
+	GroupID      string
 	After        string
 	Limit        int
 }
@@ -39,7 +40,7 @@ func (a *App) listParams(ac Actor, f PeopleFilter, onlyID string) sqlq.ListPeopl
 	}
 	return sqlq.ListPeopleParams{After: f.After, OnlyID: onlyID,
 		Query: strings.ToLower(strings.TrimSpace(f.Query)), DepartmentID: f.DepartmentID,
-		PositionID: f.PositionID, Status: f.Status, Role: f.Role, ViewerID: ac.PersonID,
+		PositionID: f.PositionID, Status: f.Status, Role: f.Role, GroupID: f.GroupID, ViewerID: ac.PersonID,
 		ScopeAll: b(scope == shopdojo.ScopeAll), ScopeDept: b(scope >= shopdojo.ScopeDepartment),
 		ScopeMentees: b(scope >= shopdojo.ScopeMentees), Lim: int32(clampLimit(f.Limit))}
 }

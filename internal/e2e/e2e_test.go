@@ -5,6 +5,7 @@ package e2e
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"log/slog"
 	"net"
@@ -135,4 +136,21 @@ func signIn(t *testing.T, ctx context.Context, s *site, login, password string) 
 		chromedp.SendKeys(css("#login"), login),
 		chromedp.SendKeys(css("#password"), password),
 		chromedp.Click(css("form.form button[type=submit]")))
+}
+
+// waitText waits until the element sel contains want, e.g. after a form
+// post whose result replaces a page that looked alike. It polls from Go
+// because a navigation cancels an in-page poll.
+func waitText(t *testing.T, ctx context.Context, sel, want string) {
+	t.Helper()
+	js := fmt.Sprintf(`document.querySelector(%q)?.textContent || ""`, sel)
+	var got string
+	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
+		if s, err := chromedp.Run(ctx, chromedp.Evaluate[string](js)); err == nil {
+			if got = s; strings.Contains(s, want) {
+				return
+			}
+		}
+	}
+	t.Fatalf("waiting for %q in %s: has %q", want, sel, got)
 }

@@ -79,7 +79,11 @@ func (f *fixture) victims(t *testing.T, n int) map[string]string {
 	must(t, err)
 	v, err := a.CreatePerson(ctx, sys, app.PersonInput{EmployeeNo: "V" + suffix, Name: "受测", Status: shopdojo.StatusActive})
 	must(t, err)
-	return map[string]string{"departments": d, "positions": p, "stores": s, "people": v}
+	g, err := a.CreateGroup(ctx, sys, app.GroupInput{Name: "分组" + suffix})
+	must(t, err)
+	_, err = a.AddGroupMembers(ctx, sys, g, app.MemberSelection{EmployeeNos: "V" + suffix})
+	must(t, err)
+	return map[string]string{"departments": d, "positions": p, "stores": s, "people": v, "groups": g}
 }
 
 func path(pattern string, ids map[string]string) (method, p string) {
@@ -88,6 +92,7 @@ func path(pattern string, ids map[string]string) (method, p string) {
 	for kind, id := range ids {
 		p = strings.Replace(p, kind+"/{id}", kind+"/"+id, 1)
 	}
+	p = strings.ReplaceAll(p, "{person}", ids["people"])
 	return method, strings.ReplaceAll(p, "{id}", "00000000-0000-0000-0000-000000000000")
 }
 

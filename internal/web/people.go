@@ -59,7 +59,11 @@ func (h *Handler) personShow(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	data := map[string]any{"Person": person}
+	groups, err := h.app.PersonGroups(r.Context(), ac, person.ID)
+	if err != nil {
+		return err
+	}
+	data := map[string]any{"Person": person, "Groups": groups}
 	if ac.Can(shopdojo.PermAccountsManage) {
 		st, err := h.app.Account(r.Context(), ac, person.ID)
 		if err != nil {

@@ -185,6 +185,13 @@ func (p *page) Time(t time.Time) string {
 	return t.In(p.h.app.Location()).Format("2006-01-02 15:04")
 }
 
+// FlashText is the translated flash message; a flash id may carry one
+// number after a colon ("flash.members_added:3") shown as {{.N}}.
+func (p *page) FlashText() string {
+	id, n, _ := strings.Cut(p.Flash, ":")
+	return p.T(id, "N", n)
+}
+
 // Ms formats Unix milliseconds in the company time zone.
 func (p *page) Ms(ms int64) string { return p.Time(time.UnixMilli(ms)) }
 
@@ -227,7 +234,7 @@ func (h *Handler) renderStatus(w http.ResponseWriter, r *http.Request, status in
 }
 
 // redirect sends the browser to url after a successful post, with a flash
-// message id shown on the next page.
+// message id (optionally ":N") shown on the next page.
 func redirect(w http.ResponseWriter, r *http.Request, url, flash string) error {
 	if flash != "" {
 		http.SetCookie(w, &http.Cookie{Name: "sd_flash", Value: flash, Path: "/", MaxAge: 60, HttpOnly: true,

@@ -49,6 +49,16 @@ func (h *Handler) routes() {
 	rt.Handle("POST /stores/{id}", sd.PermOrgManage, h.storeUpdate)
 	rt.Handle("POST /stores/{id}/delete", sd.PermOrgManage, h.storeDelete)
 
+	rt.Handle("GET /groups", sd.PermPeopleRead, h.groups)
+	rt.Handle("GET /groups/new", sd.PermGroupsManage, h.groupNew)
+	rt.Handle("POST /groups", sd.PermGroupsManage, h.groupCreate)
+	rt.Handle("GET /groups/{id}", sd.PermPeopleRead, h.groupShow)
+	rt.Handle("GET /groups/{id}/edit", sd.PermGroupsManage, h.groupEdit)
+	rt.Handle("POST /groups/{id}", sd.PermGroupsManage, h.groupUpdate)
+	rt.Handle("POST /groups/{id}/delete", sd.PermGroupsManage, h.groupDelete)
+	rt.Handle("POST /groups/{id}/members", sd.PermGroupsManage, h.groupAddMembers)
+	rt.Handle("POST /groups/{id}/members/{person}/remove", sd.PermGroupsManage, h.groupRemoveMember)
+
 	rt.Handle("GET /account", sd.PermSignedIn, h.account)
 	rt.Handle("GET /account/password", sd.PermSignedIn, h.passwordForm)
 	rt.Handle("POST /account/password", sd.PermSignedIn, h.passwordChange)

@@ -82,18 +82,52 @@ DELETE FROM stores WHERE id = $1;
 SELECT COUNT(*) FROM person_stores WHERE store_id = $1;
 
 -- name: ListGroups :many
-SELECT g.id, g.name, g.description, g.created_at,
-       (SELECT COUNT(*) FROM group_members m WHERE m.group_id = g.id) AS members
+SELECT g.id, g.name, g.description, g.created_at, g.updated_at,
+       (SELECT COUNT(*) FROM group_members m JOIN people p ON p.id = m.person_id
+        WHERE m.group_id = g.id AND p.status <> 'left') AS members
 FROM people_groups g ORDER BY g.name, g.id;
+
+-- name: GetGroup :one
+SELECT g.id, g.name, g.description, g.created_at, g.updated_at,
+       (SELECT COUNT(*) FROM group_members m JOIN people p ON p.id = m.person_id
+        WHERE m.group_id = g.id AND p.status <> 'left') AS members
+FROM people_groups g WHERE g.id = $1;
 
 -- name: InsertGroup :exec
 INSERT INTO people_groups (id, name, description, created_at, updated_at) VALUES ($1, $2, $3, $4, $5);
 
--- name: AddGroupMember :exec
+-- name: UpdateGroup :exec
+UPDATE people_groups SET name = $2, description = $3, updated_at = $4 WHERE id = $1;
+
+-- name: DeleteGroupMembers :exec
+DELETE FROM group_members WHERE group_id = $1;
+
+-- name: DeleteGroup :exec
+DELETE FROM people_groups WHERE id = $1;
+
+-- name: AddGroupMember :execrows
 INSERT INTO group_members (group_id, person_id) VALUES ($1, $2) ON CONFLICT DO NOTHING;
 
--- name: RemoveGroupMember :exec
+-- name: RemoveGroupMember :execrows
 DELETE FROM group_members WHERE group_id = $1 AND person_id = $2;
 
 -- name: ListGroupMembers :many
 SELECT person_id FROM group_members WHERE group_id = $1 ORDER BY person_id;
+
+-- name: ListPersonGroups :many
+SELECT g.id, g.name FROM people_groups g JOIN group_members m ON m.group_id = g.id
+WHERE m.person_id = $1 ORDER BY g.name, g.id;
+
+-- name: PeopleIDsForGroupAdd :many
+-- Active people matched by employee number, or everyone in a department
+-- subtree or position, for adding many members at once.
+WITH RECURSIVE sub(id) AS (
+    SELECT departments.id FROM departments WHERE departments.id = CAST(sqlc.arg(department_id) AS TEXT)
+    UNION ALL
+    SELECT d.id FROM departments d JOIN sub ON d.parent_id = sub.id
+)
+SELECT p.id, p.employee_no, p.name FROM people p
+WHERE p.status <> 'left'
+  AND ((CAST(sqlc.arg(department_id) AS TEXT) <> '' AND p.department_id IN (SELECT sub.id FROM sub))
+    OR (CAST(sqlc.arg(position_id) AS TEXT) <> '' AND p.position_id = CAST(sqlc.arg(position_id) AS TEXT)))
+ORDER BY p.employee_no;

@@ -59,6 +59,8 @@ WHERE p.employee_no > CAST(sqlc.arg(after) AS TEXT)
   AND (CAST(sqlc.arg(status) AS TEXT) = '' OR p.status = CAST(sqlc.arg(status) AS TEXT))
   AND (CAST(sqlc.arg(role) AS TEXT) = '' OR EXISTS (
         SELECT 1 FROM person_roles r WHERE r.person_id = p.id AND r.role = CAST(sqlc.arg(role) AS TEXT)))
+  AND (CAST(sqlc.arg(group_id) AS TEXT) = '' OR EXISTS (
+        SELECT 1 FROM group_members gm WHERE gm.person_id = p.id AND gm.group_id = CAST(sqlc.arg(group_id) AS TEXT)))
   AND (CAST(sqlc.arg(scope_all) AS BIGINT) = 1
        OR p.id = sqlc.arg(viewer_id)
        OR (CAST(sqlc.arg(scope_mentees) AS BIGINT) = 1 AND p.mentor_id = sqlc.arg(viewer_id))

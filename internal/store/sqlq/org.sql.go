@@ -10,7 +10,7 @@ import (
 	"database/sql"
 )
 
-const addGroupMember = `-- name: AddGroupMember :exec
+const addGroupMember = `-- name: AddGroupMember :execrows
 INSERT INTO group_members (group_id, person_id) VALUES ($1, $2) ON CONFLICT DO NOTHING
 `
 
@@ -19,9 +19,12 @@ type AddGroupMemberParams struct {
 	PersonID string
 }
 
-func (q *Queries) AddGroupMember(ctx context.Context, arg AddGroupMemberParams) error {
-	_, err := q.db.ExecContext(ctx, addGroupMember, arg.GroupID, arg.PersonID)
-	return err
+func (q *Queries) AddGroupMember(ctx context.Context, arg AddGroupMemberParams) (int64, error) {
+	result, err := q.db.ExecContext(ctx, addGroupMember, arg.GroupID, arg.PersonID)
+	if err != nil {
+		return 0, err
+	}
+	return result.RowsAffected()
 }
 
 const countDepartmentUse = `-- name: CountDepartmentUse :one
@@ -64,6 +67,24 @@ DELETE FROM departments WHERE id = $1
 
 func (q *Queries) DeleteDepartment(ctx context.Context, id string) error {
 	_, err := q.db.ExecContext(ctx, deleteDepartment, id)
+	return err
+}
+
+const deleteGroup = `-- name: DeleteGroup :exec
+DELETE FROM people_groups WHERE id = $1
+`
+
+func (q *Queries) DeleteGroup(ctx context.Context, id string) error {
+	_, err := q.db.ExecContext(ctx, deleteGroup, id)
+	return err
+}
+
+const deleteGroupMembers = `-- name: DeleteGroupMembers :exec
+DELETE FROM group_members WHERE group_id = $1
+`
+
+func (q *Queries) DeleteGroupMembers(ctx context.Context, groupID string) error {
+	_, err := q.db.ExecContext(ctx, deleteGroupMembers, groupID)
 	return err
 }
 
@@ -132,6 +153,36 @@ func (q *Queries) GetDepartment(ctx context.Context, id string) (Department, err
 		&i.SortOrder,
 		&i.CreatedAt,
 		&i.UpdatedAt,
+	)
+	return i, err
+}
+
+const getGroup = `-- name: GetGroup :one
+SELECT g.id, g.name, g.description, g.created_at, g.updated_at,
+       (SELECT COUNT(*) FROM group_members m JOIN people p ON p.id = m.person_id
+        WHERE m.group_id = g.id AND p.status <> 'left') AS members
+FROM people_groups g WHERE g.id = $1
+`
+
+type GetGroupRow struct {
+	ID          string
+	Name        string
+	Description string
+	CreatedAt   int64
+	UpdatedAt   int64
+	Members     int64
+}
+
+func (q *Queries) GetGroup(ctx context.Context, id string) (GetGroupRow, error) {
+	row := q.db.QueryRowContext(ctx, getGroup, id)
+	var i GetGroupRow
+	err := row.Scan(
+		&i.ID,
+		&i.Name,
+		&i.Description,
+		&i.CreatedAt,
+		&i.UpdatedAt,
+		&i.Members,
 	)
 	return i, err
 }
@@ -364,8 +415,9 @@ func (q *Queries) ListGroupMembers(ctx context.Context, groupID string) ([]strin
 }
 
 const listGroups = `-- name: ListGroups :many
-SELECT g.id, g.name, g.description, g.created_at,
-       (SELECT COUNT(*) FROM group_members m WHERE m.group_id = g.id) AS members
+SELECT g.id, g.name, g.description, g.created_at, g.updated_at,
+       (SELECT COUNT(*) FROM group_members m JOIN people p ON p.id = m.person_id
+        WHERE m.group_id = g.id AND p.status <> 'left') AS members
 FROM people_groups g ORDER BY g.name, g.id
 `
 
@@ -374,6 +426,7 @@ type ListGroupsRow struct {
 	Name        string
 	Description string
 	CreatedAt   int64
+	UpdatedAt   int64
 	Members     int64
 }
 
@@ -391,8 +444,42 @@ func (q *Queries) ListGroups(ctx context.Context) ([]ListGroupsRow, error) {
 			&i.Name,
 			&i.Description,
 			&i.CreatedAt,
+			&i.UpdatedAt,
 			&i.Members,
 		); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Close(); err != nil {
+		return nil, err
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
+const listPersonGroups = `-- name: ListPersonGroups :many
+SELECT g.id, g.name FROM people_groups g JOIN group_members m ON m.group_id = g.id
+WHERE m.person_id = $1 ORDER BY g.name, g.id
+`
+
+type ListPersonGroupsRow struct {
+	ID   string
+	Name string
+}
+
+func (q *Queries) ListPersonGroups(ctx context.Context, personID string) ([]ListPersonGroupsRow, error) {
+	rows, err := q.db.QueryContext(ctx, listPersonGroups, personID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	items := []ListPersonGroupsRow{}
+	for rows.Next() {
+		var i ListPersonGroupsRow
+		if err := rows.Scan(&i.ID, &i.Name); err != nil {
 			return nil, err
 		}
 		items = append(items, i)
@@ -502,6 +589,55 @@ func (q *Queries) ListStores(ctx context.Context) ([]ListStoresRow, error) {
 	return items, nil
 }
 
+const peopleIDsForGroupAdd = `-- name: PeopleIDsForGroupAdd :many
+WITH RECURSIVE sub(id) AS (
+    SELECT departments.id FROM departments WHERE departments.id = CAST($1 AS TEXT)
+    UNION ALL
+    SELECT d.id FROM departments d JOIN sub ON d.parent_id = sub.id
+)
+SELECT p.id, p.employee_no, p.name FROM people p
+WHERE p.status <> 'left'
+  AND ((CAST($1 AS TEXT) <> '' AND p.department_id IN (SELECT sub.id FROM sub))
+    OR (CAST($2 AS TEXT) <> '' AND p.position_id = CAST($2 AS TEXT)))
+ORDER BY p.employee_no
+`
+
+type PeopleIDsForGroupAddParams struct {
+	DepartmentID string
+	PositionID   string
+}
+
+type PeopleIDsForGroupAddRow struct {
+	ID         string
+	EmployeeNo string
+	Name       string
+}
+
+// Active people matched by employee number, or everyone in a department
+// subtree or position, for adding many members at once.
+func (q *Queries) PeopleIDsForGroupAdd(ctx context.Context, arg PeopleIDsForGroupAddParams) ([]PeopleIDsForGroupAddRow, error) {
+	rows, err := q.db.QueryContext(ctx, peopleIDsForGroupAdd, arg.DepartmentID, arg.PositionID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	items := []PeopleIDsForGroupAddRow{}
+	for rows.Next() {
+		var i PeopleIDsForGroupAddRow
+		if err := rows.Scan(&i.ID, &i.EmployeeNo, &i.Name); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Close(); err != nil {
+		return nil, err
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
 const putSetting = `-- name: PutSetting :exec
 INSERT INTO settings (key, value) VALUES ($1, $2)
 ON CONFLICT (key) DO UPDATE SET value = excluded.value
@@ -517,7 +653,7 @@ func (q *Queries) PutSetting(ctx context.Context, arg PutSettingParams) error {
 	return err
 }
 
-const removeGroupMember = `-- name: RemoveGroupMember :exec
+const removeGroupMember = `-- name: RemoveGroupMember :execrows
 DELETE FROM group_members WHERE group_id = $1 AND person_id = $2
 `
 
@@ -526,9 +662,12 @@ type RemoveGroupMemberParams struct {
 	PersonID string
 }
 
-func (q *Queries) RemoveGroupMember(ctx context.Context, arg RemoveGroupMemberParams) error {
-	_, err := q.db.ExecContext(ctx, removeGroupMember, arg.GroupID, arg.PersonID)
-	return err
+func (q *Queries) RemoveGroupMember(ctx context.Context, arg RemoveGroupMemberParams) (int64, error) {
+	result, err := q.db.ExecContext(ctx, removeGroupMember, arg.GroupID, arg.PersonID)
+	if err != nil {
+		return 0, err
+	}
+	return result.RowsAffected()
 }
 
 const updateDepartment = `-- name: UpdateDepartment :exec
@@ -552,6 +691,27 @@ func (q *Queries) UpdateDepartment(ctx context.Context, arg UpdateDepartmentPara
 		arg.Name,
 		arg.Code,
 		arg.SortOrder,
+		arg.UpdatedAt,
+	)
+	return err
+}
+
+const updateGroup = `-- name: UpdateGroup :exec
+UPDATE people_groups SET name = $2, description = $3, updated_at = $4 WHERE id = $1
+`
+
+type UpdateGroupParams struct {
+	ID          string
+	Name        string
+	Description string
+	UpdatedAt   int64
+}
+
+func (q *Queries) UpdateGroup(ctx context.Context, arg UpdateGroupParams) error {
+	_, err := q.db.ExecContext(ctx, updateGroup,
+		arg.ID,
+		arg.Name,
+		arg.Description,
 		arg.UpdatedAt,
 	)
 	return err

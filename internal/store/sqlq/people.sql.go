@@ -347,7 +347,7 @@ func (q *Queries) IsMentorOf(ctx context.Context, arg IsMentorOfParams) (int64, 
 const listPeople = `-- name: ListPeople :many
 WITH RECURSIVE viewer_depts(id) AS (
     SELECT vp.department_id FROM people vp
-    WHERE vp.id = $9 AND vp.department_id IS NOT NULL
+    WHERE vp.id = $10 AND vp.department_id IS NOT NULL
     UNION ALL
     SELECT d.id FROM departments d JOIN viewer_depts v ON d.parent_id = v.id
 )
@@ -367,13 +367,15 @@ WHERE p.employee_no > CAST($1 AS TEXT)
   AND (CAST($6 AS TEXT) = '' OR p.status = CAST($6 AS TEXT))
   AND (CAST($7 AS TEXT) = '' OR EXISTS (
         SELECT 1 FROM person_roles r WHERE r.person_id = p.id AND r.role = CAST($7 AS TEXT)))
-  AND (CAST($8 AS BIGINT) = 1
-       OR p.id = $9
-       OR (CAST($10 AS BIGINT) = 1 AND p.mentor_id = $9)
-       OR (CAST($11 AS BIGINT) = 1 AND (p.manager_id = $9
+  AND (CAST($8 AS TEXT) = '' OR EXISTS (
+        SELECT 1 FROM group_members gm WHERE gm.person_id = p.id AND gm.group_id = CAST($8 AS TEXT)))
+  AND (CAST($9 AS BIGINT) = 1
+       OR p.id = $10
+       OR (CAST($11 AS BIGINT) = 1 AND p.mentor_id = $10)
+       OR (CAST($12 AS BIGINT) = 1 AND (p.manager_id = $10
            OR p.department_id IN (SELECT v.id FROM viewer_depts v))))
 ORDER BY p.employee_no
-LIMIT $12
+LIMIT $13
 `
 
 type ListPeopleParams struct {
@@ -384,6 +386,7 @@ type ListPeopleParams struct {
 	PositionID   string
 	Status       string
 	Role         string
+	GroupID      string
 	ScopeAll     int64
 	ViewerID     string
 	ScopeMentees int64
@@ -421,6 +424,7 @@ func (q *Queries) ListPeople(ctx context.Context, arg ListPeopleParams) ([]ListP
 		arg.PositionID,
 		arg.Status,
 		arg.Role,
+		arg.GroupID,
 		arg.ScopeAll,
 		arg.ViewerID,
 		arg.ScopeMentees,
