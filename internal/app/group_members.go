@@ -57,7 +57,7 @@ func resolveMembers(ctx context.Context, tx *store.Tx, sel MemberSelection) ([]m
 	}
 	if len(unknown) > 0 {
 		return nil, &shopdojo.Error{Kind: shopdojo.KindInvalid, Msg: "error.group_unknown_people",
-			Args: map[string]any{"List": strings.Join(unknown, "、"), "Count": len(unknown)},
+			Args:   map[string]any{"List": strings.Join(unknown, "、"), "Count": len(unknown)},
 			Fields: map[string]string{"employee_nos": "field.group_unknown_people"}}
 	}
 	if sel.DepartmentID == "" && sel.PositionID == "" {
