@@ -58,7 +58,7 @@ func (a *App) People(ctx context.Context, ac Actor, f PeopleFilter) (PeoplePage,
 	page := PeoplePage{People: make([]shopdojo.Person, len(rows))}
 	for i, r := range rows {
 		page.People[i] = shopdojo.Person{ID: r.ID, EmployeeNo: r.EmployeeNo, Name: r.Name, Mobile: r.Mobile,
-			Email: r.Email, DepartmentID: r.DepartmentID.String, PositionID: r.PositionID.String,
+			Email: r.Email, DingTalkID: r.DingtalkID, WeComID: r.WecomID, FeishuID: r.FeishuID, DepartmentID: r.DepartmentID.String, PositionID: r.PositionID.String,
 			ManagerID: r.ManagerID.String, MentorID: r.MentorID.String, HireDate: r.HireDate,
 			Status: shopdojo.PersonStatus(r.Status), DepartmentName: r.DepartmentName,
 			PositionName: r.PositionName, Disabled: r.Disabled, CreatedAt: fromMs(r.CreatedAt)}

@@ -225,11 +225,10 @@ func (h *Handler) personUnlock(w http.ResponseWriter, r *http.Request) error {
 	return h.personAction(w, r, func(ac app.Actor, id string) error { return h.app.Unlock(r.Context(), ac, id) }, "flash.unlocked")
 }
 
-// personSecret shows a one-time password or activation code once.
-func (h *Handler) personSecret(w http.ResponseWriter, r *http.Request, kind string, make func(app.Actor, string) (string, error)) error {
-	ac := actorOf(r)
-	id := r.PathValue("id")
-	secret, err := make(ac, id)
+// personResetPassword shows a new temporary password once.
+func (h *Handler) personResetPassword(w http.ResponseWriter, r *http.Request) error {
+	ac, id := actorOf(r), r.PathValue("id")
+	secret, err := h.app.ResetPassword(r.Context(), ac, id)
 	if err != nil {
 		return err
 	}
@@ -239,15 +238,19 @@ func (h *Handler) personSecret(w http.ResponseWriter, r *http.Request, kind stri
 	}
 	p := h.page(r, "secret.title")
 	p.Nav = "people"
-	p.Data = map[string]any{"Person": person, "Secret": secret, "Kind": kind,
-		"Link": strings.TrimSuffix(h.opt.BaseURL, "/") + "/activate?code=" + url.QueryEscape(secret)}
+	p.Data = map[string]any{"Person": person, "Secret": secret}
 	return h.render(w, r, "secret", p)
 }
 
-func (h *Handler) personResetPassword(w http.ResponseWriter, r *http.Request) error {
-	return h.personSecret(w, r, "password", func(ac app.Actor, id string) (string, error) { return h.app.ResetPassword(r.Context(), ac, id) })
-}
-
 func (h *Handler) personActivation(w http.ResponseWriter, r *http.Request) error {
-	return h.personSecret(w, r, "activation", func(ac app.Actor, id string) (string, error) { return h.app.IssueActivation(r.Context(), ac, id) })
+	ac, id := actorOf(r), r.PathValue("id")
+	code, err := h.app.IssueActivation(r.Context(), ac, id)
+	if err != nil {
+		return err
+	}
+	person, err := h.app.Person(r.Context(), ac, id)
+	if err != nil {
+		return err
+	}
+	return h.activationSheet(w, r, []app.Activation{{EmployeeNo: person.EmployeeNo, Name: person.Name, Code: code}}, nil)
 }

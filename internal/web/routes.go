@@ -18,6 +18,10 @@ func (h *Handler) routes() {
 
 	rt.Handle("GET /people", sd.PermSignedIn, h.peopleList)
 	rt.Handle("GET /people/new", sd.PermPeopleManage, h.personNew)
+	rt.Handle("GET /people/import", sd.PermPeopleManage, h.peopleImportForm)
+	rt.Handle("POST /people/import", sd.PermPeopleManage, h.peopleImport)
+	rt.Handle("GET /people/import/template", sd.PermPeopleManage, h.peopleTemplate)
+	rt.Handle("GET /people/export", sd.PermPeopleRead, h.peopleExport)
 	rt.Handle("POST /people", sd.PermPeopleManage, h.personCreate)
 	rt.Handle("GET /people/{id}", sd.PermSignedIn, h.personShow)
 	rt.Handle("GET /people/{id}/edit", sd.PermPeopleManage, h.personEdit)

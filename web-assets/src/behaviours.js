@@ -23,6 +23,12 @@ export function initBehaviours() {
   document.addEventListener('click', (e) => {
     const t = e.target instanceof Element ? e.target : null;
     if (!t) return;
+    // <button data-print> prints the page (activation sheets, SOP checklists).
+    if (t.closest('[data-print]')) {
+      e.preventDefault();
+      window.print();
+      return;
+    }
     const opener = t.closest('[data-dialog-open]');
     if (opener) {
       const dlg = document.getElementById(opener.getAttribute('data-dialog-open'));

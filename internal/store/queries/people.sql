@@ -45,6 +45,7 @@ WITH RECURSIVE viewer_depts(id) AS (
 )
 SELECT p.id, p.employee_no, p.name, p.mobile, p.email, p.department_id, p.position_id,
        p.manager_id, p.mentor_id, p.hire_date, p.status, p.created_at, p.updated_at,
+       p.dingtalk_id, p.wecom_id, p.feishu_id,
        COALESCE(d.name, '') AS department_name, COALESCE(ps.name, '') AS position_name,
        COALESCE(a.disabled, FALSE) AS disabled
 FROM people p
@@ -111,3 +112,13 @@ INSERT INTO person_stores (person_id, store_id) VALUES ($1, $2) ON CONFLICT DO N
 
 -- name: IsMentorOf :one
 SELECT COUNT(*) FROM people WHERE id = $1 AND mentor_id = $2;
+
+-- name: ListAllPersonRoles :many
+SELECT person_id, role FROM person_roles ORDER BY person_id, role;
+
+-- name: ListAllPersonStoreNames :many
+SELECT ps.person_id, s.name FROM person_stores ps JOIN stores s ON s.id = ps.store_id
+ORDER BY ps.person_id, s.name;
+
+-- name: ListEmployeeNos :many
+SELECT id, employee_no FROM people;

@@ -344,6 +344,98 @@ func (q *Queries) IsMentorOf(ctx context.Context, arg IsMentorOfParams) (int64, 
 	return count, err
 }
 
+const listAllPersonRoles = `-- name: ListAllPersonRoles :many
+SELECT person_id, role FROM person_roles ORDER BY person_id, role
+`
+
+func (q *Queries) ListAllPersonRoles(ctx context.Context) ([]PersonRole, error) {
+	rows, err := q.db.QueryContext(ctx, listAllPersonRoles)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	items := []PersonRole{}
+	for rows.Next() {
+		var i PersonRole
+		if err := rows.Scan(&i.PersonID, &i.Role); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Close(); err != nil {
+		return nil, err
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
+const listAllPersonStoreNames = `-- name: ListAllPersonStoreNames :many
+SELECT ps.person_id, s.name FROM person_stores ps JOIN stores s ON s.id = ps.store_id
+ORDER BY ps.person_id, s.name
+`
+
+type ListAllPersonStoreNamesRow struct {
+	PersonID string
+	Name     string
+}
+
+func (q *Queries) ListAllPersonStoreNames(ctx context.Context) ([]ListAllPersonStoreNamesRow, error) {
+	rows, err := q.db.QueryContext(ctx, listAllPersonStoreNames)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	items := []ListAllPersonStoreNamesRow{}
+	for rows.Next() {
+		var i ListAllPersonStoreNamesRow
+		if err := rows.Scan(&i.PersonID, &i.Name); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Close(); err != nil {
+		return nil, err
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
+const listEmployeeNos = `-- name: ListEmployeeNos :many
+SELECT id, employee_no FROM people
+`
+
+type ListEmployeeNosRow struct {
+	ID         string
+	EmployeeNo string
+}
+
+func (q *Queries) ListEmployeeNos(ctx context.Context) ([]ListEmployeeNosRow, error) {
+	rows, err := q.db.QueryContext(ctx, listEmployeeNos)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	items := []ListEmployeeNosRow{}
+	for rows.Next() {
+		var i ListEmployeeNosRow
+		if err := rows.Scan(&i.ID, &i.EmployeeNo); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Close(); err != nil {
+		return nil, err
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
 const listPeople = `-- name: ListPeople :many
 WITH RECURSIVE viewer_depts(id) AS (
     SELECT vp.department_id FROM people vp
@@ -353,6 +445,7 @@ WITH RECURSIVE viewer_depts(id) AS (
 )
 SELECT p.id, p.employee_no, p.name, p.mobile, p.email, p.department_id, p.position_id,
        p.manager_id, p.mentor_id, p.hire_date, p.status, p.created_at, p.updated_at,
+       p.dingtalk_id, p.wecom_id, p.feishu_id,
        COALESCE(d.name, '') AS department_name, COALESCE(ps.name, '') AS position_name,
        COALESCE(a.disabled, FALSE) AS disabled
 FROM people p
@@ -408,6 +501,9 @@ type ListPeopleRow struct {
 	Status         string
 	CreatedAt      int64
 	UpdatedAt      int64
+	DingtalkID     string
+	WecomID        string
+	FeishuID       string
 	DepartmentName string
 	PositionName   string
 	Disabled       bool
@@ -452,6 +548,9 @@ func (q *Queries) ListPeople(ctx context.Context, arg ListPeopleParams) ([]ListP
 			&i.Status,
 			&i.CreatedAt,
 			&i.UpdatedAt,
+			&i.DingtalkID,
+			&i.WecomID,
+			&i.FeishuID,
 			&i.DepartmentName,
 			&i.PositionName,
 			&i.Disabled,
