@@ -16,7 +16,7 @@ PG_PKGS ?= ./internal/store/... ./internal/app/... ./internal/api/... ./internal
 # Packages run under the race detector: only ones that never open SQLite
 # (modernc.org/sqlite is far too slow under -race). Entries whose directory
 # does not exist (yet) are dropped, since `go test` rejects missing patterns.
-RACE_PKGS ?= . ./internal/audit/... ./internal/i18n/... ./internal/roster/... ./internal/httpx/... ./internal/config/...
+RACE_PKGS ?= . ./internal/audit/... ./internal/i18n/... ./internal/roster/... ./internal/httpx/... ./internal/config/... ./internal/blob/... ./internal/qr/... ./internal/textdiff/... ./internal/markdown/...
 RACE_PKGS_PRESENT = $(foreach p,$(RACE_PKGS),$(if $(wildcard $(patsubst %/...,%,$(p))),$(p)))
 
 # bash with pipefail so failures inside pipelines (e.g. gofmt errors) count.

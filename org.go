@@ -81,6 +81,7 @@ type Person struct {
 	HireDate     string // YYYY-MM-DD in the company time zone, or ""
 	Status       PersonStatus
 	Locale       string
+	PhotoID      string // file id of the portrait, or ""
 	Roles        []Role
 	StoreIDs     []string
 	CreatedAt    time.Time
@@ -102,4 +103,17 @@ type Group struct {
 	Members     int64 // current (not departed) members
 	CreatedAt   time.Time
 	UpdatedAt   time.Time
+}
+
+// File is an uploaded file's metadata; its bytes live in the blob store
+// under Key (the SHA-256 of the content).
+type File struct {
+	ID          string
+	Key         string
+	Name        string
+	ContentType string
+	Size        int64
+	Purpose     string
+	OwnerID     string
+	CreatedAt   time.Time
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/shopdojo/shopdojo"
 	"github.com/shopdojo/shopdojo/internal/audit"
 	"github.com/shopdojo/shopdojo/internal/auth"
+	"github.com/shopdojo/shopdojo/internal/blob"
 	"github.com/shopdojo/shopdojo/internal/store"
 )
 
@@ -25,6 +26,7 @@ type Options struct {
 	Logger     *slog.Logger
 	Password   auth.Params
 	SessionTTL time.Duration // sliding session lifetime
+	Files      blob.Store    // file contents; nil refuses uploads
 }
 
 // App is the use-case layer.
@@ -96,6 +98,7 @@ type Actor struct {
 	Name       string
 	Roles      []shopdojo.Role
 	Locale     string
+	PhotoID    string
 	RequestID  string
 	System     bool
 	MustChange bool

@@ -12,6 +12,7 @@ import (
 	"github.com/shopdojo/shopdojo/internal/app"
 	"github.com/shopdojo/shopdojo/internal/audit"
 	"github.com/shopdojo/shopdojo/internal/auth"
+	"github.com/shopdojo/shopdojo/internal/blob"
 	"github.com/shopdojo/shopdojo/internal/store"
 	"github.com/shopdojo/shopdojo/internal/store/storetest"
 )
@@ -33,8 +34,12 @@ func newEnv(t *testing.T) *env {
 		t.Fatal(err)
 	}
 	e := &env{t: t, ctx: context.Background(), store: s, now: time.Date(2026, 3, 2, 1, 30, 0, 0, time.UTC), sys: app.SystemActor("test")}
+	files, err := blob.NewLocal(filepath.Join(t.TempDir(), "files"))
+	if err != nil {
+		t.Fatal(err)
+	}
 	e.app = app.New(s, app.Options{Password: auth.Fast, AuditKey: key, Clock: func() time.Time { return e.now },
-		Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+		Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Files: files})
 	return e
 }
 

@@ -217,7 +217,7 @@ func (a *App) loadPerson(ctx context.Context, q *store.Queries, id string) (shop
 	p := shopdojo.Person{ID: r.ID, EmployeeNo: r.EmployeeNo, Name: r.Name, Mobile: r.Mobile, Email: r.Email,
 		DingTalkID: r.DingtalkID, WeComID: r.WecomID, FeishuID: r.FeishuID, DepartmentID: r.DepartmentID.String,
 		PositionID: r.PositionID.String, ManagerID: r.ManagerID.String, MentorID: r.MentorID.String,
-		HireDate: r.HireDate, Status: shopdojo.PersonStatus(r.Status), Locale: r.Locale,
+		HireDate: r.HireDate, Status: shopdojo.PersonStatus(r.Status), Locale: r.Locale, PhotoID: r.PhotoFileID,
 		CreatedAt: fromMs(r.CreatedAt), UpdatedAt: fromMs(r.UpdatedAt), DepartmentName: r.DepartmentName,
 		PositionName: r.PositionName, ManagerName: r.ManagerName, MentorName: r.MentorName, Disabled: r.Disabled}
 	roles, err := q.ListPersonRoles(ctx, id)

@@ -148,7 +148,8 @@ func (a *App) actor(ctx context.Context, personID string) (Actor, error) {
 		if acct.Disabled || p.Status == shopdojo.StatusLeft {
 			return shopdojo.ErrUnauth
 		}
-		ac = Actor{PersonID: p.ID, Name: p.Name, Roles: p.Roles, Locale: p.Locale, MustChange: acct.MustChange}
+		ac = Actor{PersonID: p.ID, Name: p.Name, Roles: p.Roles, Locale: p.Locale, PhotoID: p.PhotoID,
+			MustChange: acct.MustChange}
 		return nil
 	})
 	if shopdojo.KindOf(err) == shopdojo.KindNotFound {

@@ -100,7 +100,7 @@ func copyHashed(ctx context.Context, dst io.Writer, r io.Reader, limit int64) (I
 	if limit > 0 && n > limit {
 		return Info{}, fmt.Errorf("%w: more than %d bytes", ErrTooLarge, limit)
 	}
-	return Info{Key: hex.EncodeToString(h.Sum(nil)), Size: n, Type: sniff(head.b)}, nil
+	return Info{Key: hex.EncodeToString(h.Sum(nil)), Size: n, Type: Sniff(head.b)}, nil
 }
 
 // ctxReader makes a long copy notice cancellation between reads, which

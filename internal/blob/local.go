@@ -153,7 +153,7 @@ func (l *Local) Stat(ctx context.Context, key string) (Info, error) {
 	if err != nil && !errors.Is(err, io.EOF) && !errors.Is(err, io.ErrUnexpectedEOF) {
 		return Info{}, localErr("stat", key, err)
 	}
-	return Info{Key: key, Size: o.Size(), Type: sniff(head[:n])}, nil
+	return Info{Key: key, Size: o.Size(), Type: Sniff(head[:n])}, nil
 }
 
 // Delete removes the blob; its fan-out directories are left for the next

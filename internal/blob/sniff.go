@@ -8,13 +8,13 @@ import (
 // sniffLen is how much http.DetectContentType ever looks at.
 const sniffLen = 512
 
-// sniff returns the MIME type of content from its first bytes. It is
+// Sniff returns the MIME type of content from its first bytes. It is
 // http.DetectContentType plus MP4-family "ftyp" boxes the standard library
 // misses (QuickTime and brands without "mp4" in their list), since training
 // videos recorded on phones are common uploads. OOXML files stay
 // "application/zip": only the file name, which the app has, tells a .docx
 // from a .xlsx.
-func sniff(head []byte) string {
+func Sniff(head []byte) string {
 	head = head[:min(len(head), sniffLen)]
 	t := http.DetectContentType(head)
 	if t == "application/octet-stream" && isVideoFtyp(head) {

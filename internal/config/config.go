@@ -19,6 +19,7 @@ type Config struct {
 	Addr           string
 	DataDir        string
 	DB             string // postgres:// URL; empty means SQLite in DataDir
+	Files          string // s3://… URL of an S3-compatible bucket; empty means DataDir/files
 	BaseURL        string
 	TLSCert        string
 	TLSKey         string
@@ -38,7 +39,7 @@ func Default() Config {
 func (c *Config) FromEnv(getenv func(string) string) {
 	for name, dst := range map[string]*string{"SHOPDOJO_DATA": &c.DataDir, "SHOPDOJO_DB": &c.DB,
 		"SHOPDOJO_BASE_URL": &c.BaseURL, "SHOPDOJO_ADDR": &c.Addr, "SHOPDOJO_TZ": &c.Timezone,
-		"SHOPDOJO_LOG_LEVEL": &c.LogLevel} {
+		"SHOPDOJO_LOG_LEVEL": &c.LogLevel, "SHOPDOJO_FILES": &c.Files} {
 		if v := getenv(name); v != "" {
 			*dst = v
 		}
@@ -113,6 +114,9 @@ func (c Config) Validate() error {
 	if _, err := c.Proxies(); err != nil {
 		errs = append(errs, err)
 	}
+	if _, err := c.S3(); err != nil {
+		errs = append(errs, err)
+	}
 	return errors.Join(errs...)
 }
 
@@ -142,4 +146,33 @@ func (c Config) Loopback() bool {
 	}
 	a, err := netip.ParseAddr(host)
 	return err == nil && a.IsLoopback()
+}
+
+// S3Settings locate an S3-compatible bucket for file contents.
+type S3Settings struct {
+	Endpoint, Bucket, Prefix, AccessKey, SecretKey, Region string
+	TLS                                                    bool
+}
+
+// S3 parses Files, s3://ACCESS_KEY:SECRET_KEY@host[:port]/bucket[/prefix]
+// with optional ?region=…&tls=false; ok is false for the local file store.
+// Keys are read from the URL so that they can come from the environment
+// (SHOPDOJO_FILES) rather than a command line anyone can list.
+func (c Config) S3() (s S3Settings, err error) {
+	if c.Files == "" {
+		return s, nil
+	}
+	u, err := url.Parse(c.Files)
+	if err != nil || u.Scheme != "s3" || u.Host == "" {
+		return s, fmt.Errorf("--files must be s3://KEY:SECRET@host/bucket[/prefix] (or empty for %s)",
+			filepath.Join(c.DataDir, "files"))
+	}
+	bucket, prefix, _ := strings.Cut(strings.Trim(u.Path, "/"), "/")
+	if bucket == "" {
+		return s, errors.New("--files: the URL names no bucket")
+	}
+	secret, _ := u.User.Password()
+	s = S3Settings{Endpoint: u.Host, Bucket: bucket, Prefix: prefix, AccessKey: u.User.Username(),
+		SecretKey: secret, Region: u.Query().Get("region"), TLS: u.Query().Get("tls") != "false"}
+	return s, nil
 }

@@ -42,3 +42,30 @@ func TestEnvAndDerived(t *testing.T) {
 		t.Fatal("0.0.0.0 is not loopback")
 	}
 }
+
+func TestS3(t *testing.T) {
+	cases := []struct {
+		url  string
+		want S3Settings
+		bad  bool
+	}{
+		{"", S3Settings{}, false},
+		{"s3://AK:S%2Fk@minio.lan:9000/train/sd?tls=false", S3Settings{Endpoint: "minio.lan:9000", Bucket: "train",
+			Prefix: "sd", AccessKey: "AK", SecretKey: "S/k"}, false},
+		{"s3://AK:SK@oss-cn-hangzhou.aliyuncs.com/bucket?region=cn-hangzhou", S3Settings{Endpoint: "oss-cn-hangzhou.aliyuncs.com",
+			Bucket: "bucket", AccessKey: "AK", SecretKey: "SK", Region: "cn-hangzhou", TLS: true}, false},
+		{"https://minio.lan/bucket", S3Settings{}, true},
+		{"s3://AK:SK@minio.lan/", S3Settings{}, true},
+	}
+	for _, c := range cases {
+		cfg := Default()
+		cfg.Files = c.url
+		got, err := cfg.S3()
+		if (err != nil) != c.bad || got != c.want {
+			t.Errorf("%q: %+v %v", c.url, got, err)
+		}
+		if c.bad && (cfg.Validate() == nil || !strings.Contains(cfg.Validate().Error(), "--files")) {
+			t.Errorf("%q: Validate accepted it", c.url)
+		}
+	}
+}

@@ -20,8 +20,8 @@ const rosterCSV = "工号,姓名,手机号,部门,岗位,直属上级工号,入�
 
 // TestManagerImportsRoster follows a training manager importing a roster:
 // the first try is refused with a row-numbered report and imports nothing;
-// the second, skipping bad rows, imports the good ones and prints activation
-// codes; a new hire activates their account with one of them.
+// one click then imports the good rows of the kept file and prints
+// activation codes; a new hire activates their account with one of them.
 func TestManagerImportsRoster(t *testing.T) {
 	s := start(t)
 	file := filepath.Join(t.TempDir(), "花名册.csv")
@@ -44,8 +44,8 @@ func TestManagerImportsRoster(t *testing.T) {
 	if _, err := s.srv.App.PersonByEmployeeNo(ctx, app.SystemActor("test"), "SD7001"); err == nil {
 		t.Fatal("a refused file imported a row")
 	}
-	do(t, ctx, chromedp.SetUploadFiles(css("#file"), []string{file}), chromedp.Click(css(`input[name=skip_invalid]`)),
-		chromedp.Click(css("form.form button[type=submit]")), chromedp.WaitVisible(css("[data-testid=activation-sheet]")))
+	// The refused file was kept: one click imports its good rows.
+	do(t, ctx, chromedp.Click(css("[data-testid=import-good-rows]")), chromedp.WaitVisible(css("[data-testid=activation-sheet]")))
 	s.shot(t, ctx, "import-02-activation-sheet")
 	if got := text(t, ctx, "[data-testid=import-done]"); !strings.Contains(got, "新增 2 人") {
 		t.Errorf("summary %q", got)

@@ -39,6 +39,10 @@ func Backup(ctx context.Context, cfg config.Config, inst *Instance, out string) 
 	case err != nil:
 		return nil, err
 	}
+	if cfg.Files != "" {
+		notes = append(notes, "file contents live in the S3 bucket of --files and are not in this archive: "+
+			"back the bucket up with its own versioning or replication")
+	}
 	partial := out + ".partial"
 	f, err := os.OpenFile(partial, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o600)
 	if err != nil {
@@ -74,6 +78,9 @@ func writeArchive(w io.Writer, dataDir, snap string) error {
 	}
 	root := filepath.Join(dataDir, backupDirs)
 	err := filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
+		if err == nil && d.IsDir() && p == filepath.Join(root, "tmp") {
+			return filepath.SkipDir // uploads in progress
+		}
 		if err != nil || d.IsDir() {
 			return err
 		}

@@ -22,6 +22,7 @@ import (
 	"github.com/shopdojo/shopdojo/internal/app"
 	"github.com/shopdojo/shopdojo/internal/audit"
 	"github.com/shopdojo/shopdojo/internal/auth"
+	"github.com/shopdojo/shopdojo/internal/blob"
 	"github.com/shopdojo/shopdojo/internal/config"
 	"github.com/shopdojo/shopdojo/internal/httpx"
 	"github.com/shopdojo/shopdojo/internal/i18n"
@@ -89,11 +90,34 @@ func openApp(ctx context.Context, cfg config.Config, log *slog.Logger, opt Optio
 		s.Close()
 		return nil, nil, err
 	}
-	ao := app.Options{Location: loc, AuditKey: key, Logger: log, Clock: opt.Clock}
+	files, err := openFiles(ctx, cfg)
+	if err != nil {
+		s.Close()
+		return nil, nil, err
+	}
+	ao := app.Options{Location: loc, AuditKey: key, Logger: log, Clock: opt.Clock, Files: files}
 	if opt.FastPasswords {
 		ao.Password = auth.Fast
 	}
 	return s, app.New(s, ao), nil
+}
+
+// openFiles opens the file store: the data directory's files/ (which
+// backups include) or an S3-compatible bucket shared by several nodes.
+func openFiles(ctx context.Context, cfg config.Config) (blob.Store, error) {
+	s3, err := cfg.S3()
+	if err != nil {
+		return nil, err
+	}
+	if s3.Bucket == "" {
+		return blob.NewLocal(filepath.Join(cfg.DataDir, "files"))
+	}
+	st, err := blob.NewS3(ctx, blob.S3Config{Endpoint: s3.Endpoint, Bucket: s3.Bucket, Prefix: s3.Prefix,
+		AccessKey: s3.AccessKey, SecretKey: s3.SecretKey, Region: s3.Region, UseSSL: s3.TLS})
+	if err != nil {
+		return nil, fmt.Errorf("open file store %s/%s: %w", s3.Endpoint, s3.Bucket, err)
+	}
+	return st, nil
 }
 
 // Open builds a whole server over cfg.
@@ -132,7 +156,7 @@ func (srv *Server) buildHandler() error {
 	proxies, _ := srv.Cfg.Proxies()
 	csrf := http.NewCrossOriginProtection()
 	srv.Handler = httpx.Chain(mux, httpx.Client(proxies), httpx.Log(srv.log), metrics.middleware,
-		httpx.SecurityHeaders, limitBody(10<<20), csrf.Handler)
+		httpx.SecurityHeaders, csrf.Handler)
 	return nil
 }
 
@@ -145,16 +169,6 @@ func (srv *Server) ready(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	_, _ = w.Write([]byte("ready\n"))
-}
-
-// limitBody caps request bodies; upload routes will raise their own limit.
-func limitBody(n int64) func(http.Handler) http.Handler {
-	return func(next http.Handler) http.Handler {
-		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-			r.Body = http.MaxBytesReader(w, r.Body, n)
-			next.ServeHTTP(w, r)
-		})
-	}
 }
 
 // Close closes the database.

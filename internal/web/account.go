@@ -10,6 +10,12 @@ import (
 )
 
 func (h *Handler) account(w http.ResponseWriter, r *http.Request) error {
+	return h.accountPage(w, r, nil)
+}
+
+// accountPage renders my account; uploadErr, when set, is a refused photo
+// shown on the photo card.
+func (h *Handler) accountPage(w http.ResponseWriter, r *http.Request, uploadErr error) error {
 	ac := actorOf(r)
 	me, err := h.app.Person(r.Context(), ac, ac.PersonID)
 	if err != nil {
@@ -26,6 +32,11 @@ func (h *Handler) account(w http.ResponseWriter, r *http.Request) error {
 	p := h.page(r, "account.title")
 	p.Nav = "account"
 	p.Data = map[string]any{"Me": me, "Sessions": sessions}
+	if uploadErr != nil {
+		msg, args := httpx.Message(uploadErr)
+		p.ErrorMsg = p.T(msg, args)
+		return h.renderStatus(w, r, httpx.Status(uploadErr), "account", p)
+	}
 	return h.render(w, r, "account", p)
 }
 

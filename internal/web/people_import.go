@@ -2,6 +2,7 @@ package web
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -14,13 +15,14 @@ import (
 
 // maxRosterUpload is the largest roster file accepted (20,000 rows of XLSX
 // stay far below it).
-const maxRosterUpload = 8 << 20
+const maxRosterUpload = 8<<20 + 64<<10
 
 // importResult is what the import page shows after a run.
 type importResult struct {
 	Report    app.ImportReport
 	Done      bool // the import committed
 	FileName  string
+	Staged    string // id of the kept file, offered for "import the good rows"
 	Problems  []problemRow
 	Truncated int // problems not listed
 }
@@ -41,26 +43,25 @@ func (h *Handler) peopleImportForm(w http.ResponseWriter, r *http.Request) error
 }
 
 func (h *Handler) peopleImport(w http.ResponseWriter, r *http.Request) error {
-	r.Body = http.MaxBytesReader(w, r.Body, maxRosterUpload)
 	p := h.page(r, "import.title")
 	p.Nav = "people"
-	file, name, err := formFile(r, "file")
+	file, name, err := h.rosterFile(r)
+	p.Form = r.PostForm
 	if err != nil {
-		p.Errors = map[string]string{"file": "import.file_required"}
 		if shopdojo.KindOf(err) != shopdojo.KindInvalid {
 			return err
 		}
-		p.Form = r.PostForm
+		p.Errors = map[string]string{"file": "import.file_required"}
 		return h.renderStatus(w, r, http.StatusUnprocessableEntity, "people_import", p)
 	}
-	opt := app.ImportOptions{SkipInvalid: r.PostForm.Get("skip_invalid") != "",
-		CreateAccounts: r.PostForm.Get("create_accounts") != ""}
+	opt := app.ImportOptions{SkipInvalid: p.Form.Get("skip_invalid") != "",
+		CreateAccounts: p.Form.Get("create_accounts") != ""}
 	rep, err := h.app.ImportPeople(r.Context(), actorOf(r), bytes.NewReader(file), opt)
-	p.Form = r.PostForm
 	res := importResult{Report: rep, Done: err == nil, FileName: name}
 	res.Problems, res.Truncated = h.problemRows(p, rep.Problems)
-	p.Data = res
+	p.Data = &res
 	if err != nil {
+		res.Staged = h.stageRoster(r, name, file, rep)
 		return h.invalid(w, r, err, "people_import", p)
 	}
 	if len(rep.Activations) > 0 {
@@ -69,10 +70,42 @@ func (h *Handler) peopleImport(w http.ResponseWriter, r *http.Request) error {
 	return h.render(w, r, "people_import", p)
 }
 
+// rosterFile is the uploaded roster, or the one kept from the previous try
+// when the form names it instead (so "import the good rows" needs no second
+// upload).
+func (h *Handler) rosterFile(r *http.Request) ([]byte, string, error) {
+	data, name, err := formFile(r, "file")
+	staged := r.PostForm.Get("staged")
+	if err == nil || staged == "" || shopdojo.KindOf(err) != shopdojo.KindInvalid {
+		return data, name, err
+	}
+	f, obj, err := h.app.OpenFile(r.Context(), actorOf(r), staged)
+	if err != nil {
+		return nil, "", err
+	}
+	defer obj.Close()
+	data, err = io.ReadAll(obj)
+	return data, f.Name, err
+}
+
+// stageRoster keeps a refused roster that has good rows, so the next post
+// can import them without a second upload; it returns the file id or "".
+func (h *Handler) stageRoster(r *http.Request, name string, data []byte, rep app.ImportReport) string {
+	if len(rep.Problems) == 0 || len(rep.Problems) >= rep.Rows {
+		return ""
+	}
+	f, err := h.app.UploadFile(r.Context(), actorOf(r), app.PurposeRoster, name, bytes.NewReader(data))
+	if err != nil {
+		h.log.WarnContext(r.Context(), "keep roster for a second try", "err", err)
+		return ""
+	}
+	return f.ID
+}
+
 // formFile reads one uploaded file whole; a missing or oversized file is
 // a validation error.
 func formFile(r *http.Request, field string) ([]byte, string, error) {
-	if err := r.ParseMultipartForm(1 << 20); err != nil {
+	if err := r.ParseMultipartForm(1 << 20); err != nil && !errors.Is(err, http.ErrNotMultipart) {
 		return nil, "", shopdojo.Wrap(shopdojo.KindInvalid, "error.too_large", err)
 	}
 	f, hdr, err := r.FormFile(field)

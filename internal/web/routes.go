@@ -19,7 +19,7 @@ func (h *Handler) routes() {
 	rt.Handle("GET /people", sd.PermSignedIn, h.peopleList)
 	rt.Handle("GET /people/new", sd.PermPeopleManage, h.personNew)
 	rt.Handle("GET /people/import", sd.PermPeopleManage, h.peopleImportForm)
-	rt.Handle("POST /people/import", sd.PermPeopleManage, h.peopleImport)
+	rt.HandleUpload("POST /people/import", sd.PermPeopleManage, h.peopleImport, maxRosterUpload)
 	rt.Handle("GET /people/import/template", sd.PermPeopleManage, h.peopleTemplate)
 	rt.Handle("GET /people/export", sd.PermPeopleRead, h.peopleExport)
 	rt.Handle("POST /people", sd.PermPeopleManage, h.personCreate)
@@ -31,6 +31,7 @@ func (h *Handler) routes() {
 	rt.Handle("POST /people/{id}/disable", sd.PermAccountsManage, h.personDisable)
 	rt.Handle("POST /people/{id}/enable", sd.PermAccountsManage, h.personEnable)
 	rt.Handle("POST /people/{id}/unlock", sd.PermAccountsManage, h.personUnlock)
+	rt.HandleUpload("POST /people/{id}/photo", sd.PermPeopleManage, h.personPhoto, photoLimit)
 
 	rt.Handle("GET /departments", sd.PermOrgRead, h.departments)
 	rt.Handle("GET /departments/new", sd.PermOrgManage, h.departmentNew)
@@ -64,6 +65,8 @@ func (h *Handler) routes() {
 	rt.Handle("POST /groups/{id}/members/{person}/remove", sd.PermGroupsManage, h.groupRemoveMember)
 
 	rt.Handle("GET /account", sd.PermSignedIn, h.account)
+	rt.HandleUpload("POST /account/photo", sd.PermSignedIn, h.accountPhoto, photoLimit)
+	rt.Handle("POST /account/photo/remove", sd.PermSignedIn, h.accountPhotoRemove)
 	rt.Handle("GET /account/password", sd.PermSignedIn, h.passwordForm)
 	rt.Handle("POST /account/password", sd.PermSignedIn, h.passwordChange)
 	rt.Handle("POST /account/sessions/{id}/revoke", sd.PermSignedIn, h.sessionRevoke)
@@ -72,4 +75,7 @@ func (h *Handler) routes() {
 	rt.Handle("POST /account/tokens/{id}/revoke", sd.PermSignedIn, h.tokenRevoke)
 
 	rt.Handle("GET /audit", sd.PermAuditRead, h.auditList)
+
+	// Files check per object who may read them (see app.OpenFile).
+	rt.Handle("GET /files/{id}", sd.PermSignedIn, h.fileServe)
 }

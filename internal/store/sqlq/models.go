@@ -74,9 +74,49 @@ type Department struct {
 	UpdatedAt int64
 }
 
+type File struct {
+	ID          string
+	BlobKey     string
+	Name        string
+	ContentType string
+	Size        int64
+	Purpose     string
+	OwnerID     string
+	CreatedAt   int64
+}
+
 type GroupMember struct {
 	GroupID  string
 	PersonID string
+}
+
+type Material struct {
+	ID          string
+	Kind        string
+	SubjectID   string
+	Title       string
+	LatestNo    int64
+	PublishedNo int64
+	CreatedAt   int64
+	UpdatedAt   int64
+}
+
+type MaterialVersion struct {
+	MaterialID   string
+	No           int64
+	Title        string
+	Body         string
+	Note         string
+	Major        bool
+	Status       string
+	AuthorID     string
+	AuthorName   string
+	CreatedAt    int64
+	ReviewerID   string
+	ReviewerName string
+	ReviewedAt   int64
+	ReviewNote   string
+	BasedOn      int64
 }
 
 type PeopleGroup struct {
@@ -106,6 +146,7 @@ type Person struct {
 	SearchText   string
 	CreatedAt    int64
 	UpdatedAt    int64
+	PhotoFileID  string
 }
 
 type PersonRole struct {

@@ -207,7 +207,7 @@ func (q *Queries) FindPersonByLogin(ctx context.Context, login string) (string, 
 }
 
 const getPerson = `-- name: GetPerson :one
-SELECT p.id, p.employee_no, p.name, p.mobile, p.email, p.dingtalk_id, p.wecom_id, p.feishu_id, p.department_id, p.position_id, p.manager_id, p.mentor_id, p.hire_date, p.status, p.locale, p.search_text, p.created_at, p.updated_at, COALESCE(d.name, '') AS department_name, COALESCE(ps.name, '') AS position_name,
+SELECT p.id, p.employee_no, p.name, p.mobile, p.email, p.dingtalk_id, p.wecom_id, p.feishu_id, p.department_id, p.position_id, p.manager_id, p.mentor_id, p.hire_date, p.status, p.locale, p.search_text, p.created_at, p.updated_at, p.photo_file_id, COALESCE(d.name, '') AS department_name, COALESCE(ps.name, '') AS position_name,
        COALESCE(m.name, '') AS manager_name, COALESCE(mt.name, '') AS mentor_name,
        COALESCE(a.disabled, FALSE) AS disabled
 FROM people p
@@ -238,6 +238,7 @@ type GetPersonRow struct {
 	SearchText     string
 	CreatedAt      int64
 	UpdatedAt      int64
+	PhotoFileID    string
 	DepartmentName string
 	PositionName   string
 	ManagerName    string
@@ -267,6 +268,7 @@ func (q *Queries) GetPerson(ctx context.Context, id string) (GetPersonRow, error
 		&i.SearchText,
 		&i.CreatedAt,
 		&i.UpdatedAt,
+		&i.PhotoFileID,
 		&i.DepartmentName,
 		&i.PositionName,
 		&i.ManagerName,

@@ -1,0 +1,58 @@
+package server_test
+
+import (
+	"bytes"
+	"context"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+
+	"github.com/shopdojo/shopdojo"
+	"github.com/shopdojo/shopdojo/internal/app"
+)
+
+func TestFileRangeAndLimits(t *testing.T) {
+	f := setup(t)
+	ctx := context.Background()
+	a := f.srv.App
+	learnerNo := f.people[shopdojo.RoleLearner]
+	me, err := a.PersonByEmployeeNo(ctx, sysActor(), learnerNo)
+	must(t, err)
+	img := append([]byte("\x89PNG\r\n\x1a\n"), bytes.Repeat([]byte("0123456789"), 100)...)
+	ac, err := a.ActorFor(ctx, me.ID)
+	must(t, err)
+	must(t, a.SetPersonPhoto(ctx, ac, me.ID, "me.png", bytes.NewReader(img)))
+	me, err = a.PersonByEmployeeNo(ctx, sysActor(), learnerNo)
+	must(t, err)
+
+	req := httptest.NewRequest("GET", "/files/"+me.PhotoID, nil)
+	req.Header.Set("Range", "bytes=8-17")
+	req.AddCookie(&http.Cookie{Name: "sd_session", Value: f.login(t, f.people[shopdojo.RoleAuditor])})
+	w := httptest.NewRecorder()
+	f.srv.Handler.ServeHTTP(w, req)
+	if w.Code != http.StatusPartialContent || w.Body.String() != "0123456789" ||
+		w.Header().Get("Content-Range") != "bytes 8-17/1008" {
+		t.Fatalf("range: %d %q %v", w.Code, w.Body.String(), w.Header())
+	}
+	if csp := w.Header().Get("Content-Security-Policy"); !strings.HasPrefix(csp, "sandbox") {
+		t.Errorf("file CSP %q", csp)
+	}
+	if w.Header().Get("ETag") == "" || !strings.HasPrefix(w.Header().Get("Content-Disposition"), "inline") {
+		t.Errorf("headers %v", w.Header())
+	}
+
+	// An upload route refuses a body over its own limit before reading it;
+	// other routes keep the small default.
+	big := httptest.NewRequest("POST", "/account/photo", strings.NewReader("x"))
+	big.ContentLength = 6 << 20
+	big.Header.Set("Sec-Fetch-Site", "same-origin")
+	big.AddCookie(&http.Cookie{Name: "sd_session", Value: f.login(t, learnerNo)})
+	w = httptest.NewRecorder()
+	f.srv.Handler.ServeHTTP(w, big)
+	if w.Code != http.StatusRequestEntityTooLarge {
+		t.Fatalf("oversized upload: %d", w.Code)
+	}
+}
+
+func sysActor() app.Actor { return app.SystemActor("test") }
