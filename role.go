@@ -38,16 +38,18 @@ const (
 	PermRolesManage    Permission = "roles.manage"
 	PermAuditRead      Permission = "audit.read"
 	PermGroupsManage   Permission = "groups.manage"
+	PermContentEdit    Permission = "content.edit"   // draft versions of training materials
+	PermContentReview  Permission = "content.review" // publish or return drafts
 )
 
 // rolePerms is the permission table. Object-level scoping (which people a
 // team lead may see) is decided by PeopleScope, not here.
 var rolePerms = map[Role][]Permission{
 	RoleAdmin: {PermOrgRead, PermOrgManage, PermPeopleRead, PermPeopleManage,
-		PermAccountsManage, PermRolesManage, PermAuditRead, PermGroupsManage},
+		PermAccountsManage, PermRolesManage, PermAuditRead, PermGroupsManage, PermContentEdit, PermContentReview},
 	RoleTrainingManager: {PermOrgRead, PermOrgManage, PermPeopleRead, PermPeopleManage,
-		PermAccountsManage, PermGroupsManage},
-	RoleTrainer:  {PermOrgRead, PermPeopleRead, PermGroupsManage},
+		PermAccountsManage, PermGroupsManage, PermContentEdit, PermContentReview},
+	RoleTrainer:  {PermOrgRead, PermPeopleRead, PermGroupsManage, PermContentEdit},
 	RoleMentor:   {PermOrgRead, PermPeopleRead},
 	RoleTeamLead: {PermOrgRead, PermPeopleRead},
 	RoleLearner:  {PermOrgRead},

@@ -111,6 +111,9 @@ func (a *App) SeedDemo(ctx context.Context) ([]DemoLogin, error) {
 		if err := a.seedGroups(ctx, tx, ac, ids); err != nil {
 			return err
 		}
+		if err := a.seedProfiles(ctx, tx, ids); err != nil {
+			return err
+		}
 		return tx.PutSetting(ctx, sqlq.PutSettingParams{Key: "demo_seeded", Value: "1"})
 	})
 	return logins, err

@@ -154,3 +154,13 @@ func waitText(t *testing.T, ctx context.Context, sel, want string) {
 	}
 	t.Fatalf("waiting for %q in %s: has %q", want, sel, got)
 }
+
+// value is the current value of a form control.
+func value(t *testing.T, ctx context.Context, sel string) string {
+	t.Helper()
+	s, err := chromedp.Run(ctx, chromedp.Value(css(sel)))
+	if err != nil {
+		t.Fatalf("value of %s: %v", sel, err)
+	}
+	return s
+}

@@ -50,7 +50,8 @@ var funcs = template.FuncMap{
 	"field": func(p *page, name, label, typ string, required bool) formField {
 		return formField{P: p, Name: name, Label: label, Type: typ, Required: required}
 	},
-	"add": func(a, b int) int { return a + b },
+	"add":   func(a, b int) int { return a + b },
+	"add64": func(a, b int64) int64 { return a + b },
 	"initial": func(s string) string {
 		for _, r := range s {
 			return string(r)
@@ -127,12 +128,14 @@ type page struct {
 	Version  string
 	Locales  []string
 	Now      time.Time
+	Reviews  int64 // versions waiting for the viewer's review, for the nav badge
 }
 
 func (h *Handler) page(r *http.Request, title string) *page {
 	ac := actorOf(r)
 	return &page{h: h, Locale: h.locale(r, ac), Title: title, Actor: ac, Path: r.URL.Path,
-		Query: r.URL.Query(), Version: h.opt.Version, Locales: i18n.Locales, Form: url.Values{}, Now: time.Now()}
+		Query: r.URL.Query(), Version: h.opt.Version, Locales: i18n.Locales, Form: url.Values{}, Now: time.Now(),
+		Reviews: h.app.ReviewCount(r.Context(), ac)}
 }
 
 func (h *Handler) locale(r *http.Request, ac app.Actor) string {

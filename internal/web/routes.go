@@ -43,7 +43,10 @@ func (h *Handler) routes() {
 	rt.Handle("GET /positions", sd.PermOrgRead, h.positions)
 	rt.Handle("GET /positions/new", sd.PermOrgManage, h.positionNew)
 	rt.Handle("POST /positions", sd.PermOrgManage, h.positionCreate)
+	rt.Handle("GET /positions/{id}", sd.PermOrgRead, h.positionShow)
 	rt.Handle("GET /positions/{id}/edit", sd.PermOrgManage, h.positionEdit)
+	rt.Handle("GET /positions/{id}/profile/edit", sd.PermContentEdit, h.profileEdit)
+	rt.Handle("POST /positions/{id}/profile", sd.PermContentEdit, h.profileSave)
 	rt.Handle("POST /positions/{id}", sd.PermOrgManage, h.positionUpdate)
 	rt.Handle("POST /positions/{id}/delete", sd.PermOrgManage, h.positionDelete)
 
@@ -63,6 +66,15 @@ func (h *Handler) routes() {
 	rt.Handle("POST /groups/{id}/delete", sd.PermGroupsManage, h.groupDelete)
 	rt.Handle("POST /groups/{id}/members", sd.PermGroupsManage, h.groupAddMembers)
 	rt.Handle("POST /groups/{id}/members/{person}/remove", sd.PermGroupsManage, h.groupRemoveMember)
+
+	// Versions of any material; the app checks each material's own rules.
+	rt.Handle("GET /materials/{id}/versions", sd.PermContentEdit, h.materialVersions)
+	rt.Handle("GET /materials/{id}/versions/{no}", sd.PermContentEdit, h.materialVersion)
+	rt.Handle("GET /materials/{id}/compare", sd.PermContentEdit, h.materialCompare)
+	rt.Handle("POST /materials/{id}/versions/{no}/submit", sd.PermContentEdit, h.versionSubmit)
+	rt.Handle("POST /materials/{id}/versions/{no}/review", sd.PermContentReview, h.versionReview)
+	rt.Handle("POST /materials/{id}/versions/{no}/rollback", sd.PermContentEdit, h.versionRollback)
+	rt.Handle("GET /reviews", sd.PermContentReview, h.reviews)
 
 	rt.Handle("GET /account", sd.PermSignedIn, h.account)
 	rt.HandleUpload("POST /account/photo", sd.PermSignedIn, h.accountPhoto, photoLimit)

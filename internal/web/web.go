@@ -20,6 +20,7 @@ import (
 	"github.com/shopdojo/shopdojo/internal/app"
 	"github.com/shopdojo/shopdojo/internal/httpx"
 	"github.com/shopdojo/shopdojo/internal/i18n"
+	"github.com/shopdojo/shopdojo/internal/markdown"
 )
 
 //go:embed all:templates static
@@ -39,6 +40,7 @@ type Handler struct {
 	log    *slog.Logger
 	opt    Options
 	tmpl   *templates
+	md     *markdown.Renderer
 	Router *httpx.Router
 }
 
@@ -54,7 +56,7 @@ func New(a *app.App, b *i18n.Bundle, log *slog.Logger, opt Options, mux *http.Se
 	if err != nil {
 		return nil, err
 	}
-	h := &Handler{app: a, i18n: b, log: log, opt: opt, tmpl: t}
+	h := &Handler{app: a, i18n: b, log: log, opt: opt, tmpl: t, md: newMarkdown()}
 	h.Router = httpx.NewRouter(mux, h.guard)
 	static, _ := fs.Sub(files, "static")
 	mux.Handle("GET /static/", http.StripPrefix("/static/", cacheStatic(http.FileServerFS(static))))
@@ -170,5 +172,16 @@ func loginLimiter() func(http.Handler) http.Handler {
 		return httpx.ClientIP(r.Context()), nil
 	}, httprate.WithLimitHandler(func(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "too many sign-in attempts, try again in a minute / 尝试次数过多，请一分钟后再试", http.StatusTooManyRequests)
+	}))
+}
+
+// newMarkdown renders materials; images written as file:<id> are served
+// from the file store, which checks who may read them.
+func newMarkdown() *markdown.Renderer {
+	return markdown.New(markdown.WithImageBase(func(src string) (string, bool) {
+		if id, ok := strings.CutPrefix(src, "file:"); ok {
+			return "/files/" + url.PathEscape(id), id != ""
+		}
+		return src, true
 	}))
 }
