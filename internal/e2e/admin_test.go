@@ -65,6 +65,11 @@ func TestAdminFirstDay(t *testing.T) {
 			t.Errorf("audit page lacks %q", want)
 		}
 	}
+	do(t, ctx, chromedp.Click(css("[data-testid=audit-verify]")), chromedp.WaitVisible(css("[data-testid=verify-result]")))
+	s.shot(t, ctx, "08b-audit-verify-en")
+	if got := text(t, ctx, "[data-testid=verify-result]"); !strings.Contains(got, "Intact") {
+		t.Errorf("verify: %q", got)
+	}
 	do(t, ctx, chromedp.Navigate(s.url+"/people"), chromedp.WaitVisible(css("[data-testid=people-table]")))
 	s.shot(t, ctx, "09-people-en")
 	if h := text(t, ctx, "h1"); h != "People" {

@@ -2,14 +2,14 @@ package roster
 
 import (
 	"bytes"
-	"encoding/csv"
 	"fmt"
 	"io"
 	"slices"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/shopdojo/shopdojo/internal/sheet"
 )
 
 var (
@@ -63,32 +63,14 @@ func Export(w io.Writer, format string, headers []string, rows []Row) error {
 }
 
 func exportCSV(w io.Writer, headers []string, rows []Row) error {
-	if _, err := io.WriteString(w, "\ufeff"); err != nil {
-		return fmt.Errorf("roster.Export: %w", err)
-	}
-	cw := csv.NewWriter(w)
-	cw.UseCRLF = true // what Excel writes and expects
-	_ = cw.Write(escapeAll(headers))
-	for i := range rows {
-		_ = cw.Write(rowCells(&rows[i]))
-	}
-	cw.Flush()
-	if err := cw.Error(); err != nil {
+	if err := sheet.WriteCSV(w, headers, rowCells(rows)); err != nil {
 		return fmt.Errorf("roster.Export: %w", err)
 	}
 	return nil
 }
 
 func exportXLSX(w io.Writer, headers []string, rows []Row) error {
-	f, err := newWorkbook()
-	if err != nil {
-		return fmt.Errorf("roster.Export: %w", err)
-	}
-	defer func() { _ = f.Close() }()
-	if err := writePeopleSheet(f, headers, rows); err != nil {
-		return fmt.Errorf("roster.Export: %w", err)
-	}
-	if err := f.Write(w); err != nil {
+	if err := sheet.WriteXLSX(w, peopleSheet, headers, rowCells(rows)); err != nil {
 		return fmt.Errorf("roster.Export: %w", err)
 	}
 	return nil
@@ -104,87 +86,15 @@ func newWorkbook() (*excelize.File, error) {
 	return f, nil
 }
 
-// writePeopleSheet streams the header and rows into peopleSheet. Columns are
-// formatted as text so that numbers typed into them later (mobiles,
-// leading-zero employee numbers) stay as typed. Settings such as data
-// validation must be made before: the stream writer copies them when it
-// starts.
-func writePeopleSheet(f *excelize.File, headers []string, rows []Row) error {
-	sw, err := f.NewStreamWriter(peopleSheet)
-	if err != nil {
-		return err
-	}
-	text, err := f.NewStyle(&excelize.Style{NumFmt: 49})
-	if err != nil {
-		return err
-	}
-	bold, err := f.NewStyle(&excelize.Style{NumFmt: 49, Font: &excelize.Font{Bold: true}})
-	if err != nil {
-		return err
-	}
-	if err := setupColumns(sw, text); err != nil {
-		return err
-	}
-	if err := sw.SetRow("A1", anyCells(escapeAll(headers)), excelize.RowOpts{StyleID: bold}); err != nil {
-		return err
-	}
+func rowCells(rows []Row) [][]string {
+	out := make([][]string, len(rows))
 	for i := range rows {
-		cell, _ := excelize.CoordinatesToCellName(1, i+2)
-		if err := sw.SetRow(cell, anyCells(rowCells(&rows[i]))); err != nil {
-			return err
+		out[i] = make([]string, len(columns))
+		for j, c := range columns {
+			out[i][j] = *c.field(&rows[i])
 		}
 	}
-	return sw.Flush()
-}
-
-func setupColumns(sw *excelize.StreamWriter, style int) error {
-	if err := sw.SetColWidth(1, len(columns), 16); err != nil {
-		return err
-	}
-	if err := sw.SetColStyle(1, len(columns), style); err != nil {
-		return err
-	}
-	return sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"})
-}
-
-func rowCells(r *Row) []string {
-	out := make([]string, len(columns))
-	for i, c := range columns {
-		out[i] = escapeCell(*c.field(r))
-	}
 	return out
-}
-
-func escapeAll(cells []string) []string {
-	out := make([]string, len(cells))
-	for i, c := range cells {
-		out[i] = escapeCell(c)
-	}
-	return out
-}
-
-func anyCells(cells []string) []any {
-	out := make([]any, len(cells))
-	for i, c := range cells {
-		out[i] = c
-	}
-	return out
-}
-
-// formulaStarts are the first characters that make a spreadsheet read a
-// cell as a formula (OWASP's list plus their full-width forms).
-const formulaStarts = "=+-@\t\r＝＋－＠"
-
-func startsFormula(s string) bool {
-	c, n := utf8.DecodeRuneInString(s)
-	return n > 0 && c != utf8.RuneError && strings.ContainsRune(formulaStarts, c)
-}
-
-func escapeCell(s string) string {
-	if startsFormula(s) {
-		return "'" + s
-	}
-	return s
 }
 
 // Template returns an XLSX import template: the Chinese header row, one
@@ -199,7 +109,7 @@ func Template() ([]byte, error) {
 	if err := addStatusList(f); err != nil {
 		return nil, fmt.Errorf("roster.Template: %w", err)
 	}
-	if err := writePeopleSheet(f, headersZH, []Row{exampleRow}); err != nil {
+	if err := sheet.Stream(f, peopleSheet, headersZH, rowCells([]Row{exampleRow})); err != nil {
 		return nil, fmt.Errorf("roster.Template: %w", err)
 	}
 	if err := writeNotes(f); err != nil {

@@ -9,6 +9,8 @@ import (
 	"strings"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/shopdojo/shopdojo/internal/sheet"
 )
 
 // DefaultMaxRows is the row limit Parse applies when given maxRows <= 0.
@@ -247,7 +249,7 @@ func makeRow(line int, shown, raw []string, idx []int) (Row, bool) {
 // formula-injection apostrophe.
 func cleanCell(s string) string {
 	s = trim(strings.ToValidUTF8(s, "\uFFFD"))
-	if len(s) > 1 && s[0] == '\'' && startsFormula(s[1:]) {
+	if len(s) > 1 && s[0] == '\'' && sheet.StartsFormula(s[1:]) {
 		s = trim(s[1:])
 	}
 	return s

@@ -56,3 +56,27 @@ func TestFileRangeAndLimits(t *testing.T) {
 }
 
 func sysActor() app.Actor { return app.SystemActor("test") }
+
+func TestAuditExport(t *testing.T) {
+	f := setup(t)
+	session := f.login(t, f.people[shopdojo.RoleAuditor])
+	req := httptest.NewRequest("GET", "/audit/export?format=csv&object=person", nil)
+	req.AddCookie(&http.Cookie{Name: "sd_session", Value: session})
+	w := httptest.NewRecorder()
+	f.srv.Handler.ServeHTTP(w, req)
+	body := w.Body.String()
+	if w.Code != http.StatusOK || !strings.HasPrefix(body, "\ufeff#,") || !strings.Contains(w.Header().Get("Content-Disposition"), "attachment") {
+		t.Fatalf("export: %d %v %.200q", w.Code, w.Header(), body)
+	}
+	// setup created one person per role, each on the log.
+	if n := strings.Count(body, "\r\n") - 1; n < len(shopdojo.Roles) {
+		t.Fatalf("%d rows:\n%s", n, body)
+	}
+	req = httptest.NewRequest("GET", "/audit/export?actor=NOBODY", nil)
+	req.AddCookie(&http.Cookie{Name: "sd_session", Value: session})
+	w = httptest.NewRecorder()
+	f.srv.Handler.ServeHTTP(w, req)
+	if w.Code != http.StatusUnprocessableEntity {
+		t.Fatalf("unknown actor: %d", w.Code)
+	}
+}

@@ -48,3 +48,6 @@ VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11);
 
 -- name: ListStatementsByActor :many
 SELECT * FROM statements WHERE actor_id = $1 ORDER BY ts DESC LIMIT $2;
+
+-- name: ListAuditObjectTypes :many
+SELECT DISTINCT object_type FROM audit_events ORDER BY object_type;

@@ -327,6 +327,33 @@ func (q *Queries) ListAuditEvents(ctx context.Context, arg ListAuditEventsParams
 	return items, nil
 }
 
+const listAuditObjectTypes = `-- name: ListAuditObjectTypes :many
+SELECT DISTINCT object_type FROM audit_events ORDER BY object_type
+`
+
+func (q *Queries) ListAuditObjectTypes(ctx context.Context) ([]string, error) {
+	rows, err := q.db.QueryContext(ctx, listAuditObjectTypes)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	items := []string{}
+	for rows.Next() {
+		var object_type string
+		if err := rows.Scan(&object_type); err != nil {
+			return nil, err
+		}
+		items = append(items, object_type)
+	}
+	if err := rows.Close(); err != nil {
+		return nil, err
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
 const listCheckpoints = `-- name: ListCheckpoints :many
 SELECT size, root_hash, signature, key_id, created_at FROM audit_checkpoints ORDER BY size
 `
