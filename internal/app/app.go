@@ -31,9 +31,12 @@ type Options struct {
 
 // App is the use-case layer.
 type App struct {
-	store *store.Store
-	opt   Options
-	log   *slog.Logger
+	store    *store.Store
+	opt      Options
+	log      *slog.Logger
+	sessions *memo[string, sessionHit] // session hash → actor
+	overview *memo[string, Overview]   // day → dashboard figures
+	counts   *memo[string, int64]      // navigation badges
 }
 
 // New returns an App over an open, migrated store.
@@ -53,7 +56,8 @@ func New(s *store.Store, opt Options) *App {
 	if opt.SessionTTL == 0 {
 		opt.SessionTTL = 7 * 24 * time.Hour
 	}
-	return &App{store: s, opt: opt, log: opt.Logger}
+	return &App{store: s, opt: opt, log: opt.Logger, sessions: newMemo[string, sessionHit](2*time.Second, 10_000),
+		overview: newMemo[string, Overview](10*time.Second, 4), counts: newMemo[string, int64](10*time.Second, 16)}
 }
 
 func shanghai() *time.Location {

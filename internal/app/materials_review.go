@@ -77,12 +77,19 @@ func (a *App) ReviewQueue(ctx context.Context, ac Actor) ([]ReviewItem, error) {
 }
 
 // ReviewCount is the number of versions waiting for review, for the
-// navigation badge; 0 for those who do not review.
+// navigation badge on every page; 0 for those who do not review.
 func (a *App) ReviewCount(ctx context.Context, ac Actor) int64 {
 	if !ac.Can(shopdojo.PermContentReview) {
 		return 0
 	}
+	now, gen := a.now(), a.store.Gen()
+	if n, ok := a.counts.get("reviews", gen, now); ok {
+		return n
+	}
 	var n int64
-	_ = a.store.Read(ctx, func(q *store.Queries) (err error) { n, err = q.CountVersionsInReview(ctx); return })
+	err := a.store.Read(ctx, func(q *store.Queries) (err error) { n, err = q.CountVersionsInReview(ctx); return })
+	if err == nil {
+		a.counts.put("reviews", n, gen, now)
+	}
 	return n
 }

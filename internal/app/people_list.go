@@ -87,13 +87,27 @@ type Overview struct {
 	ByPlatform            []Count
 }
 
-// Overview computes the dashboard figures the actor may see.
+// Overview computes the company-wide dashboard figures. They are shown on
+// every home page, so they are kept for ten seconds unless this process
+// writes anything meanwhile.
 func (a *App) Overview(ctx context.Context, ac Actor) (Overview, error) {
-	var o Overview
 	if err := ac.require(shopdojo.PermOrgRead); err != nil {
-		return o, err
+		return Overview{}, err
 	}
-	since := a.now().In(a.opt.Location).AddDate(0, 0, -30).Format("2006-01-02")
+	now, gen := a.now(), a.store.Gen()
+	since := now.In(a.opt.Location).AddDate(0, 0, -30).Format("2006-01-02")
+	if o, ok := a.overview.get(since, gen, now); ok {
+		return o, nil
+	}
+	o, err := a.computeOverview(ctx, ac, since)
+	if err == nil {
+		a.overview.put(since, o, gen, now)
+	}
+	return o, err
+}
+
+func (a *App) computeOverview(ctx context.Context, ac Actor, since string) (Overview, error) {
+	var o Overview
 	err := a.store.Read(ctx, func(q *store.Queries) error {
 		st, err := q.CountPeopleByStatus(ctx)
 		for _, s := range st {
@@ -145,12 +159,12 @@ func (a *App) overviewCounts(ctx context.Context, q *store.Queries, o *Overview)
 	for _, r := range bp {
 		o.ByPosition = append(o.ByPosition, Count{Label: r.Name, N: r.N})
 	}
-	ds, err := q.ListDepartments(ctx)
-	o.Departments = len(ds)
+	n, err := q.CountDepartments(ctx)
+	o.Departments = int(n)
 	if err != nil {
 		return err
 	}
-	ps, err := q.ListPositions(ctx)
-	o.Positions = len(ps)
+	n, err = q.CountPositions(ctx)
+	o.Positions = int(n)
 	return err
 }

@@ -106,28 +106,46 @@ func truncate(s string, n int) string {
 	return s[:n]
 }
 
+// sessionHit is a resolved session kept in the session memo.
+type sessionHit struct {
+	ac                Actor
+	expires, lastSeen int64
+}
+
 // Authenticate resolves a session secret to its actor, sliding the expiry
-// at most once a minute so that reads stay cheap.
+// at most once a minute so that reads stay cheap. Resolved sessions are
+// kept for two seconds unless this process writes anything meanwhile, so a
+// sign-out, disable or role change here applies to the very next request
+// (and within two seconds on other app nodes).
 func (a *App) Authenticate(ctx context.Context, secret string) (Actor, error) {
 	if secret == "" {
 		return Actor{}, shopdojo.ErrUnauth
 	}
 	h := auth.HashToken(secret)
+	now := a.now()
+	nowMs, gen := now.UnixMilli(), a.store.Gen()
+	if hit, ok := a.sessions.get(h, gen, now); ok && hit.expires > nowMs && nowMs-hit.lastSeen <= time.Minute.Milliseconds() {
+		return hit.ac, nil
+	}
 	var s sqlq.Session
 	err := a.store.Read(ctx, func(q *store.Queries) (err error) { s, err = q.GetSession(ctx, h); return })
-	now := a.now()
-	if err != nil || s.ExpiresAt <= now.UnixMilli() {
+	if err != nil || s.ExpiresAt <= nowMs {
 		return Actor{}, shopdojo.ErrUnauth
 	}
 	ac, err := a.actor(ctx, s.PersonID)
 	if err != nil {
 		return Actor{}, err
 	}
-	if now.UnixMilli()-s.LastSeenAt > time.Minute.Milliseconds() {
-		err = a.store.Tx(ctx, func(tx *store.Tx) error {
-			return tx.TouchSession(ctx, sqlq.TouchSessionParams{IDHash: h, LastSeenAt: now.UnixMilli(),
+	if nowMs-s.LastSeenAt > time.Minute.Milliseconds() {
+		// Quiet: a last-seen time changes nothing cached.
+		err = a.store.TxQuiet(ctx, func(tx *store.Tx) error {
+			return tx.TouchSession(ctx, sqlq.TouchSessionParams{IDHash: h, LastSeenAt: nowMs,
 				ExpiresAt: now.Add(a.opt.SessionTTL).UnixMilli()})
 		})
+		s.LastSeenAt, s.ExpiresAt = nowMs, now.Add(a.opt.SessionTTL).UnixMilli()
+	}
+	if err == nil {
+		a.sessions.put(h, sessionHit{ac: ac, expires: s.ExpiresAt, lastSeen: s.LastSeenAt}, gen, now)
 	}
 	return ac, err
 }

@@ -44,7 +44,7 @@ func startBenchChild(ctx context.Context, name, logPath, readyPath string, args 
 	}
 	defer logFile.Close() // the child keeps its own descriptor
 	cmd := exec.Command(exe, append(args, "--addr", addr)...)
-	cmd.Stdout, cmd.Stderr = logFile, logFile
+	cmd.Stdout, cmd.Stderr, cmd.Env = logFile, logFile, benchChildEnv()
 	ch := &benchChild{name: name, cmd: cmd, base: "http://" + addr, logPath: logPath, done: make(chan struct{})}
 	start := time.Now()
 	if err := cmd.Start(); err != nil {
@@ -56,6 +56,19 @@ func startBenchChild(ctx context.Context, name, logPath, readyPath string, args 
 		return nil, 0, err
 	}
 	return ch, time.Since(start), nil
+}
+
+// benchChildEnv is this process's environment without SHOPDOJO_ settings,
+// so that the child is configured by its flags alone and cannot, say, put
+// files in a real S3 bucket or listen where SHOPDOJO_ADDR says.
+func benchChildEnv() []string {
+	var env []string
+	for _, kv := range os.Environ() {
+		if !strings.HasPrefix(kv, "SHOPDOJO_") {
+			env = append(env, kv)
+		}
+	}
+	return env
 }
 
 // freeLoopbackAddr asks the kernel for a free port. Another process could
@@ -124,15 +137,18 @@ func (ch *benchChild) logTail() string {
 
 func (ch *benchChild) pid() int { return ch.cmd.Process.Pid }
 
-// procMem is a process's resident memory from /proc/<pid>/status, in bytes.
+// procMem is a process's resident memory from /proc/<pid>/status, in
+// bytes. err says why it could not be read (no /proc outside Linux): the
+// rest of the benchmark is still worth printing then.
 type procMem struct {
 	rss, peak int64 // VmRSS and VmHWM (high-water mark)
+	err       error
 }
 
-func readProcMem(pid int) (procMem, error) {
+func readProcMem(pid int) procMem {
 	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
 	if err != nil {
-		return procMem{}, fmt.Errorf("read memory of pid %d: %w", pid, err)
+		return procMem{err: fmt.Errorf("read memory of pid %d: %w", pid, err)}
 	}
 	var m procMem
 	for _, line := range strings.Split(string(b), "\n") {
@@ -142,7 +158,7 @@ func readProcMem(pid int) (procMem, error) {
 		}
 		kb, err := strconv.ParseInt(strings.TrimSuffix(strings.TrimSpace(v), " kB"), 10, 64)
 		if err != nil {
-			return procMem{}, fmt.Errorf("parse %s of pid %d: %w", k, pid, err)
+			return procMem{err: fmt.Errorf("parse %s of pid %d: %w", k, pid, err)}
 		}
 		if k == "VmRSS" {
 			m.rss = kb << 10
@@ -151,9 +167,17 @@ func readProcMem(pid int) (procMem, error) {
 		}
 	}
 	if m.rss == 0 {
-		return procMem{}, errors.New("no VmRSS in /proc status")
+		m.err = fmt.Errorf("no VmRSS in /proc/%d/status", pid)
 	}
-	return m, nil
+	return m
+}
+
+// mb formats a size in MiB, or n/a when it could not be read.
+func (m procMem) mb(size int64) string {
+	if m.err != nil {
+		return "n/a"
+	}
+	return fmt.Sprintf("%.1f MB", float64(size)/(1<<20))
 }
 
 // clockTick is USER_HZ, the unit of /proc/<pid>/stat CPU times; it is 100
@@ -186,4 +210,45 @@ func readProcCPU(pid int) (time.Duration, error) {
 		return 0, fmt.Errorf("parse %s: %w", p, err)
 	}
 	return time.Duration(utime+stime) * clockTick, nil
+}
+
+// readSystemCPU returns the busy and total CPU time of the whole machine
+// from /proc/stat, to tell how much other processes took during a run.
+// Interrupt time is left out of busy: on loopback it is mostly the
+// kernel carrying the benchmark's own packets, charged to no process.
+func readSystemCPU() (busy, total time.Duration, err error) {
+	b, err := os.ReadFile("/proc/stat")
+	if err != nil {
+		return 0, 0, fmt.Errorf("read system cpu time: %w", err)
+	}
+	line, _, _ := strings.Cut(string(b), "\n")
+	f := strings.Fields(line)
+	if len(f) < 9 || f[0] != "cpu" {
+		return 0, 0, errors.New("parse /proc/stat: no cpu line")
+	}
+	var t [8]int64 // user nice system idle iowait irq softirq steal
+	for i := range t {
+		if t[i], err = strconv.ParseInt(f[i+1], 10, 64); err != nil {
+			return 0, 0, fmt.Errorf("parse /proc/stat: %w", err)
+		}
+	}
+	busy = time.Duration(t[0]+t[1]+t[2]+t[7]) * clockTick
+	return busy, time.Duration(t[0]+t[1]+t[2]+t[3]+t[4]+t[5]+t[6]+t[7]) * clockTick, nil
+}
+
+// cpuSnapshot is the CPU time used so far by the server, this process and
+// the whole machine.
+type cpuSnapshot struct {
+	server, client, busy, total time.Duration
+	err                         error
+}
+
+func takeCPU(serverPid int) cpuSnapshot {
+	var c cpuSnapshot
+	var e1, e2, e3 error
+	c.server, e1 = readProcCPU(serverPid)
+	c.client, e2 = readProcCPU(0)
+	c.busy, c.total, e3 = readSystemCPU()
+	c.err = errors.Join(e1, e2, e3)
+	return c
 }

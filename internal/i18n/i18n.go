@@ -26,6 +26,10 @@ const Default = "zh-CN"
 // Bundle holds every message in every locale.
 type Bundle struct {
 	loc map[string]*goi18n.Localizer
+	// plain holds every message without placeholders, resolved once per
+	// locale: pages look up hundreds of messages, and go-i18n matches
+	// languages and executes a template on every Localize call.
+	plain map[string]map[string]string
 }
 
 // New loads the embedded message files.
@@ -45,11 +49,30 @@ func New() (*Bundle, error) {
 			return nil, fmt.Errorf("i18n %s: %w", n, err)
 		}
 	}
-	bundle := &Bundle{loc: map[string]*goi18n.Localizer{}}
+	bundle := &Bundle{loc: map[string]*goi18n.Localizer{}, plain: map[string]map[string]string{}}
 	for _, l := range Locales {
 		bundle.loc[l] = goi18n.NewLocalizer(b, l)
+		if err := bundle.resolvePlain(l); err != nil {
+			return nil, err
+		}
 	}
 	return bundle, nil
+}
+
+func (b *Bundle) resolvePlain(locale string) error {
+	ids, err := IDs(locale)
+	if err != nil {
+		return err
+	}
+	m := map[string]string{}
+	for _, id := range ids {
+		s, err := b.loc[locale].Localize(&goi18n.LocalizeConfig{MessageID: id})
+		if err == nil && !strings.Contains(s, "<no value>") && s != "" {
+			m[id] = s
+		}
+	}
+	b.plain[locale] = m
+	return nil
 }
 
 // T translates id into locale, filling {{.Name}} placeholders from args.
@@ -57,7 +80,10 @@ func New() (*Bundle, error) {
 func (b *Bundle) T(locale, id string, args map[string]any) string {
 	l, ok := b.loc[locale]
 	if !ok {
-		l = b.loc[Default]
+		locale, l = Default, b.loc[Default]
+	}
+	if s, ok := b.plain[locale][id]; ok {
+		return s
 	}
 	s, err := l.Localize(&goi18n.LocalizeConfig{MessageID: id, TemplateData: args})
 	if err != nil || s == "" {

@@ -15,6 +15,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 
 	_ "github.com/jackc/pgx/v5/stdlib" // PostgreSQL driver
 	"github.com/pressly/goose/v3"
@@ -44,7 +45,14 @@ type Store struct {
 	Path    string // SQLite file, "" on PostgreSQL
 	write   *sql.DB
 	read    *sql.DB
+	gen     atomic.Uint64 // bumped by every committed Tx; see Gen
 }
+
+// Gen is a number that changes whenever this process commits a write
+// (except TxQuiet), so the app layer can keep short-lived caches that are
+// never stale after its own writes. Writes by other app nodes do not bump
+// it: caches must also expire by time.
+func (s *Store) Gen() uint64 { return s.gen.Load() }
 
 // Open opens the database named by dsn: a postgres:// URL, or else a SQLite
 // file path (created if missing).
@@ -163,6 +171,16 @@ type Tx struct {
 // SQLite the single writer connection serializes transactions; fn must not
 // call Read or Tx itself.
 func (s *Store) Tx(ctx context.Context, fn func(tx *Tx) error) error {
+	err := s.tx(ctx, fn)
+	s.gen.Add(1) // also after a failed commit: whether it applied is unknown
+	return err
+}
+
+// TxQuiet is Tx for frequent writes that change nothing the app caches
+// (a session's last-seen time), so they do not flush those caches.
+func (s *Store) TxQuiet(ctx context.Context, fn func(tx *Tx) error) error { return s.tx(ctx, fn) }
+
+func (s *Store) tx(ctx context.Context, fn func(tx *Tx) error) error {
 	sqlTx, err := s.write.BeginTx(ctx, nil)
 	if err != nil {
 		return MapErr(fmt.Errorf("begin: %w", err))
@@ -205,5 +223,6 @@ func (s *Store) Exec(ctx context.Context, query string, args ...any) error {
 		query = toSQLite(query)
 	}
 	_, err := s.write.ExecContext(ctx, query, args...)
+	s.gen.Add(1)
 	return MapErr(err)
 }

@@ -50,6 +50,7 @@ var funcs = template.FuncMap{
 	"field": func(p *page, name, label, typ string, required bool) formField {
 		return formField{P: p, Name: name, Label: label, Type: typ, Required: required}
 	},
+	"icon":  icon,
 	"add":   func(a, b int) int { return a + b },
 	"add64": func(a, b int64) int64 { return a + b },
 	"initial": func(s string) string {
@@ -225,8 +226,9 @@ func (h *Handler) renderStatus(w http.ResponseWriter, r *http.Request, status in
 		p.Flash = c.Value
 		http.SetCookie(w, &http.Cookie{Name: "sd_flash", Path: "/", MaxAge: -1, HttpOnly: true})
 	}
-	var buf bytes.Buffer
-	if err := set.ExecuteTemplate(&buf, name+".html", p); err != nil {
+	buf := bufPool.Get().(*bytes.Buffer)
+	defer putBuf(buf)
+	if err := set.ExecuteTemplate(buf, name+".html", p); err != nil {
 		return fmt.Errorf("render %s: %w", name, err)
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
@@ -234,6 +236,19 @@ func (h *Handler) renderStatus(w http.ResponseWriter, r *http.Request, status in
 	w.WriteHeader(status)
 	_, err = w.Write(buf.Bytes())
 	return err
+}
+
+// bufPool recycles page buffers: a page is rendered whole before it is
+// sent (so a template error never leaves half a page), and growing a fresh
+// buffer to page size on every request was the largest allocation.
+var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+func putBuf(b *bytes.Buffer) {
+	if b.Cap() > 1<<20 {
+		return // keep the pool from holding on to a rare huge page
+	}
+	b.Reset()
+	bufPool.Put(b)
 }
 
 // redirect sends the browser to url after a successful post, with a flash

@@ -87,6 +87,8 @@ func (h *Handler) routes() {
 	rt.Handle("POST /account/tokens/{id}/revoke", sd.PermSignedIn, h.tokenRevoke)
 
 	rt.Handle("GET /audit", sd.PermAuditRead, h.auditList)
+	rt.Handle("GET /audit/export", sd.PermAuditRead, h.auditExport)
+	rt.Handle("GET /audit/verify", sd.PermAuditRead, h.auditVerify)
 
 	// Files check per object who may read them (see app.OpenFile).
 	rt.Handle("GET /files/{id}", sd.PermSignedIn, h.fileServe)

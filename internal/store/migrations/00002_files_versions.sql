@@ -17,6 +17,11 @@ CREATE INDEX files_owner ON files (owner_id, purpose, created_at);
 
 ALTER TABLE people ADD COLUMN photo_file_id TEXT NOT NULL DEFAULT '';
 
+-- Dashboard counts read only these columns, so they come from the index.
+CREATE INDEX people_department_status ON people (department_id, status);
+CREATE INDEX people_position_status ON people (position_id, status);
+CREATE INDEX people_status_hire ON people (status, hire_date);
+
 -- Versions of materials (lessons, SOPs, questions, position profiles …):
 -- every edit is a new numbered version; status moves draft → review →
 -- published (or back to draft when rejected). At most one version of a

@@ -38,11 +38,22 @@ func (q *Queries) AddPersonStore(ctx context.Context, arg AddPersonStoreParams) 
 	return err
 }
 
+const countDepartments = `-- name: CountDepartments :one
+SELECT COUNT(*) FROM departments
+`
+
+func (q *Queries) CountDepartments(ctx context.Context) (int64, error) {
+	row := q.db.QueryRowContext(ctx, countDepartments)
+	var count int64
+	err := row.Scan(&count)
+	return count, err
+}
+
 const countPeopleByDepartment = `-- name: CountPeopleByDepartment :many
-SELECT COALESCE(d.name, '') AS name, COUNT(*) AS n
-FROM people p LEFT JOIN departments d ON d.id = p.department_id
-WHERE p.status <> 'left'
-GROUP BY d.name ORDER BY n DESC, d.name
+SELECT COALESCE(d.name, '') AS name, c.n
+FROM (SELECT department_id, COUNT(*) AS n FROM people WHERE status <> 'left' GROUP BY department_id) c
+LEFT JOIN departments d ON d.id = c.department_id
+ORDER BY c.n DESC, name
 `
 
 type CountPeopleByDepartmentRow struct {
@@ -50,6 +61,7 @@ type CountPeopleByDepartmentRow struct {
 	N    int64
 }
 
+// Counted per id on the (department_id, status) index, then named.
 func (q *Queries) CountPeopleByDepartment(ctx context.Context) ([]CountPeopleByDepartmentRow, error) {
 	rows, err := q.db.QueryContext(ctx, countPeopleByDepartment)
 	if err != nil {
@@ -74,10 +86,10 @@ func (q *Queries) CountPeopleByDepartment(ctx context.Context) ([]CountPeopleByD
 }
 
 const countPeopleByPosition = `-- name: CountPeopleByPosition :many
-SELECT COALESCE(ps.name, '') AS name, COUNT(*) AS n
-FROM people p LEFT JOIN positions ps ON ps.id = p.position_id
-WHERE p.status <> 'left'
-GROUP BY ps.name ORDER BY n DESC, ps.name
+SELECT COALESCE(ps.name, '') AS name, c.n
+FROM (SELECT position_id, COUNT(*) AS n FROM people WHERE status <> 'left' GROUP BY position_id) c
+LEFT JOIN positions ps ON ps.id = c.position_id
+ORDER BY c.n DESC, name
 `
 
 type CountPeopleByPositionRow struct {
@@ -146,6 +158,17 @@ SELECT COUNT(*) FROM people WHERE hire_date >= $1 AND status <> 'left'
 
 func (q *Queries) CountPeopleHiredSince(ctx context.Context, hireDate string) (int64, error) {
 	row := q.db.QueryRowContext(ctx, countPeopleHiredSince, hireDate)
+	var count int64
+	err := row.Scan(&count)
+	return count, err
+}
+
+const countPositions = `-- name: CountPositions :one
+SELECT COUNT(*) FROM positions
+`
+
+func (q *Queries) CountPositions(ctx context.Context) (int64, error) {
+	row := q.db.QueryRowContext(ctx, countPositions)
 	var count int64
 	err := row.Scan(&count)
 	return count, err
