@@ -11,7 +11,7 @@ TEST_TIMEOUT ?= 20m
 TESTFLAGS    ?=
 
 # Packages run against PostgreSQL when SHOPDOJO_TEST_PG holds a DSN.
-PG_PKGS ?= ./internal/store/... ./internal/app/... ./internal/api/... ./internal/web/...
+PG_PKGS ?= ./...
 
 # Packages run under the race detector: only ones that never open SQLite
 # (modernc.org/sqlite is far too slow under -race). Entries whose directory
@@ -55,7 +55,7 @@ staticcheck:
 test:
 	$(GO) test -count=1 -timeout $(TEST_TIMEOUT) $(TESTFLAGS) ./...
 
-## test-pg: store/app/api/web against PostgreSQL; skipped unless SHOPDOJO_TEST_PG is set
+## test-pg: the whole suite again against PostgreSQL; skipped unless SHOPDOJO_TEST_PG is set
 test-pg:
 ifeq ($(strip $(SHOPDOJO_TEST_PG)),)
 	@echo "test-pg: SHOPDOJO_TEST_PG is not set; skipping PostgreSQL tests"

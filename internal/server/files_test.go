@@ -3,6 +3,7 @@ package server_test
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -78,5 +79,55 @@ func TestAuditExport(t *testing.T) {
 	f.srv.Handler.ServeHTTP(w, req)
 	if w.Code != http.StatusUnprocessableEntity {
 		t.Fatalf("unknown actor: %d", w.Code)
+	}
+}
+
+// TestFullDatabase fills the SQLite file to its page limit: the request
+// that hits the limit answers 503 with the localized message, and neither
+// its department nor its audit event is half-written.
+func TestFullDatabase(t *testing.T) {
+	f := setup(t)
+	if f.srv.Store.Dialect != "sqlite" {
+		t.Skip("page limits are SQLite's")
+	}
+	ctx := context.Background()
+	raw := f.srv.Store.Raw()
+	var pages int64
+	must(t, raw.QueryRowContext(ctx, "PRAGMA page_count").Scan(&pages))
+	if _, err := raw.ExecContext(ctx, fmt.Sprintf("PRAGMA max_page_count = %d", pages+2)); err != nil {
+		t.Fatal(err)
+	}
+	session := f.login(t, f.people[shopdojo.RoleAdmin])
+	var w *httptest.ResponseRecorder
+	name := ""
+	for i := 0; i < 500; i++ {
+		name = fmt.Sprintf("满盘测试部门%03d-%s", i, strings.Repeat("长", 40))
+		req := httptest.NewRequest("POST", "/api/v1/departments", strings.NewReader(`{"name":"`+name+`"}`))
+		req.Header.Set("Content-Type", "application/json")
+		req.Header.Set("Accept-Language", "en")
+		req.AddCookie(&http.Cookie{Name: "sd_session", Value: session})
+		w = httptest.NewRecorder()
+		f.srv.Handler.ServeHTTP(w, req)
+		if w.Code != http.StatusCreated {
+			break
+		}
+	}
+	if w.Code != http.StatusServiceUnavailable || !strings.Contains(w.Body.String(), "nothing from this request was saved") {
+		t.Fatalf("full database: %d %s", w.Code, w.Body.String())
+	}
+	if _, err := raw.ExecContext(ctx, "PRAGMA max_page_count = 1073741823"); err != nil {
+		t.Fatal(err)
+	}
+	ds, err := f.srv.App.Departments(ctx, sysActor())
+	must(t, err)
+	for _, d := range ds {
+		if d.Name == name {
+			t.Fatal("the refused department was stored")
+		}
+	}
+	rep, err := f.srv.App.VerifyAudit(ctx, sysActor())
+	must(t, err)
+	if len(rep.Problems) > 0 {
+		t.Fatalf("audit after a full disk: %v", rep.Problems)
 	}
 }
