@@ -11,7 +11,7 @@ import (
 
 // TestProfileReviewFlow follows a trainer who revises a position profile and
 // a training manager who reviews the change side by side and publishes it;
-// a learner then reads the new version.
+// a learner then reads the new version, which lands on their learning record.
 func TestProfileReviewFlow(t *testing.T) {
 	s := start(t)
 	ctx := browser(t, 1280, 900, false)
@@ -66,5 +66,11 @@ func TestProfileReviewFlow(t *testing.T) {
 	s.shot(t, learner, "profile-05-learner-phone")
 	if got := text(t, learner, "[data-testid=profile]"); !strings.Contains(got, "价格法") {
 		t.Error("learner does not see the published change")
+	}
+	// Reading it went on their learning record.
+	do(t, learner, chromedp.Navigate(s.url+"/account"), chromedp.WaitVisible(css("[data-testid=learning-record]")))
+	s.shot(t, learner, "profile-06-learning-record-phone")
+	if got := text(t, learner, "[data-testid=learning-record]"); !strings.Contains(got, "推广专员岗位说明书") || !strings.Contains(got, "阅读") {
+		t.Errorf("learning record %q", got)
 	}
 }

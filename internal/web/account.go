@@ -29,9 +29,13 @@ func (h *Handler) accountPage(w http.ResponseWriter, r *http.Request, uploadErr 
 	if err != nil {
 		return err
 	}
+	record, err := h.app.LearningRecord(r.Context(), ac, ac.PersonID, 10)
+	if err != nil {
+		return err
+	}
 	p := h.page(r, "account.title")
 	p.Nav = "account"
-	p.Data = map[string]any{"Me": me, "Sessions": sessions}
+	p.Data = map[string]any{"Me": me, "Sessions": sessions, "Record": record}
 	if uploadErr != nil {
 		msg, args := httpx.Message(uploadErr)
 		p.ErrorMsg = p.T(msg, args)

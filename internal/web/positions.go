@@ -6,6 +6,7 @@ import (
 
 	"github.com/shopdojo/shopdojo"
 	"github.com/shopdojo/shopdojo/internal/app"
+	"github.com/shopdojo/shopdojo/internal/xapi"
 )
 
 // positionShow is a position with its published profile (岗位说明书).
@@ -22,6 +23,9 @@ func (h *Handler) positionShow(w http.ResponseWriter, r *http.Request) error {
 	html, err := h.md.HTML(v.Version.Body)
 	if err != nil {
 		return err
+	}
+	if v.Version.Status == shopdojo.VersionPublished {
+		h.recordRead(r, v)
 	}
 	p := h.page(r, "position.title")
 	p.Nav = "positions"
@@ -83,4 +87,14 @@ func (h *Handler) profileSave(w http.ResponseWriter, r *http.Request) error {
 		flash = "flash.submitted"
 	}
 	return redirect(w, r, "/materials/"+mid+"/versions", flash)
+}
+
+// recordRead puts "experienced" on the reader's learning record. A failure
+// is logged, not shown: the page itself worked.
+func (h *Handler) recordRead(r *http.Request, v app.MaterialView) {
+	st := xapi.Statement{Verb: xapi.Experienced.IRI, ObjectType: v.Material.Kind, ObjectID: v.Material.ID,
+		ObjectName: v.Version.Title, Context: &xapi.Context{Extensions: map[string]any{"version": v.Version.No}}}
+	if err := h.app.RecordLearning(r.Context(), actorOf(r), st); err != nil {
+		h.log.WarnContext(r.Context(), "record learning", "err", err)
+	}
 }

@@ -16,6 +16,7 @@ import (
 	"github.com/shopdojo/shopdojo/internal/app"
 	"github.com/shopdojo/shopdojo/internal/httpx"
 	"github.com/shopdojo/shopdojo/internal/i18n"
+	"github.com/shopdojo/shopdojo/internal/xapi"
 )
 
 // templates holds one parsed set per page: the layout plus the page file.
@@ -50,9 +51,10 @@ var funcs = template.FuncMap{
 	"field": func(p *page, name, label, typ string, required bool) formField {
 		return formField{P: p, Name: name, Label: label, Type: typ, Required: required}
 	},
-	"icon":  icon,
-	"add":   func(a, b int) int { return a + b },
-	"add64": func(a, b int64) int64 { return a + b },
+	"icon":     icon,
+	"verbName": xapi.VerbName,
+	"add":      func(a, b int) int { return a + b },
+	"add64":    func(a, b int64) int64 { return a + b },
 	"initial": func(s string) string {
 		for _, r := range s {
 			return string(r)
