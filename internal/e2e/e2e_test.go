@@ -13,9 +13,13 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
+	cdplog "github.com/chromedp/cdproto/log"
+	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 
 	"github.com/shopdojo/shopdojo/internal/config"
@@ -94,7 +98,46 @@ func browser(t *testing.T, w, h int, mobile bool) context.Context {
 	if mobile {
 		do(t, ctx, chromedp.EmulateViewport(int64(w), int64(h), chromedp.EmulateScale(2), chromedp.EmulateMobile))
 	}
+	watchErrors(t, ctx)
 	return ctx
+}
+
+// watchErrors fails the test, when it ends, if the page threw a script
+// error or the browser reported a Content-Security-Policy violation: every
+// flow is also a check that the front end runs under the strict CSP.
+func watchErrors(t *testing.T, ctx context.Context) {
+	var mu sync.Mutex
+	var problems []string
+	err := chromedp.Listen(ctx, func(ev any) {
+		mu.Lock()
+		defer mu.Unlock()
+		switch e := ev.(type) {
+		case *cdplog.EventEntryAdded:
+			if e.Entry.Level == cdplog.EntryLevelError && strings.Contains(e.Entry.Text, "Content Security Policy") {
+				problems = append(problems, e.Entry.Text)
+			}
+		case *runtime.EventExceptionThrown:
+			d := e.ExceptionDetails
+			msg := d.Text
+			if d.Exception != nil {
+				msg += " " + strings.SplitN(d.Exception.Description, "\n", 2)[0]
+			}
+			problems = append(problems, msg+" ("+d.URL+")")
+		}
+	})
+	if err == nil {
+		_, err = chromedp.Call(ctx, cdplog.Enable, cdp.Empty{})
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		mu.Lock()
+		defer mu.Unlock()
+		for _, p := range problems {
+			t.Errorf("browser reported: %s", p)
+		}
+	})
 }
 
 type css = chromedp.CSS
