@@ -48,18 +48,28 @@ func navOf(m shopdojo.Material) string {
 }
 
 func (h *Handler) materialVersion(w http.ResponseWriter, r *http.Request) error {
-	v, err := h.app.MaterialVersion(r.Context(), actorOf(r), r.PathValue("id"), versionNo(r.PathValue("no")))
+	p, err := h.versionPage(r)
 	if err != nil {
 		return err
 	}
+	return h.render(w, r, "version", p)
+}
+
+// versionPage shows one version of a material, with the review form when
+// it waits for the viewer's review.
+func (h *Handler) versionPage(r *http.Request) (*page, error) {
+	v, err := h.app.MaterialVersion(r.Context(), actorOf(r), r.PathValue("id"), versionNo(r.PathValue("no")))
+	if err != nil {
+		return nil, err
+	}
 	html, err := h.md.HTML(v.Version.Body)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	p := h.page(r, "versions.version")
 	p.Nav = navOf(v.Material)
 	p.Data = map[string]any{"V": v, "HTML": html, "Back": subjectLink(v.Material)}
-	return h.render(w, r, "version", p)
+	return p, nil
 }
 
 // materialCompare shows two versions side by side; without parameters it
@@ -109,14 +119,10 @@ func (h *Handler) versionReview(w http.ResponseWriter, r *http.Request) error {
 	approve := r.PostForm.Get("decision") == "publish"
 	err := h.app.ReviewVersion(r.Context(), actorOf(r), id, no, approve, r.PostForm.Get("review_note"))
 	if shopdojo.KindOf(err) == shopdojo.KindInvalid {
-		v, verr := h.app.MaterialVersion(r.Context(), actorOf(r), id, no)
-		if verr != nil {
-			return verr
+		p, perr := h.versionPage(r)
+		if perr != nil {
+			return perr
 		}
-		html, _ := h.md.HTML(v.Version.Body)
-		p := h.page(r, "versions.version")
-		p.Nav = navOf(v.Material)
-		p.Data = map[string]any{"V": v, "HTML": html, "Back": subjectLink(v.Material)}
 		return h.invalid(w, r, err, "version", p)
 	}
 	if err != nil {

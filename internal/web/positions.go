@@ -9,14 +9,20 @@ import (
 	"github.com/shopdojo/shopdojo/internal/xapi"
 )
 
-// positionShow is a position with its published profile (岗位说明书).
-func (h *Handler) positionShow(w http.ResponseWriter, r *http.Request) error {
+// positionProfile is a position and the profile version the viewer sees.
+func (h *Handler) positionProfile(r *http.Request) (shopdojo.Position, app.MaterialView, error) {
 	ac, id := actorOf(r), r.PathValue("id")
 	pos, err := h.app.Position(r.Context(), ac, id)
 	if err != nil {
-		return err
+		return pos, app.MaterialView{}, err
 	}
 	v, _, err := h.app.MaterialFor(r.Context(), ac, app.KindPositionProfile, id)
+	return pos, v, err
+}
+
+// positionShow is a position with its published profile (岗位说明书).
+func (h *Handler) positionShow(w http.ResponseWriter, r *http.Request) error {
+	pos, v, err := h.positionProfile(r)
 	if err != nil {
 		return err
 	}
@@ -36,17 +42,12 @@ func (h *Handler) positionShow(w http.ResponseWriter, r *http.Request) error {
 // profileEdit opens the editor on the latest version, so an unpublished
 // draft is continued rather than lost.
 func (h *Handler) profileEdit(w http.ResponseWriter, r *http.Request) error {
-	ac, id := actorOf(r), r.PathValue("id")
-	pos, err := h.app.Position(r.Context(), ac, id)
-	if err != nil {
-		return err
-	}
-	v, _, err := h.app.MaterialFor(r.Context(), ac, app.KindPositionProfile, id)
+	pos, v, err := h.positionProfile(r)
 	if err != nil {
 		return err
 	}
 	if v.Material.ID != "" && v.Version.No != v.Material.LatestNo {
-		if v, err = h.app.MaterialVersion(r.Context(), ac, v.Material.ID, v.Material.LatestNo); err != nil {
+		if v, err = h.app.MaterialVersion(r.Context(), actorOf(r), v.Material.ID, v.Material.LatestNo); err != nil {
 			return err
 		}
 	}
