@@ -142,9 +142,14 @@ func watchErrors(t *testing.T, ctx context.Context) {
 
 type css = chromedp.CSS
 
-// shot saves a full-page screenshot.
+// shot saves a full-page screenshot, after checking that nothing pushes the
+// page wider than the window (wide tables scroll inside their card).
 func (s *site) shot(t *testing.T, ctx context.Context, name string) {
 	t.Helper()
+	wide, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.documentElement.scrollWidth - window.innerWidth`))
+	if err == nil && wide > 0 {
+		t.Errorf("%s: the page is %d px wider than the window", name, wide)
+	}
 	buf, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
 	if err != nil {
 		t.Fatalf("screenshot %s: %v", name, err)
