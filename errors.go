@@ -42,14 +42,16 @@ func (k Kind) String() string {
 }
 
 // Error is a domain error. Msg is an i18n message id shown to the person;
-// Fields holds per-field message ids for form validation; Err is the cause,
-// logged but never shown.
+// Fields holds per-field message ids for form validation, and FieldArgs the
+// template arguments of those that take some; Err is the cause, logged but
+// never shown.
 type Error struct {
-	Kind   Kind
-	Msg    string
-	Args   map[string]any
-	Fields map[string]string
-	Err    error
+	Kind      Kind
+	Msg       string
+	Args      map[string]any
+	Fields    map[string]string
+	FieldArgs map[string]map[string]any
+	Err       error
 }
 
 func (e *Error) Error() string {

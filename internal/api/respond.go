@@ -68,7 +68,11 @@ func (h *Handler) fail(w http.ResponseWriter, r *http.Request, err error) {
 	if fields := httpx.Fields(err); len(fields) > 0 {
 		d.Fields = make(map[string]string, len(fields))
 		for f, id := range fields {
-			d.Fields[f] = h.i18n.T(loc, id, args)
+			fa := httpx.FieldArgs(err, f)
+			if fa == nil {
+				fa = args
+			}
+			d.Fields[f] = h.i18n.T(loc, id, fa)
 		}
 	}
 	writeJSON(w, status(err), errorBody{Error: d})

@@ -25,9 +25,17 @@ type materialKind struct {
 	// subject checks that the object a material describes exists and
 	// returns its name, for audit events.
 	subject func(ctx context.Context, q *store.Queries, id string) (string, error)
+	// access, when set, adds object-level rules to the permissions (who may
+	// see or change this particular material); it reports not-found for
+	// materials the actor may not see.
+	access func(ctx context.Context, q *store.Queries, ac Actor, m sqlq.Material, write bool) error
+	// autoPublish publishes every saved version at once: questions skip the
+	// review step, and attempts pin the version they drew.
+	autoPublish bool
 }
 
 var materialKinds = map[string]materialKind{
+	KindQuestion: questionKind(),
 	KindPositionProfile: {read: shopdojo.PermOrgRead, edit: shopdojo.PermContentEdit, review: shopdojo.PermContentReview,
 		subject: func(ctx context.Context, q *store.Queries, id string) (string, error) {
 			p, err := q.GetPosition(ctx, id)
@@ -74,6 +82,9 @@ func (a *App) loadMaterial(ctx context.Context, q *store.Queries, ac Actor, id s
 	}
 	if err := ac.require(k.read); err != nil {
 		return m, k, err
+	}
+	if k.access != nil {
+		return m, k, k.access(ctx, q, ac, m, false)
 	}
 	return m, k, nil
 }

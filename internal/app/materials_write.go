@@ -27,25 +27,32 @@ type VersionInput struct {
 // SaveVersion stores an edit as the next version (a draft, or in review
 // when in.Submit) and returns the material id and version number.
 func (a *App) SaveVersion(ctx context.Context, ac Actor, in VersionInput) (string, int64, error) {
-	in.Title, in.Note = strings.TrimSpace(in.Title), strings.TrimSpace(in.Note)
-	in.Body = strings.ReplaceAll(in.Body, "\r\n", "\n")
 	var no int64
-	err := a.store.Tx(ctx, func(tx *store.Tx) error {
-		m, k, err := a.materialForWrite(ctx, tx, ac, &in)
-		if err != nil {
-			return err
-		}
-		if m.LatestNo != in.BaseNo {
-			return &shopdojo.Error{Kind: shopdojo.KindConflict, Msg: "error.version_stale",
-				Args: map[string]any{"No": m.LatestNo}}
-		}
-		if err := checkVersionText(in.Title, in.Body, in.Note, m.LatestNo == 0); err != nil {
-			return err
-		}
-		no = m.LatestNo + 1
-		return a.insertVersion(ctx, tx, ac, m, k, in, no, 0)
+	err := a.store.Tx(ctx, func(tx *store.Tx) (err error) {
+		no, err = a.saveVersionTx(ctx, tx, ac, &in)
+		return err
 	})
 	return in.MaterialID, no, err
+}
+
+// saveVersionTx is SaveVersion inside a caller's transaction, for use cases
+// that change their own tables with the version (questions).
+func (a *App) saveVersionTx(ctx context.Context, tx *store.Tx, ac Actor, in *VersionInput) (int64, error) {
+	in.Title, in.Note = strings.TrimSpace(in.Title), strings.TrimSpace(in.Note)
+	in.Body = strings.ReplaceAll(in.Body, "\r\n", "\n")
+	m, k, err := a.materialForWrite(ctx, tx, ac, in)
+	if err != nil {
+		return 0, err
+	}
+	if m.LatestNo != in.BaseNo {
+		return 0, &shopdojo.Error{Kind: shopdojo.KindConflict, Msg: "error.version_stale",
+			Args: map[string]any{"No": m.LatestNo}}
+	}
+	if err := checkVersionText(in.Title, in.Body, in.Note, m.LatestNo == 0); err != nil {
+		return 0, err
+	}
+	no := m.LatestNo + 1
+	return no, a.insertVersion(ctx, tx, ac, m, k, *in, no, 0)
 }
 
 // materialForWrite finds or creates the material of in and checks that the
@@ -55,6 +62,9 @@ func (a *App) materialForWrite(ctx context.Context, tx *store.Tx, ac Actor, in *
 		m, k, err := a.loadMaterial(ctx, tx.Queries, ac, in.MaterialID)
 		if err == nil {
 			err = ac.require(k.edit)
+		}
+		if err == nil && k.access != nil {
+			err = k.access(ctx, tx.Queries, ac, m, true)
 		}
 		return m, k, err
 	}
@@ -83,7 +93,7 @@ func (a *App) materialForWrite(ctx context.Context, tx *store.Tx, ac Actor, in *
 func (a *App) insertVersion(ctx context.Context, tx *store.Tx, ac Actor, m sqlq.Material, k materialKind,
 	in VersionInput, no, basedOn int64) error {
 	status := shopdojo.VersionDraft
-	if in.Submit {
+	if in.Submit || k.autoPublish {
 		status = shopdojo.VersionReview
 	}
 	now := a.nowMs()
@@ -100,8 +110,18 @@ func (a *App) insertVersion(ctx context.Context, tx *store.Tx, ac Actor, m sqlq.
 	if basedOn > 0 {
 		action = "material.rollback"
 	}
-	return a.recordVersion(ctx, tx, ac, m, k, action, no, map[string]string{"status": string(status),
-		"note": in.Note, "major": fmt.Sprint(in.Major), "digest": digest(map[string]string{"body": in.Body})})
+	if err := a.recordVersion(ctx, tx, ac, m, k, action, no, map[string]string{"status": string(status),
+		"note": in.Note, "major": fmt.Sprint(in.Major), "digest": digest(map[string]string{"body": in.Body})}); err != nil {
+		return err
+	}
+	if !k.autoPublish {
+		return nil
+	}
+	if err := a.publish(ctx, tx, m, no); err != nil {
+		return err
+	}
+	return tx.ReviewVersion(ctx, sqlq.ReviewVersionParams{MaterialID: m.ID, No: no,
+		Status: string(shopdojo.VersionPublished), ReviewerID: ac.PersonID, ReviewerName: ac.Name, ReviewedAt: now})
 }
 
 func (a *App) recordVersion(ctx context.Context, tx *store.Tx, ac Actor, m sqlq.Material, k materialKind,

@@ -63,11 +63,23 @@ func Message(err error) (string, map[string]any) {
 	return "error.internal", nil
 }
 
+// Error is the domain error type, named here for FieldArgs.
+type Error = shopdojo.Error
+
 // Fields returns per-field message ids of a validation error.
 func Fields(err error) map[string]string {
 	var de *shopdojo.Error
 	if errors.As(err, &de) {
 		return de.Fields
+	}
+	return nil
+}
+
+// FieldArgs returns the template arguments of one field's message.
+func FieldArgs(err error, field string) map[string]any {
+	var de *Error
+	if errors.As(err, &de) {
+		return de.FieldArgs[field]
 	}
 	return nil
 }

@@ -25,16 +25,16 @@ var Types = []Type{Single, Multiple, TrueFalse, Fill, Ordering, Matching, Short,
 // Option is a choice, an item to order, or the left side of a matching
 // pair. Key is "A" … "H" for choices and ordering items, "1" … for targets.
 type Option struct {
-	Key  string
-	Text string
+	Key  string `json:"key,omitempty"`
+	Text string `json:"text,omitempty"`
 }
 
 // Answer is a question's key.
 type Answer struct {
-	Choices []string          // single, multiple, truefalse: option keys ("T"/"F" for truefalse)
-	Blanks  [][]string        // fill: per blank, every accepted answer
-	Order   []string          // ordering: option keys in the correct order
-	Pairs   map[string]string // matching: option key → target key
+	Choices []string          `json:"choices,omitempty"` // single, multiple, truefalse: option keys ("T"/"F" for truefalse)
+	Blanks  [][]string        `json:"blanks,omitempty"`  // fill: per blank, every accepted answer
+	Order   []string          `json:"order,omitempty"`   // ordering: option keys in the correct order
+	Pairs   map[string]string `json:"pairs,omitempty"`   // matching: option key → target key
 }
 
 // PartialKind names how a multiple-choice question gives partial credit.
@@ -59,35 +59,35 @@ const (
 
 // PartialRule is a multiple-choice credit rule.
 type PartialRule struct {
-	Kind           PartialKind
-	SubsetFraction float64 // Custom only, 0..1
-	WrongPenalty   float64 // Custom only, 0..1 per wrong option
+	Kind           PartialKind `json:"kind,omitempty"`
+	SubsetFraction float64     `json:"subset_fraction,omitempty"` // Custom only, 0..1
+	WrongPenalty   float64     `json:"wrong_penalty,omitempty"`   // Custom only, 0..1 per wrong option
 }
 
 // Question is one item of a bank, as one version of it stands.
 type Question struct {
-	ID          string
-	Type        Type
-	Stem        string   // Markdown
-	Options     []Option // choices, ordering items, or matching's left side
-	Targets     []Option // matching's right side
-	Answer      Answer
-	Points      float64
-	Partial     PartialRule // Multiple only; zero value means AllOrNothing
-	Explanation string      // Markdown, shown only after release
-	Rubric      string      // Short and Case: guidance for graders
-	Attachment  string      // Case: a Markdown data table or "file:<id>"
-	Sub         []Question  // Case: the sub-questions, scored each on its own
-	Difficulty  int         // 1 (easy) … 5 (hard)
-	Tags        []string    // "module:…", "competency:…", "platform:tmall", or free words
+	ID          string      `json:"id,omitempty"`
+	Type        Type        `json:"type,omitempty"`
+	Stem        string      `json:"stem,omitempty"`    // Markdown
+	Options     []Option    `json:"options,omitempty"` // choices, ordering items, or matching's left side
+	Targets     []Option    `json:"targets,omitempty"` // matching's right side
+	Answer      Answer      `json:"answer,omitempty"`
+	Points      float64     `json:"points,omitempty"`
+	Partial     PartialRule `json:"partial,omitempty"`     // Multiple only; zero value means AllOrNothing
+	Explanation string      `json:"explanation,omitempty"` // Markdown, shown only after release
+	Rubric      string      `json:"rubric,omitempty"`      // Short and Case: guidance for graders
+	Attachment  string      `json:"attachment,omitempty"`  // Case: a Markdown data table or "file:<id>"
+	Sub         []Question  `json:"sub,omitempty"`         // Case: the sub-questions, scored each on its own
+	Difficulty  int         `json:"difficulty,omitempty"`  // 1 (easy) … 5 (hard)
+	Tags        []string    `json:"tags,omitempty"`        // "module:…", "competency:…", "platform:tmall", or free words
 }
 
 // Response is what a learner answered to one question.
 type Response struct {
-	Choices []string            // single, multiple, truefalse
-	Blanks  []string            // fill, one per blank
-	Order   []string            // ordering
-	Pairs   map[string]string   // matching
-	Text    string              // short
-	Sub     map[string]Response // case: by sub-question id
+	Choices []string            `json:"choices,omitempty"` // single, multiple, truefalse
+	Blanks  []string            `json:"blanks,omitempty"`  // fill, one per blank
+	Order   []string            `json:"order,omitempty"`   // ordering
+	Pairs   map[string]string   `json:"pairs,omitempty"`   // matching
+	Text    string              `json:"text,omitempty"`    // short
+	Sub     map[string]Response `json:"sub,omitempty"`     // case: by sub-question id
 }

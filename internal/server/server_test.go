@@ -15,6 +15,7 @@ import (
 	"github.com/shopdojo/shopdojo/internal/app"
 	"github.com/shopdojo/shopdojo/internal/config"
 	"github.com/shopdojo/shopdojo/internal/httpx"
+	"github.com/shopdojo/shopdojo/internal/quiz"
 	"github.com/shopdojo/shopdojo/internal/server"
 	"github.com/shopdojo/shopdojo/internal/store/storetest"
 )
@@ -83,7 +84,16 @@ func (f *fixture) victims(t *testing.T, n int) map[string]string {
 	must(t, err)
 	_, err = a.AddGroupMembers(ctx, sys, g, app.MemberSelection{EmployeeNos: "V" + suffix})
 	must(t, err)
-	return map[string]string{"departments": d, "positions": p, "stores": s, "people": v, "groups": g}
+	adminID, err := a.PersonByEmployeeNo(ctx, sys, f.people[shopdojo.RoleAdmin])
+	must(t, err)
+	owner, err := a.ActorFor(ctx, adminID.ID)
+	must(t, err)
+	b, err := a.CreateBank(ctx, owner, app.BankInput{Name: "题库" + suffix})
+	must(t, err)
+	q, _, err := a.SaveQuestion(ctx, owner, app.QuestionInput{BankID: b, Question: quiz.Question{Type: quiz.TrueFalse,
+		Stem: "七天无理由退货适用于所有商品。", Points: 1, Difficulty: 1, Answer: quiz.Answer{Choices: []string{"F"}}}})
+	must(t, err)
+	return map[string]string{"departments": d, "positions": p, "stores": s, "people": v, "groups": g, "banks": b, "questions": q}
 }
 
 func path(pattern string, ids map[string]string) (method, p string) {
@@ -93,6 +103,7 @@ func path(pattern string, ids map[string]string) (method, p string) {
 		p = strings.Replace(p, kind+"/{id}", kind+"/"+id, 1)
 	}
 	p = strings.ReplaceAll(p, "{person}", ids["people"])
+	p = strings.ReplaceAll(p, "{qid}", ids["questions"])
 	return method, strings.ReplaceAll(p, "{id}", "00000000-0000-0000-0000-000000000000")
 }
 

@@ -15,6 +15,8 @@ func subjectLink(m shopdojo.Material) string {
 	switch m.Kind {
 	case app.KindPositionProfile:
 		return "/positions/" + m.SubjectID
+	case app.KindQuestion:
+		return "/questions/" + m.SubjectID
 	}
 	return "/"
 }
@@ -41,8 +43,11 @@ func (h *Handler) materialVersions(w http.ResponseWriter, r *http.Request) error
 }
 
 func navOf(m shopdojo.Material) string {
-	if m.Kind == app.KindPositionProfile {
+	switch m.Kind {
+	case app.KindPositionProfile:
 		return "positions"
+	case app.KindQuestion:
+		return "banks"
 	}
 	return ""
 }

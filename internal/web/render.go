@@ -2,6 +2,7 @@ package web
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"html/template"
 	"io/fs"
@@ -55,6 +56,7 @@ var funcs = template.FuncMap{
 	"verbName": xapi.VerbName,
 	"add":      func(a, b int) int { return a + b },
 	"add64":    func(a, b int64) int64 { return a + b },
+	"list5":    func() []int { return []int{1, 2, 3, 4, 5} },
 	"initial": func(s string) string {
 		for _, r := range s {
 			return string(r)
@@ -132,6 +134,7 @@ type page struct {
 	Locales  []string
 	Now      time.Time
 	Reviews  int64 // versions waiting for the viewer's review, for the nav badge
+	errArgs  map[string]map[string]any
 }
 
 func (h *Handler) page(r *http.Request, title string) *page {
@@ -175,7 +178,7 @@ func (p *page) Can(perm string) bool { return p.Actor.Can(shopdojo.Permission(pe
 // Err is the translated error for a form field, or "".
 func (p *page) Err(field string) string {
 	if id, ok := p.Errors[field]; ok {
-		return p.T(id)
+		return p.T(id, p.errArgs[field])
 	}
 	return ""
 }
@@ -271,6 +274,10 @@ func (h *Handler) invalid(w http.ResponseWriter, r *http.Request, err error, nam
 	}
 	p.Form = r.PostForm
 	p.Errors = httpx.Fields(err)
+	var de *shopdojo.Error
+	if errors.As(err, &de) {
+		p.errArgs = de.FieldArgs
+	}
 	msg, args := httpx.Message(err)
 	p.ErrorMsg = p.T(msg, args)
 	return h.renderStatus(w, r, http.StatusUnprocessableEntity, name, p)

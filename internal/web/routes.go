@@ -67,6 +67,23 @@ func (h *Handler) routes() {
 	rt.Handle("POST /groups/{id}/members", sd.PermGroupsManage, h.groupAddMembers)
 	rt.Handle("POST /groups/{id}/members/{person}/remove", sd.PermGroupsManage, h.groupRemoveMember)
 
+	// Question banks and questions; the app checks each bank's sharing.
+	rt.Handle("GET /banks", sd.PermContentEdit, h.banks)
+	rt.Handle("GET /banks/new", sd.PermContentEdit, h.bankNew)
+	rt.Handle("POST /banks", sd.PermContentEdit, h.bankCreate)
+	rt.Handle("GET /banks/{id}", sd.PermContentEdit, h.bankShow)
+	rt.Handle("GET /banks/{id}/edit", sd.PermContentEdit, h.bankEdit)
+	rt.Handle("POST /banks/{id}", sd.PermContentEdit, h.bankUpdate)
+	rt.Handle("POST /banks/{id}/members", sd.PermContentEdit, h.bankShare)
+	rt.Handle("POST /banks/{id}/members/{person}/remove", sd.PermContentEdit, h.bankUnshare)
+	rt.Handle("GET /banks/{id}/questions/new", sd.PermContentEdit, h.questionNew)
+	rt.Handle("POST /banks/{id}/questions", sd.PermContentEdit, h.questionCreate)
+	rt.Handle("GET /questions/{qid}", sd.PermContentEdit, h.questionShow)
+	rt.Handle("GET /questions/{qid}/edit", sd.PermContentEdit, h.questionEdit)
+	rt.Handle("POST /questions/{qid}", sd.PermContentEdit, h.questionUpdate)
+	rt.Handle("POST /questions/{qid}/archive", sd.PermContentEdit, h.questionArchive)
+	rt.Handle("POST /questions/{qid}/restore", sd.PermContentEdit, h.questionArchive)
+
 	// Versions of any material; the app checks each material's own rules.
 	rt.Handle("GET /materials/{id}/versions", sd.PermContentEdit, h.materialVersions)
 	rt.Handle("GET /materials/{id}/versions/{no}", sd.PermContentEdit, h.materialVersion)

@@ -64,6 +64,12 @@ type AuditTree struct {
 	Hash string
 }
 
+type BankMember struct {
+	BankID   string
+	PersonID string
+	CanEdit  bool
+}
+
 type Department struct {
 	ID        string
 	ParentID  sql.NullString
@@ -166,6 +172,35 @@ type Position struct {
 	Description string
 	CreatedAt   int64
 	UpdatedAt   int64
+}
+
+type Question struct {
+	ID         string
+	BankID     string
+	MaterialID string
+	Type       string
+	StemText   string
+	Difficulty int64
+	Points     float64
+	VersionNo  int64
+	Archived   bool
+	CreatedAt  int64
+	UpdatedAt  int64
+}
+
+type QuestionBank struct {
+	ID          string
+	Name        string
+	Description string
+	OwnerID     string
+	Shared      bool
+	CreatedAt   int64
+	UpdatedAt   int64
+}
+
+type QuestionTag struct {
+	QuestionID string
+	Tag        string
 }
 
 type Session struct {
