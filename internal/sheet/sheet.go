@@ -1,8 +1,12 @@
-// Package sheet writes tables of text cells as spreadsheets people open in
-// Excel or WPS: CSV (UTF-8 with a BOM, CRLF, as Excel expects) and XLSX
-// (streamed, text-formatted columns, a frozen bold header row). Every cell
-// is guarded against formula injection, so exported names, notes or chat
-// ids can never run as formulas.
+// Package sheet reads and writes tables of text cells as spreadsheets people
+// open in Excel or WPS. Writing: CSV (UTF-8 with a BOM, CRLF, as Excel
+// expects) and XLSX (streamed, text-formatted columns, a frozen bold header
+// row), with every cell guarded against formula injection, so exported
+// names, notes or chat ids can never run as formulas. Reading (Open): the
+// format and CSV encoding sniffed from the content, Excel's row numbers,
+// the sheet chosen by its header row, and damaged files reported as
+// content errors rather than I/O failures, so importers such as roster and
+// qbank only map columns.
 package sheet
 
 import (

@@ -1,4 +1,4 @@
-package roster
+package sheet
 
 import (
 	"bufio"
@@ -9,31 +9,11 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/simplifiedchinese"
 	xunicode "golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/transform"
 )
-
-// source yields the rows of one sheet in order. line is the row number a
-// person sees in Excel. shown holds the cell texts as displayed; raw holds the
-// stored values (an XLSX date is its serial number) and is nil for CSV.
-// At the end next returns io.EOF; a *contentError means the file is damaged.
-type source interface {
-	next() (line int, shown, raw []string, err error)
-}
-
-// contentError marks a fault in the file itself, which the person who
-// uploaded it must fix, as opposed to an I/O error.
-type contentError struct {
-	line int
-	err  error
-}
-
-func (e *contentError) Error() string { return e.err.Error() }
-
-const sniffSize = 64 << 10
 
 // csvSource reads CSV with encoding/csv, which skips blank lines; it counts
 // them back in from field positions so line numbers match Excel's rows.
@@ -65,7 +45,7 @@ func (s *csvSource) next() (int, []string, []string, error) {
 	rec, err := s.r.Read()
 	var pe *csv.ParseError
 	if errors.As(err, &pe) {
-		return 0, nil, nil, &contentError{line: s.line + 1, err: err}
+		return 0, nil, nil, &ContentError{Line: s.line + 1, Err: err}
 	}
 	if err != nil {
 		return 0, nil, nil, err
@@ -76,6 +56,8 @@ func (s *csvSource) next() (int, []string, []string, error) {
 	s.endLine = last + strings.Count(rec[len(rec)-1], "\n")
 	return s.line, rec, nil, nil
 }
+
+func (s *csvSource) close() {}
 
 // csvEncoding picks the decoder for a CSV file from its first bytes: a BOM
 // decides; otherwise valid UTF-8 is UTF-8 and anything else is taken as
@@ -117,50 +99,4 @@ func sniffDelimiter(b []byte) rune {
 		return '\t'
 	}
 	return ','
-}
-
-// xlsxSource walks one sheet with two streaming iterators in step: one for
-// the displayed text (so "00123" keeps its zeros) and one for the raw value
-// (so a date cell is its serial number, whatever its display format).
-type xlsxSource struct {
-	shown, raw *excelize.Rows
-	line       int
-}
-
-func openXLSXSource(f *excelize.File, sheet string) (*xlsxSource, error) {
-	shown, err := f.Rows(sheet)
-	if err != nil {
-		return nil, err
-	}
-	raw, err := f.Rows(sheet)
-	if err != nil {
-		_ = shown.Close()
-		return nil, err
-	}
-	return &xlsxSource{shown: shown, raw: raw}, nil
-}
-
-func (s *xlsxSource) next() (int, []string, []string, error) {
-	if !s.shown.Next() {
-		if err := s.shown.Error(); err != nil {
-			return 0, nil, nil, &contentError{line: s.line + 1, err: err}
-		}
-		return 0, nil, nil, io.EOF
-	}
-	s.raw.Next()
-	s.line++
-	shown, err := s.shown.Columns()
-	if err != nil {
-		return 0, nil, nil, &contentError{line: s.line, err: err}
-	}
-	raw, err := s.raw.Columns(excelize.Options{RawCellValue: true})
-	if err != nil {
-		return 0, nil, nil, &contentError{line: s.line, err: err}
-	}
-	return s.line, shown, raw, nil
-}
-
-func (s *xlsxSource) close() {
-	_ = s.shown.Close()
-	_ = s.raw.Close()
 }
