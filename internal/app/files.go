@@ -21,6 +21,8 @@ import (
 const (
 	PurposePhoto  = "photo"  // a person's portrait: any signed-in person may see it
 	PurposeRoster = "roster" // a people import kept for a second try: only its uploader
+	// PurposeQuestions is a question import kept for a second try: only its uploader.
+	PurposeQuestions = "questions"
 )
 
 // filePolicy is the rule set of one purpose.
@@ -36,6 +38,10 @@ var filePolicies = map[string]filePolicy{
 	PurposeRoster: {maxBytes: 8 << 20, types: []string{xlsxType, "text/csv"},
 		read: func(ac Actor, f sqlq.File) bool {
 			return ac.System || (f.OwnerID == ac.PersonID && ac.Can(shopdojo.PermPeopleManage))
+		}},
+	PurposeQuestions: {maxBytes: 8 << 20, types: []string{xlsxType, "text/csv", "application/yaml"},
+		read: func(ac Actor, f sqlq.File) bool {
+			return ac.System || (f.OwnerID == ac.PersonID && ac.Can(shopdojo.PermContentEdit))
 		}},
 }
 
@@ -54,6 +60,8 @@ func contentType(sniffed, name string) string {
 		return xlsxType
 	case strings.HasPrefix(sniffed, "text/plain") && ext == ".csv":
 		return "text/csv"
+	case strings.HasPrefix(sniffed, "text/plain") && (ext == ".yaml" || ext == ".yml"):
+		return "application/yaml"
 	}
 	t, _, _ := mime.ParseMediaType(sniffed)
 	return t

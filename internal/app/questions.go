@@ -66,32 +66,49 @@ func problemsErr(probs []quiz.Problem) error {
 	return e
 }
 
-// SaveQuestion validates and stores a question as a new published version.
-func (a *App) SaveQuestion(ctx context.Context, ac Actor, in QuestionInput) (string, int64, error) {
-	q := in.Question
+// prepareQuestion normalizes and validates a question and returns it with
+// the version body it is stored as.
+func prepareQuestion(q quiz.Question) (quiz.Question, string, error) {
 	q.ID = ""
 	q.Tags = cleanTags(q.Tags)
 	if err := problemsErr(q.Validate()); err != nil {
-		return "", 0, err
+		return q, "", err
 	}
 	body, err := json.Marshal(q)
 	if err != nil {
-		return "", 0, fmt.Errorf("encode question: %w", err)
+		return q, "", fmt.Errorf("encode question: %w", err)
 	}
-	id, no := in.QuestionID, int64(0)
-	err = a.store.Tx(ctx, func(tx *store.Tx) error {
-		mid, err := a.questionMaterial(ctx, tx, ac, &in, &id)
-		if err != nil {
-			return err
-		}
-		v := VersionInput{MaterialID: mid, BaseNo: in.BaseNo, Title: excerpt(q.Stem, 60), Body: string(body),
-			Note: strings.TrimSpace(in.Note)}
-		if no, err = a.saveVersionTx(ctx, tx, ac, &v); err != nil {
-			return err
-		}
-		return a.mirrorQuestion(ctx, tx, id, q, no)
+	return q, string(body), nil
+}
+
+// SaveQuestion validates and stores a question as a new published version.
+func (a *App) SaveQuestion(ctx context.Context, ac Actor, in QuestionInput) (string, int64, error) {
+	var id string
+	var no int64
+	err := a.store.Tx(ctx, func(tx *store.Tx) (err error) {
+		id, no, err = a.saveQuestionTx(ctx, tx, ac, in)
+		return err
 	})
 	return id, no, err
+}
+
+func (a *App) saveQuestionTx(ctx context.Context, tx *store.Tx, ac Actor, in QuestionInput) (string, int64, error) {
+	q, body, err := prepareQuestion(in.Question)
+	if err != nil {
+		return "", 0, err
+	}
+	id := in.QuestionID
+	mid, err := a.questionMaterial(ctx, tx, ac, &in, &id)
+	if err != nil {
+		return "", 0, err
+	}
+	v := VersionInput{MaterialID: mid, BaseNo: in.BaseNo, Title: excerpt(q.Stem, 60), Body: body,
+		Note: strings.TrimSpace(in.Note)}
+	no, err := a.saveVersionTx(ctx, tx, ac, &v)
+	if err != nil {
+		return "", 0, err
+	}
+	return id, no, a.mirrorQuestion(ctx, tx, id, q, no)
 }
 
 // questionMaterial returns the material of an existing question, or creates

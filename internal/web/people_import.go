@@ -45,7 +45,7 @@ func (h *Handler) peopleImportForm(w http.ResponseWriter, r *http.Request) error
 func (h *Handler) peopleImport(w http.ResponseWriter, r *http.Request) error {
 	p := h.page(r, "import.title")
 	p.Nav = "people"
-	file, name, err := h.rosterFile(r)
+	file, name, err := h.uploadOrStaged(r, app.PurposeRoster)
 	p.Form = r.PostForm
 	if err != nil {
 		if shopdojo.KindOf(err) != shopdojo.KindInvalid {
@@ -61,7 +61,9 @@ func (h *Handler) peopleImport(w http.ResponseWriter, r *http.Request) error {
 	res.Problems, res.Truncated = h.problemRows(p, rep.Problems)
 	p.Data = &res
 	if err != nil {
-		res.Staged = h.stageRoster(r, name, file, rep)
+		if len(rep.Problems) > 0 && len(rep.Problems) < rep.Rows {
+			res.Staged = h.stage(r, app.PurposeRoster, name, file)
+		}
 		return h.invalid(w, r, err, "people_import", p)
 	}
 	if len(rep.Activations) > 0 {
@@ -70,10 +72,10 @@ func (h *Handler) peopleImport(w http.ResponseWriter, r *http.Request) error {
 	return h.render(w, r, "people_import", p)
 }
 
-// rosterFile is the uploaded roster, or the one kept from the previous try
-// when the form names it instead (so "import the good rows" needs no second
-// upload).
-func (h *Handler) rosterFile(r *http.Request) ([]byte, string, error) {
+// uploadOrStaged is the uploaded file, or the one kept from the previous
+// try when the form names it instead (so "import the good rows" needs no
+// second upload).
+func (h *Handler) uploadOrStaged(r *http.Request, purpose string) ([]byte, string, error) {
 	data, name, err := formFile(r, "file")
 	staged := r.PostForm.Get("staged")
 	if err == nil || staged == "" || shopdojo.KindOf(err) != shopdojo.KindInvalid {
@@ -84,19 +86,19 @@ func (h *Handler) rosterFile(r *http.Request) ([]byte, string, error) {
 		return nil, "", err
 	}
 	defer obj.Close()
+	if f.Purpose != purpose {
+		return nil, "", shopdojo.ErrNotFound
+	}
 	data, err = io.ReadAll(obj)
 	return data, f.Name, err
 }
 
-// stageRoster keeps a refused roster that has good rows, so the next post
-// can import them without a second upload; it returns the file id or "".
-func (h *Handler) stageRoster(r *http.Request, name string, data []byte, rep app.ImportReport) string {
-	if len(rep.Problems) == 0 || len(rep.Problems) >= rep.Rows {
-		return ""
-	}
-	f, err := h.app.UploadFile(r.Context(), actorOf(r), app.PurposeRoster, name, bytes.NewReader(data))
+// stage keeps a refused file for a second try and returns its id, or ""
+// when it cannot be kept (the page then asks for the file again).
+func (h *Handler) stage(r *http.Request, purpose, name string, data []byte) string {
+	f, err := h.app.UploadFile(r.Context(), actorOf(r), purpose, name, bytes.NewReader(data))
 	if err != nil {
-		h.log.WarnContext(r.Context(), "keep roster for a second try", "err", err)
+		h.log.WarnContext(r.Context(), "keep an import for a second try", "err", err)
 		return ""
 	}
 	return f.ID
