@@ -114,6 +114,9 @@ func (a *App) SeedDemo(ctx context.Context) ([]DemoLogin, error) {
 		if err := a.seedProfiles(ctx, tx, ids); err != nil {
 			return err
 		}
+		if err := a.seedBanks(ctx, tx, ids); err != nil {
+			return err
+		}
 		return tx.PutSetting(ctx, sqlq.PutSettingParams{Key: "demo_seeded", Value: "1"})
 	})
 	return logins, err

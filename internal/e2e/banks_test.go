@@ -18,7 +18,21 @@ func TestTrainerWritesQuestions(t *testing.T) {
 	ctx := browser(t, 1280, 900, false)
 	signIn(t, ctx, s, "SD9002", app.DemoPassword)
 	do(t, ctx, chromedp.WaitVisible(css(".user-name")), chromedp.Click(css(`a.nav-item[href="/banks"]`)),
-		chromedp.WaitVisible(css(".page-actions a.btn-primary")), chromedp.Click(css(".page-actions a.btn-primary")),
+		chromedp.WaitVisible(css("[data-testid=banks-table]")))
+	// The demo banks are there; the case analysis shows its material and sub-questions.
+	do(t, ctx, chromedp.Click(`//a[text()="推广与数据题库"]`), chromedp.WaitVisible(css("[data-testid=questions-table]")))
+	bankURL, err := chromedp.Run(ctx, chromedp.Location())
+	if err != nil {
+		t.Fatal(err)
+	}
+	do(t, ctx, chromedp.Navigate(bankURL+"?type=case"), chromedp.WaitVisible(css("[data-testid=questions-table]")),
+		chromedp.Click(css("[data-testid=questions-table] tbody tr:first-child a")), chromedp.WaitVisible(css(".case-material table")))
+	s.shot(t, ctx, "bank-00-case")
+	subs, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll('.sub-question').length`))
+	if err != nil || subs != 3 {
+		t.Fatalf("case shows %d sub-questions (%v)", subs, err)
+	}
+	do(t, ctx, chromedp.Navigate(s.url+"/banks"), chromedp.WaitVisible(css(".page-actions a.btn-primary")), chromedp.Click(css(".page-actions a.btn-primary")),
 		chromedp.WaitVisible(css("#name")), chromedp.SendKeys(css("#name"), "推广基础题库"),
 		chromedp.SendKeys(css("#description"), "万相台无界、京准通与巨量千川的基础知识"),
 		chromedp.Click(css("form.form button[type=submit]")), chromedp.WaitVisible(css("[data-testid=add-question]")))

@@ -2,6 +2,7 @@ package web
 
 import (
 	"errors"
+	"html/template"
 	"net/http"
 	"strconv"
 	"strings"
@@ -107,10 +108,38 @@ func (h *Handler) questionShow(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	att, err := h.md.HTML(v.Question.Attachment)
+	if err != nil {
+		return err
+	}
+	subs, err := h.subViews(v.Question.Sub)
+	if err != nil {
+		return err
+	}
 	p := h.page(r, "question.title")
 	p.Nav = "banks"
-	p.Data = map[string]any{"V": v, "Stem": stem, "Explanation": expl, "Key": keyText(v.Question)}
+	p.Data = map[string]any{"V": v, "Stem": stem, "Explanation": expl, "Key": keyText(v.Question),
+		"Attachment": att, "Subs": subs}
 	return h.render(w, r, "question", p)
+}
+
+// subView is a case analysis's sub-question as the question page shows it.
+type subView struct {
+	Q    quiz.Question
+	Stem template.HTML
+	Key  string
+}
+
+func (h *Handler) subViews(qs []quiz.Question) ([]subView, error) {
+	out := make([]subView, len(qs))
+	for i, q := range qs {
+		stem, err := h.md.HTML(q.Stem)
+		if err != nil {
+			return nil, err
+		}
+		out[i] = subView{Q: q, Stem: stem, Key: keyText(q)}
+	}
+	return out, nil
 }
 
 func (h *Handler) questionEdit(w http.ResponseWriter, r *http.Request) error {

@@ -56,7 +56,13 @@ var funcs = template.FuncMap{
 	"verbName": xapi.VerbName,
 	"add":      func(a, b int) int { return a + b },
 	"add64":    func(a, b int64) int64 { return a + b },
-	"list5":    func() []int { return []int{1, 2, 3, 4, 5} },
+	"excerpt": func(s string, n int) string {
+		if r := []rune(s); len(r) > n {
+			return string(r[:n]) + "…"
+		}
+		return s
+	},
+	"list5": func() []int { return []int{1, 2, 3, 4, 5} },
 	"initial": func(s string) string {
 		for _, r := range s {
 			return string(r)
