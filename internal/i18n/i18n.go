@@ -138,3 +138,13 @@ func IDs(locale string) ([]string, error) {
 	}
 	return ids, nil
 }
+
+// Area returns the messages of one area's file in locale
+// (locales/<area>.<locale>.toml), for tests of the package that owns them.
+func Area(area, locale string) (map[string]string, error) {
+	m := map[string]string{}
+	if _, err := toml.DecodeFS(files, "locales/"+area+"."+locale+".toml", &m); err != nil {
+		return nil, fmt.Errorf("i18n: area %s/%s: %w", area, locale, err)
+	}
+	return m, nil
+}

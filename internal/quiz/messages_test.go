@@ -1,86 +1,21 @@
 package quiz
 
 import (
-	"bufio"
-	"maps"
-	"os"
-	"regexp"
-	"slices"
-	"strconv"
 	"strings"
 	"testing"
-	"unicode"
+
+	"github.com/shopdojo/shopdojo/internal/i18n/i18ntest"
 )
 
-// readMessages reads a message file of `"id" = "text"` lines, the subset of
-// TOML the i18n package's files use, and fails on anything else.
-func readMessages(t *testing.T, path string) map[string]string {
-	t.Helper()
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	out := map[string]string{}
-	sc := bufio.NewScanner(f)
-	for n := 1; sc.Scan(); n++ {
-		line := strings.TrimSpace(sc.Text())
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		id, text, ok := strings.Cut(line, " = ")
-		uid, err1 := strconv.Unquote(id)
-		utext, err2 := strconv.Unquote(text)
-		if !ok || err1 != nil || err2 != nil || strings.HasPrefix(text, "`") {
-			t.Fatalf("%s:%d: not `\"id\" = \"text\"`: %s", path, n, line)
-		}
-		if _, dup := out[uid]; dup {
-			t.Errorf("%s:%d: %s defined twice", path, n, uid)
-		}
-		out[uid] = utext
-	}
-	if err := sc.Err(); err != nil {
-		t.Fatal(err)
-	}
-	return out
-}
-
-var placeholder = regexp.MustCompile(`{{\s*\.(\w+)\s*}}`)
-
 func TestMessageFiles(t *testing.T) {
-	declared := map[string][]string{}
+	args := map[string][]string{}
 	for _, m := range messages() {
-		declared[m.id] = m.args
+		args[m.id] = m.args
 	}
-	for _, locale := range []string{"zh-CN", "en"} {
-		path := "../i18n/locales/quiz." + locale + ".toml"
-		msgs := readMessages(t, path)
-		ids := slices.Sorted(maps.Keys(msgs))
-		if want := slices.Sorted(slices.Values(MessageIDs())); !slices.Equal(ids, want) {
-			t.Errorf("%s defines %v,\nMessageIDs() is %v", path, ids, want)
-		}
-		for id, text := range msgs {
-			checkMessageText(t, locale, id, text, declared[id])
-		}
+	if len(args) != len(MessageIDs()) {
+		t.Fatalf("messages() and MessageIDs() disagree")
 	}
-}
-
-// checkMessageText checks one translation: placeholders only for Args the
-// Problem carries, and written in its language.
-func checkMessageText(t *testing.T, locale, id, text string, args []string) {
-	t.Helper()
-	if strings.TrimSpace(text) == "" || strings.Count(text, "{{") != strings.Count(text, "}}") {
-		t.Errorf("%s %s: malformed %q", locale, id, text)
-	}
-	for _, m := range placeholder.FindAllStringSubmatch(text, -1) {
-		if !slices.Contains(args, m[1]) {
-			t.Errorf("%s %s: placeholder %s is never set (Args: %v)", locale, id, m[1], args)
-		}
-	}
-	han := strings.ContainsFunc(text, func(r rune) bool { return unicode.Is(unicode.Han, r) })
-	if han != (locale == "zh-CN") {
-		t.Errorf("%s %s: %q is not in its language", locale, id, text)
-	}
+	i18ntest.CheckArea(t, "quiz", args)
 }
 
 func TestMessageIDs(t *testing.T) {
