@@ -27,6 +27,7 @@ type Options struct {
 	Password   auth.Params
 	SessionTTL time.Duration // sliding session lifetime
 	Files      blob.Store    // file contents; nil refuses uploads
+	ExamGrace  time.Duration // answers arriving this long after an attempt's deadline still count
 }
 
 // App is the use-case layer.
@@ -52,6 +53,9 @@ func New(s *store.Store, opt Options) *App {
 	}
 	if opt.Password.Time == 0 {
 		opt.Password = auth.Default
+	}
+	if opt.ExamGrace == 0 {
+		opt.ExamGrace = 15 * time.Second
 	}
 	if opt.SessionTTL == 0 {
 		opt.SessionTTL = 7 * 24 * time.Hour

@@ -22,6 +22,16 @@ func (a *App) RecordLearning(ctx context.Context, ac Actor, s xapi.Statement) er
 	if s.ActorID != ac.PersonID && !ac.System {
 		return shopdojo.ErrForbidden
 	}
+	// Quiet: learning records feed no cached figure.
+	return a.store.TxQuiet(ctx, func(tx *store.Tx) error { return a.learnTx(ctx, tx, ac, s) })
+}
+
+// learnTx appends a statement inside tx, so that it commits with the
+// change it reports (an attempt's finish, a grade).
+func (a *App) learnTx(ctx context.Context, tx *store.Tx, ac Actor, s xapi.Statement) error {
+	if s.ActorID == "" {
+		s.ActorID = ac.PersonID
+	}
 	now := a.now()
 	if s.Timestamp.IsZero() {
 		s.Timestamp = now
@@ -34,8 +44,7 @@ func (a *App) RecordLearning(ctx context.Context, ac Actor, s xapi.Statement) er
 	if err != nil {
 		return err
 	}
-	// Quiet: learning records feed no cached figure.
-	return a.store.TxQuiet(ctx, func(tx *store.Tx) error { return tx.InsertStatement(ctx, row) })
+	return tx.InsertStatement(ctx, row)
 }
 
 func authority(ac Actor) string {

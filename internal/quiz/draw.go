@@ -135,6 +135,9 @@ func distinct(pool []Question) []int {
 	return out
 }
 
+// Fits reports whether q has the rule's tag and difficulty.
+func (r BlueprintRule) Fits(q Question) bool { return fits(q, r) }
+
 func fits(q Question, r BlueprintRule) bool {
 	if r.Difficulty != 0 && q.Difficulty != r.Difficulty {
 		return false
@@ -255,4 +258,19 @@ func splitCents(total int64, weights []float64, sum float64) []int64 {
 		prev = cum
 	}
 	return parts
+}
+
+// SetPoints gives q the points p; a case's sub-questions are scaled in
+// proportion to add up to p exactly.
+func (q *Question) SetPoints(p float64) { setPoints(q, p) }
+
+// SetPartial gives every multiple-choice question in q (a case's
+// sub-questions included) the credit rule kind.
+func (q *Question) SetPartial(kind PartialKind) {
+	if q.Type == Multiple {
+		q.Partial = PartialRule{Kind: kind}
+	}
+	for i := range q.Sub {
+		q.Sub[i].SetPartial(kind)
+	}
 }

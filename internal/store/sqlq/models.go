@@ -33,6 +33,59 @@ type ApiToken struct {
 	RevokedAt  int64
 }
 
+type Attempt struct {
+	ID         string
+	ExamID     string
+	PersonID   string
+	No         int64
+	State      string
+	Seed       int64
+	Items      int64
+	Device     string
+	StartedAt  int64
+	Deadline   int64
+	ExtraS     int64
+	FinishedAt int64
+	GradedAt   int64
+	Score      float64
+	MaxScore   float64
+	Passed     bool
+	ToGrade    int64
+	Recorded   bool
+}
+
+type AttemptAnswer struct {
+	AttemptID string
+	Pos       int64
+	Seq       int64
+	Response  string
+	SavedAt   int64
+}
+
+type AttemptEvent struct {
+	ID        string
+	AttemptID string
+	At        int64
+	Kind      string
+	Device    string
+	Detail    string
+}
+
+type AttemptItem struct {
+	AttemptID  string
+	Pos        int64
+	Section    string
+	QuestionID string
+	MaterialID string
+	VersionNo  int64
+	Body       string
+	Points     float64
+	MaxPoints  float64
+	Result     string
+	GraderID   string
+	Feedback   string
+}
+
 type AuditCheckpoint struct {
 	Size      int64
 	RootHash  string
@@ -78,6 +131,35 @@ type Department struct {
 	SortOrder int64
 	CreatedAt int64
 	UpdatedAt int64
+}
+
+type Exam struct {
+	ID               string
+	Title            string
+	Description      string
+	Mode             string
+	Status           string
+	OwnerID          string
+	Paper            string
+	OpensAt          int64
+	ClosesAt         int64
+	TimeLimitS       int64
+	AttemptsAllowed  int64
+	PassPercent      float64
+	ScoreRelease     string
+	AnswerRelease    string
+	ReleasedAt       int64
+	ShuffleQuestions bool
+	ShuffleOptions   bool
+	Everyone         bool
+	CreatedAt        int64
+	UpdatedAt        int64
+}
+
+type ExamAudience struct {
+	ExamID string
+	Kind   string
+	RefID  string
 }
 
 type File struct {

@@ -1,0 +1,297 @@
+package app
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/shopdojo/shopdojo"
+	"github.com/shopdojo/shopdojo/internal/attempt"
+	"github.com/shopdojo/shopdojo/internal/quiz"
+	"github.com/shopdojo/shopdojo/internal/store"
+	"github.com/shopdojo/shopdojo/internal/store/sqlq"
+)
+
+// TakeView is the exam page: what the learner may see while answering.
+// Items are quiz.Item, which has no field for a key.
+type TakeView struct {
+	Attempt   shopdojo.Attempt
+	Exam      ExamBrief
+	Items     []TakeItem
+	Now       time.Time     // the server's clock, for the timer
+	Remaining time.Duration // until the deadline; 0 when untimed
+	Elsewhere bool          // another device holds the attempt: take over first
+}
+
+// ExamBrief is what a learner may know of an exam's settings.
+type ExamBrief struct {
+	ID, Title, Description string
+	Mode                   string
+	TimeLimit              time.Duration
+	ClosesAt               time.Time
+	PassPercent            float64
+	AttemptsAllowed        int
+}
+
+func briefOf(e shopdojo.Exam) ExamBrief {
+	return ExamBrief{ID: e.ID, Title: e.Title, Description: e.Description, Mode: e.Mode, TimeLimit: e.TimeLimit,
+		ClosesAt: e.ClosesAt, PassPercent: e.PassPercent, AttemptsAllowed: e.AttemptsAllowed}
+}
+
+// TakeItem is one question of the exam page with the saved answer.
+type TakeItem struct {
+	Pos      int
+	Section  string
+	Item     quiz.Item
+	Response quiz.Response
+	Seq      int64
+	Answered bool
+}
+
+// TakeAttempt opens the actor's attempt for answering from device. An
+// attempt past its deadline is finished first (the view then says so); a
+// first visit claims the attempt for device; a visit from another device
+// is recorded and must take over explicitly.
+func (a *App) TakeAttempt(ctx context.Context, ac Actor, id, device string) (TakeView, error) {
+	var v TakeView
+	err := a.store.Tx(ctx, func(tx *store.Tx) error {
+		r, err := ownAttempt(ctx, tx.Queries, ac, id)
+		if err != nil {
+			return err
+		}
+		if r, err = a.settle(ctx, tx, r); err != nil {
+			return err
+		}
+		if err := a.claim(ctx, tx, &r, device, &v); err != nil {
+			return err
+		}
+		return a.fillTake(ctx, tx.Queries, r, &v)
+	})
+	return v, err
+}
+
+// settle finishes an attempt that is past its deadline and returns it as
+// it now stands.
+func (a *App) settle(ctx context.Context, tx *store.Tx, r sqlq.Attempt) (sqlq.Attempt, error) {
+	rules := a.rules(r)
+	if !rules.Due(a.now()) && rules.State != attempt.Overdue {
+		return r, nil
+	}
+	if err := a.finishTx(ctx, tx, r, "deadline"); err != nil {
+		return r, err
+	}
+	got, err := tx.GetAttempt(ctx, r.ID)
+	return got.Attempt, err
+}
+
+func (a *App) claim(ctx context.Context, tx *store.Tx, r *sqlq.Attempt, device string, v *TakeView) error {
+	if !attempt.State(r.State).Open() || r.Device == device {
+		return nil
+	}
+	if r.Device == "" {
+		r.Device = device
+		if err := tx.SetAttemptDevice(ctx, sqlq.SetAttemptDeviceParams{ID: r.ID, Device: device}); err != nil {
+			return err
+		}
+		return a.event(ctx, tx, r.ID, "claim", device, "")
+	}
+	v.Elsewhere = true
+	return a.event(ctx, tx, r.ID, "other_device", device, "")
+}
+
+func (a *App) fillTake(ctx context.Context, q *store.Queries, r sqlq.Attempt, v *TakeView) error {
+	e, err := getExam(ctx, q, r.ExamID)
+	if err != nil {
+		return err
+	}
+	now := a.now()
+	v.Attempt, v.Exam, v.Now = toAttempt(r), briefOf(e), now
+	v.Attempt.ExamTitle = e.Title
+	v.Remaining = a.rules(r).Remaining(now)
+	if v.Elsewhere || !attempt.State(r.State).Open() {
+		return nil
+	}
+	items, err := q.ListAttemptItems(ctx, r.ID)
+	if err != nil {
+		return err
+	}
+	answers, err := q.ListAttemptAnswers(ctx, r.ID)
+	if err != nil {
+		return err
+	}
+	byPos := make(map[int64]sqlq.AttemptAnswer, len(answers))
+	for _, an := range answers {
+		byPos[an.Pos] = an
+	}
+	for _, it := range items {
+		var qq quiz.Question
+		if err := json.Unmarshal([]byte(it.Body), &qq); err != nil {
+			return fmt.Errorf("attempt %s item %d: %w", r.ID, it.Pos, err)
+		}
+		ti := TakeItem{Pos: int(it.Pos), Section: it.Section, Item: qq.Public()}
+		if an, ok := byPos[it.Pos]; ok {
+			ti.Seq, ti.Answered = an.Seq, true
+			_ = json.Unmarshal([]byte(an.Response), &ti.Response)
+		}
+		v.Items = append(v.Items, ti)
+	}
+	return nil
+}
+
+// AnswerSave is one answer the exam page sends. Seq grows with every
+// change the page makes to that question's answer.
+type AnswerSave struct {
+	Pos      int             `json:"pos"`
+	Seq      int64           `json:"seq"`
+	Response json.RawMessage `json:"response"`
+}
+
+// Ack says the server has committed an answer (or already had it, or a
+// newer one): the page may forget it.
+type Ack struct {
+	Pos  int   `json:"pos"`
+	Seq  int64 `json:"seq"`
+	Kept bool  `json:"kept"` // false: a save with this or a later seq was already stored
+	// Feedback is filled in practice mode only, where every answer is
+	// checked at once.
+	Feedback *Feedback `json:"feedback,omitempty"`
+}
+
+// Feedback is a practice answer's check.
+type Feedback struct {
+	State       quiz.State  `json:"state"`
+	Points      float64     `json:"points"`
+	Max         float64     `json:"max"`
+	Answer      quiz.Answer `json:"answer"`
+	Explanation string      `json:"explanation"` // Markdown
+}
+
+// maxResponse bounds one saved answer (a long short-answer included).
+const maxResponse = 16 << 10
+
+// SaveAnswers stores answers from device in one transaction and
+// acknowledges them only after it commits. A save counts only while the
+// attempt is in progress and the server's clock is before the deadline
+// plus grace; client times are never used. A device that lost the
+// attempt to another gets a conflict and nothing is stored.
+func (a *App) SaveAnswers(ctx context.Context, ac Actor, id, device string, saves []AnswerSave) ([]Ack, error) {
+	if len(saves) == 0 || len(saves) > 500 {
+		return nil, shopdojo.E(shopdojo.KindInvalid, "attempt.err_batch")
+	}
+	var acks []Ack
+	err := a.store.Tx(ctx, func(tx *store.Tx) error {
+		r, err := a.writableAttempt(ctx, tx, ac, id, device)
+		if err != nil {
+			return err
+		}
+		acks = make([]Ack, 0, len(saves))
+		for _, s := range saves {
+			ack, err := a.saveOne(ctx, tx, r, s)
+			if err != nil {
+				return err
+			}
+			acks = append(acks, ack)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return acks, nil
+}
+
+// writableAttempt locks the actor's attempt and checks that device holds
+// it and that it still accepts answers now.
+func (a *App) writableAttempt(ctx context.Context, tx *store.Tx, ac Actor, id, device string) (sqlq.Attempt, error) {
+	if _, err := tx.LockAttempt(ctx, id); err != nil {
+		return sqlq.Attempt{}, err
+	}
+	r, err := ownAttempt(ctx, tx.Queries, ac, id)
+	if err != nil {
+		return r, err
+	}
+	if r.Device != device {
+		return r, shopdojo.E(shopdojo.KindConflict, "attempt.err_taken_over")
+	}
+	switch err := a.rules(r).CanSave(a.now()); {
+	case errors.Is(err, attempt.ErrPastDue):
+		return r, shopdojo.E(shopdojo.KindConflict, "attempt.err_past_due")
+	case err != nil:
+		return r, shopdojo.E(shopdojo.KindConflict, "attempt.err_finished")
+	}
+	return r, nil
+}
+
+func (a *App) saveOne(ctx context.Context, tx *store.Tx, r sqlq.Attempt, s AnswerSave) (Ack, error) {
+	var resp quiz.Response
+	if s.Pos < 0 || int64(s.Pos) >= r.Items || s.Seq < 1 || len(s.Response) > maxResponse ||
+		json.Unmarshal(s.Response, &resp) != nil {
+		return Ack{}, shopdojo.E(shopdojo.KindInvalid, "attempt.err_answer")
+	}
+	clean, _ := json.Marshal(resp) // stored re-encoded: only the fields a response has
+	n, err := tx.SaveAnswer(ctx, sqlq.SaveAnswerParams{AttemptID: r.ID, Pos: int64(s.Pos), Seq: s.Seq,
+		Response: string(clean), SavedAt: a.nowMs()})
+	if err != nil {
+		return Ack{}, err
+	}
+	ack := Ack{Pos: s.Pos, Seq: s.Seq, Kept: n > 0}
+	if e, err := getExam(ctx, tx.Queries, r.ExamID); err != nil {
+		return ack, err
+	} else if e.Mode == shopdojo.ModePractice {
+		ack.Feedback, err = practiceFeedback(ctx, tx.Queries, r.ID, s.Pos, resp)
+		return ack, err
+	}
+	return ack, nil
+}
+
+func practiceFeedback(ctx context.Context, q *store.Queries, id string, pos int, resp quiz.Response) (*Feedback, error) {
+	it, err := q.GetAttemptItem(ctx, sqlq.GetAttemptItemParams{AttemptID: id, Pos: int64(pos)})
+	if err != nil {
+		return nil, err
+	}
+	var qq quiz.Question
+	if err := json.Unmarshal([]byte(it.Body), &qq); err != nil {
+		return nil, err
+	}
+	res := quiz.Score(qq, resp)
+	return &Feedback{State: res.State, Points: res.Points, Max: res.Max, Answer: qq.Answer,
+		Explanation: qq.Explanation}, nil
+}
+
+// TakeOver moves the actor's open attempt to device; answers queued on the
+// device that held it are refused from now on.
+func (a *App) TakeOver(ctx context.Context, ac Actor, id, device string) error {
+	return a.store.Tx(ctx, func(tx *store.Tx) error {
+		if _, err := tx.LockAttempt(ctx, id); err != nil {
+			return err
+		}
+		r, err := ownAttempt(ctx, tx.Queries, ac, id)
+		if err != nil || r.Device == device || !attempt.State(r.State).Open() {
+			return err
+		}
+		if err := tx.SetAttemptDevice(ctx, sqlq.SetAttemptDeviceParams{ID: id, Device: device}); err != nil {
+			return err
+		}
+		return a.event(ctx, tx, id, "takeover", device, "from "+r.Device)
+	})
+}
+
+// Signal kinds the exam page reports for reviewers. Leaving the page is a
+// signal, never a penalty.
+var signalKinds = map[string]bool{"hidden": true, "visible": true, "offline": true, "online": true}
+
+// Signal records a page event of the actor's attempt.
+func (a *App) Signal(ctx context.Context, ac Actor, id, device, kind string) error {
+	if !signalKinds[kind] {
+		return shopdojo.E(shopdojo.KindInvalid, "error.out_of_range")
+	}
+	return a.store.TxQuiet(ctx, func(tx *store.Tx) error {
+		r, err := ownAttempt(ctx, tx.Queries, ac, id)
+		if err != nil || !attempt.State(r.State).Open() {
+			return err
+		}
+		return a.event(ctx, tx, id, kind, device, "")
+	})
+}

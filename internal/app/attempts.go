@@ -1,0 +1,168 @@
+package app
+
+import (
+	"context"
+	"crypto/rand"
+	"database/sql"
+	"errors"
+	"encoding/binary"
+	"encoding/json"
+	"slices"
+	"time"
+
+	"github.com/shopdojo/shopdojo"
+	"github.com/shopdojo/shopdojo/internal/attempt"
+	"github.com/shopdojo/shopdojo/internal/quiz"
+	"github.com/shopdojo/shopdojo/internal/store"
+	"github.com/shopdojo/shopdojo/internal/store/sqlq"
+	"github.com/shopdojo/shopdojo/internal/xapi"
+)
+
+// An attempt belongs to the person sitting it: every read and write below
+// checks that, and answers "not found" to anyone else, so attempt ids
+// reveal nothing. Staff (the exam's owner and content reviewers) see
+// attempts through the exam's pages.
+
+func toAttempt(r sqlq.Attempt) shopdojo.Attempt {
+	at := shopdojo.Attempt{ID: r.ID, ExamID: r.ExamID, PersonID: r.PersonID, No: int(r.No), State: r.State,
+		StartedAt: fromMs(r.StartedAt), Deadline: fromMs(r.Deadline), FinishedAt: fromMs(r.FinishedAt),
+		GradedAt: fromMs(r.GradedAt), Extra: time.Duration(r.ExtraS) * time.Second, Score: r.Score,
+		MaxScore: r.MaxScore, Passed: r.Passed, ToGrade: int(r.ToGrade)}
+	if r.MaxScore > 0 {
+		at.Percent = roundTo(100*r.Score/r.MaxScore, 1)
+	}
+	return at
+}
+
+func (a *App) rules(r sqlq.Attempt) attempt.Attempt {
+	return attempt.Attempt{State: attempt.State(r.State), Started: fromMs(r.StartedAt), Deadline: fromMs(r.Deadline),
+		Grace: a.opt.ExamGrace, Finished: fromMs(r.FinishedAt)}
+}
+
+// ownAttempt loads an attempt of the actor's; anyone else's is not found.
+func ownAttempt(ctx context.Context, q *store.Queries, ac Actor, id string) (sqlq.Attempt, error) {
+	r, err := q.GetAttempt(ctx, id)
+	if err != nil {
+		return sqlq.Attempt{}, err
+	}
+	if ac.PersonID == "" || r.Attempt.PersonID != ac.PersonID {
+		return sqlq.Attempt{}, shopdojo.ErrNotFound
+	}
+	return r.Attempt, nil
+}
+
+func newSeed() uint64 {
+	var b [8]byte
+	_, _ = rand.Read(b[:])
+	return binary.LittleEndian.Uint64(b[:]) >> 1 // fits a signed BIGINT
+}
+
+// StartAttempt resumes the actor's attempt at an exam that is in progress,
+// or starts a new one: it checks the audience, the window and the attempts
+// left, draws the paper from a fresh server-side seed and pins every
+// question's version. device is the browser that will hold the attempt.
+func (a *App) StartAttempt(ctx context.Context, ac Actor, examID, device string) (string, error) {
+	var id string
+	err := a.store.Tx(ctx, func(tx *store.Tx) error {
+		e, err := a.sittable(ctx, tx.Queries, ac, examID)
+		if err != nil {
+			return err
+		}
+		open, err := tx.OpenAttempt(ctx, sqlq.OpenAttemptParams{ExamID: examID, PersonID: ac.PersonID})
+		if err == nil {
+			id = open
+			return nil
+		}
+		if !errors.Is(err, sql.ErrNoRows) {
+			return err
+		}
+		id, err = a.newAttempt(ctx, tx, ac, e, device)
+		return err
+	})
+	return id, err
+}
+
+// sittable returns a published exam the actor may sit now.
+func (a *App) sittable(ctx context.Context, q *store.Queries, ac Actor, examID string) (shopdojo.Exam, error) {
+	if ac.PersonID == "" {
+		return shopdojo.Exam{}, shopdojo.ErrForbidden
+	}
+	rows, err := q.ListExamsForPerson(ctx, ac.PersonID)
+	if err != nil {
+		return shopdojo.Exam{}, err
+	}
+	if !slices.ContainsFunc(rows, func(r sqlq.ListExamsForPersonRow) bool { return r.Exam.ID == examID }) {
+		return shopdojo.Exam{}, shopdojo.ErrNotFound
+	}
+	e, err := getExam(ctx, q, examID)
+	if err != nil {
+		return e, err
+	}
+	now := a.now()
+	switch {
+	case !e.OpensAt.IsZero() && now.Before(e.OpensAt):
+		return e, shopdojo.E(shopdojo.KindConflict, "exam.err_not_open")
+	case !e.ClosesAt.IsZero() && !now.Before(e.ClosesAt):
+		return e, shopdojo.E(shopdojo.KindConflict, "exam.err_closed")
+	}
+	return e, nil
+}
+
+func (a *App) newAttempt(ctx context.Context, tx *store.Tx, ac Actor, e shopdojo.Exam, device string) (string, error) {
+	last, err := tx.LastAttemptNo(ctx, sqlq.LastAttemptNoParams{ExamID: e.ID, PersonID: ac.PersonID})
+	if err != nil {
+		return "", err
+	}
+	if e.AttemptsAllowed > 0 && last >= int64(e.AttemptsAllowed) {
+		return "", shopdojo.E(shopdojo.KindConflict, "exam.err_no_attempts_left")
+	}
+	seed := newSeed()
+	items, err := drawPaper(ctx, tx.Queries, e, seed)
+	if err != nil {
+		return "", err
+	}
+	now := a.now()
+	id := newID()
+	var total float64
+	for _, it := range items {
+		total += quiz.Score(it.Q, quiz.Response{}).Max
+	}
+	deadline := attempt.Deadline(now, e.TimeLimit, 0, e.ClosesAt)
+	if err := tx.InsertAttempt(ctx, sqlq.InsertAttemptParams{ID: id, ExamID: e.ID, PersonID: ac.PersonID,
+		No: last + 1, Seed: int64(seed), Items: int64(len(items)), Device: device, StartedAt: now.UnixMilli(),
+		Deadline: msOf(deadline), MaxScore: roundTo(total, 2)}); err != nil {
+		return "", err
+	}
+	for i, it := range items {
+		body, err := json.Marshal(it.Q)
+		if err != nil {
+			return "", err
+		}
+		if err := tx.InsertAttemptItem(ctx, sqlq.InsertAttemptItemParams{AttemptID: id, Pos: int64(i),
+			Section: it.Section, QuestionID: it.Q.ID, MaterialID: it.MaterialID, VersionNo: it.VersionNo,
+			Body: string(body), MaxPoints: quiz.Score(it.Q, quiz.Response{}).Max}); err != nil {
+			return "", err
+		}
+	}
+	if err := a.event(ctx, tx, id, "start", device, ""); err != nil {
+		return "", err
+	}
+	return id, a.learnTx(ctx, tx, ac, xapi.Statement{Verb: xapi.Attempted.IRI, ObjectType: "exam", ObjectID: e.ID,
+		ObjectName: e.Title, Context: &xapi.Context{Registration: id}})
+}
+
+func (a *App) event(ctx context.Context, tx *store.Tx, attemptID, kind, device, detail string) error {
+	return tx.InsertAttemptEvent(ctx, sqlq.InsertAttemptEventParams{ID: newID(), AttemptID: attemptID,
+		At: a.nowMs(), Kind: kind, Device: device, Detail: excerpt(detail, 200)})
+}
+
+func roundTo(x float64, places int) float64 {
+	p := 1.0
+	for range places {
+		p *= 10
+	}
+	if x < 0 {
+		return -float64(int64(-x*p+0.5)) / p
+	}
+	return float64(int64(x*p+0.5)) / p
+}
