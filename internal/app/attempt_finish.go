@@ -248,7 +248,7 @@ func (a *App) recordResultTx(ctx context.Context, tx *store.Tx, id string) error
 		verb = xapi.Passed
 	}
 	s := xapi.Statement{ActorID: at.PersonID, Verb: verb.IRI, ObjectType: "exam", ObjectID: e.ID, ObjectName: e.Title,
-		Result: &xapi.Result{Success: &ok, Score: &xapi.Score{Raw: at.Score, Min: 0, Max: at.MaxScore}},
+		Result:  &xapi.Result{Success: &ok, Score: &xapi.Score{Raw: at.Score, Min: 0, Max: at.MaxScore}},
 		Context: &xapi.Context{Registration: at.ID}}
 	if at.MaxScore > 0 {
 		s.Result.Score.Scaled = roundTo(at.Score/at.MaxScore, 4)

@@ -4,9 +4,9 @@ import (
 	"context"
 	"crypto/rand"
 	"database/sql"
-	"errors"
 	"encoding/binary"
 	"encoding/json"
+	"errors"
 	"slices"
 	"time"
 

@@ -133,4 +133,3 @@ func sectionView(ctx context.Context, q *store.Queries, ps *pools, s shopdojo.Pa
 	}
 	return sv, nil
 }
-

@@ -95,7 +95,7 @@ func (in ExamInput) fields() map[string]string {
 	return map[string]string{"title": in.Title, "description": in.Description, "mode": in.Mode,
 		"paper": string(paper), "opens_at": timeField(in.OpensAt), "closes_at": timeField(in.ClosesAt),
 		"time_limit": in.TimeLimit.String(), "attempts_allowed": strconv.Itoa(in.AttemptsAllowed),
-		"pass_percent": strconv.FormatFloat(in.PassPercent, 'f', -1, 64),
+		"pass_percent":  strconv.FormatFloat(in.PassPercent, 'f', -1, 64),
 		"score_release": string(in.ScoreRelease), "answer_release": string(in.AnswerRelease),
 		"shuffle_questions": boolText(in.ShuffleQuestions), "shuffle_options": boolText(in.ShuffleOptions),
 		"everyone": boolText(in.Everyone), "audience": strings.Join(aud, " ")}
