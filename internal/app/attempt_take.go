@@ -295,3 +295,32 @@ func (a *App) Signal(ctx context.Context, ac Actor, id, device, kind string) err
 		return a.event(ctx, tx, id, kind, device, "")
 	})
 }
+
+// Clock is an attempt's standing by the server's clock, for the exam
+// page's timer.
+type Clock struct {
+	State       string `json:"state"`
+	RemainingMs int64  `json:"remaining_ms"`
+	Timed       bool   `json:"timed"`
+	Holder      bool   `json:"holder"` // device holds the attempt
+}
+
+// AttemptClock returns the time left of the actor's attempt.
+func (a *App) AttemptClock(ctx context.Context, ac Actor, id, device string) (Clock, error) {
+	var c Clock
+	err := a.store.Read(ctx, func(q *store.Queries) error {
+		r, err := ownAttempt(ctx, q, ac, id)
+		if err != nil {
+			return err
+		}
+		rules := a.rules(r)
+		state := r.State
+		if rules.Due(a.now()) {
+			state = string(attempt.Overdue)
+		}
+		c = Clock{State: state, RemainingMs: rules.Remaining(a.now()).Milliseconds(), Timed: r.Deadline != 0,
+			Holder: r.Device == device}
+		return nil
+	})
+	return c, err
+}

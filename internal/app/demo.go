@@ -117,6 +117,9 @@ func (a *App) SeedDemo(ctx context.Context) ([]DemoLogin, error) {
 		if err := a.seedBanks(ctx, tx, ids); err != nil {
 			return err
 		}
+		if err := a.seedExams(ctx, tx, ids); err != nil {
+			return fmt.Errorf("demo exams: %w", err)
+		}
 		return tx.PutSetting(ctx, sqlq.PutSettingParams{Key: "demo_seeded", Value: "1"})
 	})
 	return logins, err

@@ -27,14 +27,14 @@ func (a *App) seedBanks(ctx context.Context, tx *store.Tx, ids map[string]string
 	}
 	owner := Actor{PersonID: ids["SD9002"], Name: "邓超", Roles: []shopdojo.Role{shopdojo.RoleTrainer}}
 	for _, f := range files {
-		if err := a.seedBank(ctx, tx, owner, f.Name()); err != nil {
+		if err := a.seedBank(ctx, tx, owner, f.Name(), ids); err != nil {
 			return fmt.Errorf("demo bank %s: %w", f.Name(), err)
 		}
 	}
 	return nil
 }
 
-func (a *App) seedBank(ctx context.Context, tx *store.Tx, owner Actor, file string) error {
+func (a *App) seedBank(ctx context.Context, tx *store.Tx, owner Actor, file string, ids map[string]string) error {
 	data, err := demoBanks.ReadFile("demodata/banks/" + file)
 	if err != nil {
 		return err
@@ -47,6 +47,7 @@ func (a *App) seedBank(ctx context.Context, tx *store.Tx, owner Actor, file stri
 	in := BankInput{Name: strings.TrimSuffix(file, path.Ext(file)) + "题库", Shared: true,
 		Description: strings.TrimSpace(strings.TrimPrefix(first, "# description:"))}
 	id := newID()
+	ids["bank:"+in.Name] = id
 	if err := tx.InsertBank(ctx, sqlq.InsertBankParams{ID: id, Name: in.Name, Description: in.Description,
 		OwnerID: owner.PersonID, Shared: true, CreatedAt: a.nowMs()}); err != nil {
 		return err

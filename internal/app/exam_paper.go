@@ -54,10 +54,18 @@ func (p *pools) get(ctx context.Context, bankID string) ([]drawnItem, error) {
 // banks: learners draw papers from banks they may never read.
 func drawPaper(ctx context.Context, q *store.Queries, e shopdojo.Exam, seed uint64) ([]drawnItem, error) {
 	ps := &pools{q: q, bank: map[string][]drawnItem{}}
+	// Fixed questions are reserved up front, so that no rule of an earlier
+	// section draws a question a later section names.
 	used := map[string]bool{}
+	for _, s := range e.Paper.Sections {
+		for _, pq := range s.Questions {
+			used[pq.QuestionID] = true
+		}
+	}
+	placed := map[string]bool{}
 	var out []drawnItem
 	for i, s := range e.Paper.Sections {
-		items, err := drawSection(ctx, ps, s, seed+uint64(i)*0x9E3779B97F4A7C15, used)
+		items, err := drawSection(ctx, ps, s, seed+uint64(i)*0x9E3779B97F4A7C15, used, placed)
 		if err != nil {
 			return nil, err
 		}
@@ -73,17 +81,18 @@ func drawPaper(ctx context.Context, q *store.Queries, e shopdojo.Exam, seed uint
 	return out, nil
 }
 
-func drawSection(ctx context.Context, ps *pools, s shopdojo.PaperSection, seed uint64, used map[string]bool) ([]drawnItem, error) {
+func drawSection(ctx context.Context, ps *pools, s shopdojo.PaperSection, seed uint64, used, placed map[string]bool) ([]drawnItem, error) {
 	var out []drawnItem
 	for _, pq := range s.Questions {
+		if placed[pq.QuestionID] {
+			continue // named twice: the first place keeps it
+		}
 		it, err := fixedItem(ctx, ps.q, pq)
 		if err != nil {
 			return nil, err
 		}
-		if !used[it.Q.ID] {
-			used[it.Q.ID] = true
-			out = append(out, it)
-		}
+		placed[it.Q.ID] = true
+		out = append(out, it)
 	}
 	// Rules are drawn bank by bank: Draw fills competing rules of one pool.
 	var banks []string
@@ -187,6 +196,7 @@ func checkPaperSources(ctx context.Context, q *store.Queries, ac Actor, p shopdo
 	v.Check(!drawable || len(p.Sections) > 0, "paper", "exam.err_paper_empty")
 	for i, s := range p.Sections {
 		f := "paper.sections[" + strconv.Itoa(i) + "]"
+		v.Check(!drawable || len(s.Questions)+len(s.Rules) > 0, f, "exam.err_section_empty")
 		for _, pq := range s.Questions {
 			r, err := q.GetQuestion(ctx, pq.QuestionID)
 			if err == nil {

@@ -22,6 +22,7 @@ func serveCmd(e *env) *cobra.Command {
 	f.StringVar(&e.cfg.TLSCert, "tls-cert", "", "TLS certificate file")
 	f.StringVar(&e.cfg.TLSKey, "tls-key", "", "TLS key file")
 	f.StringSliceVar(&e.cfg.TrustedProxies, "trusted-proxy", e.cfg.TrustedProxies, "reverse proxy address or CIDR whose X-Forwarded-For/-Proto are trusted [SHOPDOJO_TRUSTED_PROXY]")
+	f.DurationVar(&e.cfg.ExamGrace, "exam-grace", e.cfg.ExamGrace, "how long after an exam attempt's deadline answers still count (network delay)")
 	f.BoolVar(&e.cfg.Demo, "demo", false, "seed the demo company 示例电商有限公司 and print demo logins")
 	f.BoolVar(&e.cfg.Dev, "dev", false, "read templates and static files from disk (development)")
 	c.RunE = func(cmd *cobra.Command, _ []string) error { return e.serve(cmd.Context()) }

@@ -28,11 +28,13 @@ type Config struct {
 	Dev            bool
 	Timezone       string
 	LogLevel       string
+	ExamGrace      time.Duration // answers arriving this long after an attempt's deadline still count
 }
 
 // Default returns the defaults.
 func Default() Config {
-	return Config{Addr: "127.0.0.1:8080", DataDir: "./shopdojo-data", Timezone: "Asia/Shanghai", LogLevel: "info"}
+	return Config{Addr: "127.0.0.1:8080", DataDir: "./shopdojo-data", Timezone: "Asia/Shanghai", LogLevel: "info",
+		ExamGrace: 15 * time.Second}
 }
 
 // FromEnv overlays SHOPDOJO_* environment variables that are set.
@@ -113,6 +115,9 @@ func (c Config) Validate() error {
 	}
 	if _, err := c.Proxies(); err != nil {
 		errs = append(errs, err)
+	}
+	if c.ExamGrace < 0 || c.ExamGrace > 5*time.Minute {
+		errs = append(errs, fmt.Errorf("--exam-grace %v must be between 0 and 5m", c.ExamGrace))
 	}
 	if _, err := c.S3(); err != nil {
 		errs = append(errs, err)

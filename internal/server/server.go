@@ -95,7 +95,7 @@ func openApp(ctx context.Context, cfg config.Config, log *slog.Logger, opt Optio
 		s.Close()
 		return nil, nil, err
 	}
-	ao := app.Options{Location: loc, AuditKey: key, Logger: log, Clock: opt.Clock, Files: files}
+	ao := app.Options{Location: loc, AuditKey: key, Logger: log, Clock: opt.Clock, Files: files, ExamGrace: cfg.ExamGrace}
 	if opt.FastPasswords {
 		ao.Password = auth.Fast
 	}
@@ -182,6 +182,7 @@ func (srv *Server) Serve(ctx context.Context, l net.Listener) error {
 		WriteTimeout: 5 * time.Minute, IdleTimeout: 2 * time.Minute, MaxHeaderBytes: 1 << 20,
 		ErrorLog: slog.NewLogLogger(srv.log.Handler(), slog.LevelWarn)}
 	go srv.checkpoints(ctx)
+	go srv.attemptJobs(ctx)
 	errc := make(chan error, 1)
 	go func() {
 		if srv.Cfg.TLSCert != "" {
@@ -215,6 +216,26 @@ func (srv *Server) checkpoints(ctx context.Context) {
 	for {
 		if _, err := srv.App.Checkpoint(ctx); err != nil && ctx.Err() == nil {
 			srv.log.Warn("audit checkpoint", "err", err)
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+	}
+}
+
+// attemptJobs runs the exam attempt job at start (so attempts that ran
+// out while the server was down are finished at their deadline) and then
+// every few seconds. Every node may run it: its steps are conditional.
+func (srv *Server) attemptJobs(ctx context.Context) {
+	t := time.NewTicker(5 * time.Second)
+	defer t.Stop()
+	for {
+		if n, _, err := srv.App.RunAttemptJobs(ctx); err != nil && ctx.Err() == nil {
+			srv.log.Warn("attempt job", "err", err)
+		} else if n > 0 {
+			srv.log.Info("finished overdue attempts", "n", n)
 		}
 		select {
 		case <-ctx.Done():

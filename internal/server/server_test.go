@@ -8,6 +8,7 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"os"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -71,7 +72,7 @@ func must(t *testing.T, err error) {
 func (f *fixture) victims(t *testing.T, n int) map[string]string {
 	ctx := context.Background()
 	a, sys := f.srv.App, app.SystemActor("test")
-	suffix := string(rune('a'+n%26)) + string(rune('a'+n/26%26)) + string(rune('a'+n/676))
+	suffix := strconv.Itoa(n)
 	d, err := a.CreateDepartment(ctx, sys, app.DepartmentInput{Name: "部门" + suffix})
 	must(t, err)
 	p, err := a.CreatePosition(ctx, sys, app.PositionInput{Name: "岗位" + suffix})
@@ -93,7 +94,29 @@ func (f *fixture) victims(t *testing.T, n int) map[string]string {
 	q, _, err := a.SaveQuestion(ctx, owner, app.QuestionInput{BankID: b, Question: quiz.Question{Type: quiz.TrueFalse,
 		Stem: "七天无理由退货适用于所有商品。", Points: 1, Difficulty: 1, Answer: quiz.Answer{Choices: []string{"F"}}}})
 	must(t, err)
-	return map[string]string{"departments": d, "positions": p, "stores": s, "people": v, "groups": g, "banks": b, "questions": q}
+	// The exam is the trainer's, in the trainer's own bank, so that every
+	// role allowed on exam routes (owner or reviewer) may run it.
+	tid, err := a.PersonByEmployeeNo(ctx, sys, f.people[shopdojo.RoleTrainer])
+	must(t, err)
+	trainer, err := a.ActorFor(ctx, tid.ID)
+	must(t, err)
+	tb, err := a.CreateBank(ctx, trainer, app.BankInput{Name: "讲师题库" + suffix})
+	must(t, err)
+	tq, _, err := a.SaveQuestion(ctx, trainer, app.QuestionInput{BankID: tb, Question: quiz.Question{Type: quiz.TrueFalse,
+		Stem: "大促期间可以临时关闭七天无理由。", Points: 1, Difficulty: 1, Answer: quiz.Answer{Choices: []string{"F"}}}})
+	must(t, err)
+	ex, err := a.CreateExam(ctx, trainer, app.ExamInput{Title: "考试" + suffix, Mode: shopdojo.ModeExam, PassPercent: 60,
+		ScoreRelease: shopdojo.ReleaseImmediate, AnswerRelease: shopdojo.ReleaseManual,
+		Paper:    shopdojo.Paper{Sections: []shopdojo.PaperSection{{Title: "判断题", Questions: []shopdojo.PaperQuestion{{QuestionID: tq}}}}},
+		Audience: []shopdojo.AudienceRef{{Kind: "person", ID: v}}})
+	must(t, err)
+	must(t, a.SetExamStatus(ctx, trainer, ex, shopdojo.ExamPublished))
+	sitter, err := a.ActorFor(ctx, v)
+	must(t, err)
+	at, err := a.StartAttempt(ctx, sitter, ex, "victim-device")
+	must(t, err)
+	return map[string]string{"departments": d, "positions": p, "stores": s, "people": v, "groups": g, "banks": b,
+		"questions": q, "exams": ex, "attempts": at}
 }
 
 func path(pattern string, ids map[string]string) (method, p string) {
@@ -104,6 +127,7 @@ func path(pattern string, ids map[string]string) (method, p string) {
 	}
 	p = strings.ReplaceAll(p, "{person}", ids["people"])
 	p = strings.ReplaceAll(p, "{qid}", ids["questions"])
+	p = strings.ReplaceAll(p, "{aid}", ids["attempts"])
 	return method, strings.ReplaceAll(p, "{id}", "00000000-0000-0000-0000-000000000000")
 }
 
@@ -162,7 +186,7 @@ func TestRoleRouteMatrix(t *testing.T) {
 				t.Errorf("%s as %s: %d %s", rt.Pattern, role, w.Code, w.Body.String())
 			}
 		}
-		method, p := path(rt.Pattern, f.victims(t, n+1000))
+		method, p := path(rt.Pattern, f.victims(t, n+100000))
 		w := f.do(method, p, "")
 		public := rt.Perm == shopdojo.PermPublic
 		loginRedirect := w.Code == http.StatusSeeOther && strings.HasPrefix(w.Header().Get("Location"), "/login")

@@ -94,7 +94,7 @@ func (t *templates) parse(name string) (*template.Template, error) {
 		return nil, err
 	}
 	files := append(partials, "templates/"+name+".html")
-	set, err := template.New(name).Funcs(funcs).ParseFS(t.files, files...)
+	set, err := template.New(name).Funcs(funcs).Funcs(examFuncs).ParseFS(t.files, files...)
 	if err != nil {
 		return nil, fmt.Errorf("template %s: %w", name, err)
 	}

@@ -88,6 +88,36 @@ func (h *Handler) routes() {
 	rt.Handle("POST /questions/{qid}/archive", sd.PermContentEdit, h.questionArchive)
 	rt.Handle("POST /questions/{qid}/restore", sd.PermContentEdit, h.questionArchive)
 
+	// Exams: content editors build and schedule them; the owner and
+	// content reviewers run them (attempts, grading, release, extra time).
+	rt.Handle("GET /exams", sd.PermContentEdit, h.exams)
+	rt.Handle("GET /exams/new", sd.PermContentEdit, h.examNew)
+	rt.Handle("POST /exams", sd.PermContentEdit, h.examCreate)
+	rt.Handle("GET /exams/{id}", sd.PermContentEdit, h.examShow)
+	rt.Handle("GET /exams/{id}/edit", sd.PermContentEdit, h.examEdit)
+	rt.Handle("POST /exams/{id}", sd.PermContentEdit, h.examUpdate)
+	rt.Handle("POST /exams/{id}/status", sd.PermContentEdit, h.examStatus)
+	rt.Handle("POST /exams/{id}/paper", sd.PermContentEdit, h.examPaper)
+	rt.Handle("GET /exams/{id}/pick", sd.PermContentEdit, h.examPick)
+	rt.Handle("POST /exams/{id}/release", sd.PermContentEdit, h.examRelease)
+	rt.Handle("POST /exams/{id}/regrade", sd.PermContentEdit, h.examRegrade)
+	rt.Handle("GET /exams/{id}/attempts/{aid}", sd.PermContentEdit, h.attemptReview)
+	rt.Handle("POST /exams/{id}/attempts/{aid}/grade", sd.PermContentEdit, h.attemptGrade)
+	rt.Handle("POST /exams/{id}/attempts/{aid}/extra", sd.PermContentEdit, h.attemptExtra)
+	rt.Handle("GET /grading", sd.PermContentEdit, h.gradingQueue)
+
+	// Taking exams: anyone signed in; the app checks the audience and that
+	// every attempt read or written is the caller's own.
+	rt.Handle("GET /my/exams", sd.PermSignedIn, h.myExams)
+	rt.Handle("POST /my/exams/{id}/start", sd.PermSignedIn, h.examStart)
+	rt.Handle("GET /attempts/{id}", sd.PermSignedIn, h.attemptTake)
+	rt.Handle("POST /attempts/{id}/answers", sd.PermSignedIn, h.attemptAnswers)
+	rt.Handle("GET /attempts/{id}/clock", sd.PermSignedIn, h.attemptClock)
+	rt.Handle("POST /attempts/{id}/signal", sd.PermSignedIn, h.attemptSignal)
+	rt.Handle("POST /attempts/{id}/takeover", sd.PermSignedIn, h.attemptTakeover)
+	rt.Handle("POST /attempts/{id}/finish", sd.PermSignedIn, h.attemptFinish)
+	rt.Handle("GET /attempts/{id}/result", sd.PermSignedIn, h.attemptResult)
+
 	// Versions of any material; the app checks each material's own rules.
 	rt.Handle("GET /materials/{id}/versions", sd.PermContentEdit, h.materialVersions)
 	rt.Handle("GET /materials/{id}/versions/{no}", sd.PermContentEdit, h.materialVersion)

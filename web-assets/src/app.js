@@ -8,6 +8,7 @@ import Alpine from '@alpinejs/csp';
 import { initCharts, mountCharts, unmountCharts } from './charts.js';
 import { registerComponents } from './components.js';
 import { initBehaviours } from './behaviours.js';
+import { initExam } from './exam.js';
 
 htmx.config.allowEval = false;
 htmx.config.includeIndicatorStyles = false;
@@ -34,6 +35,7 @@ document.addEventListener('htmx:historyRestore', () => mountCharts(document));
 
 function start() {
   Alpine.start();
+  initExam();
   mountCharts(document);
 }
 

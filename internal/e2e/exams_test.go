@@ -1,0 +1,162 @@
+package e2e
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/chromedp"
+
+	"github.com/shopdojo/shopdojo/internal/app"
+)
+
+// offlineParams are those of Network.emulateNetworkConditions, which
+// cuts every request of the tab and sets navigator.onLine.
+type offlineParams struct {
+	Offline            bool    `json:"offline"`
+	Latency            float64 `json:"latency"`
+	DownloadThroughput float64 `json:"downloadThroughput"`
+	UploadThroughput   float64 `json:"uploadThroughput"`
+}
+
+var emulateNetwork = cdp.Command[offlineParams, cdp.Empty]{Method: "Network.emulateNetworkConditions"}
+
+// setOffline cuts or restores the tab's network.
+func setOffline(t *testing.T, ctx context.Context, off bool) {
+	t.Helper()
+	if _, err := chromedp.Call(ctx, network.Enable, network.EnableParams{}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := chromedp.Call(ctx, emulateNetwork, offlineParams{Offline: off, DownloadThroughput: -1, UploadThroughput: -1}); err == nil {
+		return
+	}
+	if _, err := chromedp.Call(ctx, network.EmulateNetworkConditionsByRule, network.EmulateNetworkConditionsByRuleParams{
+		MatchedNetworkConditions: []*network.Conditions{{Offline: off, DownloadThroughput: -1, UploadThroughput: -1}}}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := chromedp.Call(ctx, network.OverrideNetworkState, network.OverrideNetworkStateParams{Offline: off,
+		DownloadThroughput: -1, UploadThroughput: -1}); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// acceptDialogs accepts every confirm() the page shows.
+func acceptDialogs(ctx context.Context) {
+	dialogs := chromedp.Events(ctx, page.JavascriptDialogOpening)
+	go func() {
+		for _, err := range dialogs {
+			if err != nil {
+				return
+			}
+			_, _ = chromedp.Call(ctx, page.HandleJavaScriptDialog, page.HandleJavaScriptDialogParams{Accept: true})
+		}
+	}()
+}
+
+// TestExamOnPhoneWithNetworkLoss: a trainer builds and publishes an exam
+// (picked single-choice questions and a short answer, results released by
+// hand); a learner takes it on a phone, loses the network in the middle,
+// keeps answering, comes back, and submits; the trainer grades the short
+// answer and releases; only then does the learner see score and key.
+func TestExamOnPhoneWithNetworkLoss(t *testing.T) {
+	s := start(t)
+	trainer := browser(t, 1280, 900, false)
+	signIn(t, trainer, s, "SD9002", app.DemoPassword)
+	do(t, trainer, chromedp.WaitVisible(css(".user-name")), chromedp.Click(css(`a.nav-item[href="/exams"]`)),
+		chromedp.WaitVisible(css("[data-testid=exams-table]")))
+	s.shot(t, trainer, "exam-00-list")
+	do(t, trainer, chromedp.Click(css(".page-actions a.btn-primary")), chromedp.WaitVisible(css("#title")),
+		chromedp.SendKeys(css("#title"), "售后规则小测"), chromedp.Clear(css("#time_limit")), chromedp.SendKeys(css("#time_limit"), "20"),
+		chromedp.SetValue(css("#score_release"), "manual"), chromedp.SetValue(css("#answer_release"), "manual"),
+		chromedp.SendKeys(css("#people"), "SD1003"), chromedp.Click(css("form.form > .form-actions button[type=submit]")),
+		chromedp.WaitVisible(css("[data-testid=add-section]")))
+	do(t, trainer, chromedp.SendKeys(css("#new-title"), "一、单选题"), chromedp.Click(css("[data-testid=add-section]")),
+		chromedp.WaitVisible(css("[data-testid=section]")), chromedp.Click(css("[data-testid=pick]")),
+		chromedp.WaitVisible(css("#p-bank")))
+	do(t, trainer, chromedp.SetValue(css("#f-type"), "single"), chromedp.WaitVisible(css("[data-testid=pick-table]")))
+	waitText(t, trainer, "#f-type", "单选题")
+	do(t, trainer, chromedp.Click(css("[data-testid=pick-table] tbody tr:nth-child(1) input")),
+		chromedp.Click(css("[data-testid=pick-table] tbody tr:nth-child(2) input")),
+		chromedp.Click(css("[data-testid=pick-table] tbody tr:nth-child(3) input")),
+		chromedp.Click(css("[data-testid=pick-add]")), chromedp.WaitVisible(css("[data-testid=add-section]")))
+	do(t, trainer, chromedp.SendKeys(css("#new-title"), "二、情景题"), chromedp.Click(css("[data-testid=add-section]")),
+		chromedp.WaitVisible(css("[data-testid=section]:nth-child(2)")),
+		chromedp.Click(css("[data-testid=section]:nth-child(2) [data-testid=pick]")), chromedp.WaitVisible(css("#f-type")),
+		chromedp.SetValue(css("#f-type"), "short"))
+	waitText(t, trainer, "[data-testid=pick-table]", "陶瓷餐具")
+	do(t, trainer, chromedp.Click(css("[data-testid=pick-table] tbody tr:nth-child(1) input")),
+		chromedp.Click(css("[data-testid=pick-add]")), chromedp.WaitVisible(css("[data-testid=publish]")),
+		chromedp.Click(css("[data-testid=publish]")), chromedp.WaitVisible(css(".badge-success")))
+	s.shot(t, trainer, "exam-01-paper")
+	examURL, _ := chromedp.Run(trainer, chromedp.Location())
+
+	learner := browser(t, 390, 844, true)
+	acceptDialogs(learner)
+	signIn(t, learner, s, "SD1003", app.DemoPassword)
+	do(t, learner, chromedp.WaitVisible(css(".user-name")), chromedp.Navigate(s.url+"/my/exams"),
+		chromedp.WaitVisible(css("[data-testid=my-exam]")))
+	s.shot(t, learner, "exam-02-my-exams-phone")
+	do(t, learner, chromedp.Click(`//div[@data-testid="my-exam"][.//h2[text()="售后规则小测"]]//button[@data-testid="start"]`),
+		chromedp.WaitVisible(css("[data-testid=timer]")))
+	waitText(t, learner, "[data-testid=progress]", "0 / 4")
+	do(t, learner, chromedp.Click(css("[data-testid=q]:nth-of-type(1) .answer-option")))
+	waitText(t, learner, "[data-testid=save-status]", "已全部保存")
+	// The network drops: answers stay on the phone and the page says so.
+	setOffline(t, learner, true)
+	do(t, learner, chromedp.Click(css("section[data-pos='1'] .answer-option")), chromedp.Click(css("section[data-pos='2'] .answer-option")))
+	waitText(t, learner, "[data-testid=save-status]", "2 题暂存在本机")
+	s.shot(t, learner, "exam-03-offline")
+	// Back online: the queue is sent without the learner doing anything.
+	setOffline(t, learner, false)
+	do(t, learner, chromedp.Evaluate[chromedp.Void](`window.dispatchEvent(new Event('online'))`))
+	waitText(t, learner, "[data-testid=save-status]", "已全部保存")
+	do(t, learner, chromedp.SendKeys(css("section[data-pos='3'] textarea"), "先道歉并确认破损照片，不用寄回，补发或部分退款让买家选，加固包装，处理后邀请追评。"))
+	waitText(t, learner, "[data-testid=save-status]", "已全部保存")
+	waitText(t, learner, "[data-testid=progress]", "4 / 4")
+	s.shot(t, learner, "exam-04-answered")
+	do(t, learner, chromedp.Click(css("[data-testid=finish]")), chromedp.WaitVisible(css("[data-testid=result-summary]")))
+	if got := text(t, learner, "[data-testid=pending]"); !strings.Contains(got, "阅卷") {
+		t.Fatalf("result before grading: %q", got)
+	}
+	if n, _ := chromedp.Run(learner, chromedp.Evaluate[int](`document.querySelectorAll('[data-testid=key], [data-testid=explanation], [data-testid=score]').length`)); n != 0 {
+		t.Fatalf("the learner sees %d keys or scores before release", n)
+	}
+	s.shot(t, learner, "exam-05-submitted")
+
+	// The trainer grades the short answer from the queue, then releases.
+	do(t, trainer, chromedp.Navigate(s.url+"/grading"), chromedp.WaitVisible(css("[data-testid=grading-table]")))
+	waitText(t, trainer, "[data-testid=grading-table]", "李娜")
+	do(t, trainer, chromedp.Click(`//tr[td[contains(., "李娜")]]//a`), chromedp.WaitVisible(css("[data-testid=grade-form]")))
+	if got := text(t, trainer, "[data-testid=short-answer]"); !strings.Contains(got, "补发或部分退款") {
+		t.Fatalf("grader sees %q", got)
+	}
+	do(t, trainer, chromedp.SetValue(css("[data-testid=grade-form] input[name=points]"), "4"),
+		chromedp.SendKeys(css("[data-testid=grade-form] input[name=feedback]"), "思路完整，补发时效可以更具体"),
+		chromedp.Click(css("[data-testid=grade]")), chromedp.WaitVisible(css("[data-testid=grading-table], .empty")))
+	s.shot(t, trainer, "exam-06-graded")
+	do(t, trainer, chromedp.Navigate(examURL), chromedp.WaitVisible(css("[data-testid=release]")),
+		chromedp.Click(css("[data-testid=release]")), chromedp.WaitVisible(css("[data-testid=attempts-table]")))
+	waitText(t, trainer, "[data-testid=attempts-table]", "已评分")
+
+	do(t, learner, chromedp.Reload(), chromedp.WaitVisible(css("[data-testid=score]")))
+	if n, _ := chromedp.Run(learner, chromedp.Evaluate[int](`document.querySelectorAll('[data-testid=key]').length`)); n != 3 {
+		t.Fatalf("the learner sees %d keys after release", n)
+	}
+	s.shot(t, learner, "exam-07-result-phone")
+	// All four answers reached the server: three choices and the text.
+	if got := text(t, learner, "[data-testid=result-summary]"); !strings.Contains(got, "/ 10") && !strings.Contains(got, "/") {
+		t.Fatalf("summary %q", got)
+	}
+	deadline := time.Now().Add(5 * time.Second)
+	for time.Now().Before(deadline) {
+		if n, _ := chromedp.Run(learner, chromedp.Evaluate[int](`[...document.querySelectorAll('.is-chosen')].length`)); n == 3 {
+			return
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	t.Fatal("not all three chosen options were stored")
+}

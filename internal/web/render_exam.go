@@ -1,0 +1,96 @@
+package web
+
+import (
+	"html/template"
+	"net/url"
+	"slices"
+	"strconv"
+	"time"
+
+	"github.com/shopdojo/shopdojo"
+	"github.com/shopdojo/shopdojo/internal/quiz"
+)
+
+// examFuncs are the template functions of the exam pages.
+var examFuncs = template.FuncMap{
+	"exStatuses": func() []string {
+		return []string{shopdojo.ExamDraft, shopdojo.ExamPublished, shopdojo.ExamArchived}
+	},
+	"at": func(s []string, i int) string {
+		if i >= 0 && i < len(s) {
+			return s[i]
+		}
+		return ""
+	},
+	"rankOf": func(order []string, key string) int { return slices.Index(order, key) + 1 },
+	"upto": func(n int) []int {
+		out := make([]int, n)
+		for i := range out {
+			out[i] = i + 1
+		}
+		return out
+	},
+	"takeArgs": func(p *page, it quiz.Item, r quiz.Response, name string, letters []string) answerArgs {
+		return answerArgs{P: p, Item: it, Response: r, Name: name, Letters: letters}
+	},
+	"respArgs": func(p *page, it quiz.Item, r quiz.Response, q *quiz.Question, letters []string) respArgs {
+		return respArgs{P: p, Item: it, Response: r, Question: q, Letters: letters}
+	},
+	"gradeArgs": func(p *page, pos int, sub string, res *quiz.Result, q *quiz.Question) gradeArgs {
+		g := gradeArgs{P: p, Pos: pos, Sub: sub, Question: q}
+		if res != nil {
+			g.Max = res.Max
+			if res.State != quiz.NeedsGrading {
+				g.Current = strconv.FormatFloat(res.Points, 'f', -1, 64)
+			}
+		}
+		return g
+	},
+	"optText": func(it quiz.Item, key string) string {
+		for _, o := range it.Options {
+			if o.Key == key {
+				return o.Text
+			}
+		}
+		return key
+	},
+	"targetText": func(it quiz.Item, key string) string {
+		for _, o := range it.Targets {
+			if o.Key == key {
+				return o.Text
+			}
+		}
+		return key
+	},
+	"partials": func() []string { return []string{"exact", "subset_half", "proportional"} },
+	"minutes":  func(d time.Duration) int { return int(d / time.Minute) },
+	"hasVal":   func(f url.Values, k, v string) bool { return slices.Contains(f[k], v) },
+}
+
+// answerArgs is the argument of the exam page's "answerinputs" partial.
+type answerArgs struct {
+	P        *page
+	Item     quiz.Item
+	Response quiz.Response
+	Name     string
+	Letters  []string
+}
+
+// respArgs is the argument of the "responseview" partial.
+type respArgs struct {
+	P        *page
+	Item     quiz.Item
+	Response quiz.Response
+	Question *quiz.Question
+	Letters  []string
+}
+
+// gradeArgs is the argument of the "gradeform" partial.
+type gradeArgs struct {
+	P        *page
+	Pos      int
+	Sub      string
+	Max      float64
+	Current  string
+	Question *quiz.Question
+}
