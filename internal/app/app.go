@@ -38,6 +38,7 @@ type App struct {
 	sessions *memo[string, sessionHit] // session hash → actor
 	overview *memo[string, Overview]   // day → dashboard figures
 	counts   *memo[string, int64]      // navigation badges
+	saves    *store.Group              // group commit of exam answer saves
 }
 
 // New returns an App over an open, migrated store.
@@ -61,7 +62,8 @@ func New(s *store.Store, opt Options) *App {
 		opt.SessionTTL = 7 * 24 * time.Hour
 	}
 	return &App{store: s, opt: opt, log: opt.Logger, sessions: newMemo[string, sessionHit](2*time.Second, 10_000),
-		overview: newMemo[string, Overview](10*time.Second, 4), counts: newMemo[string, int64](10*time.Second, 16)}
+		overview: newMemo[string, Overview](10*time.Second, 4), counts: newMemo[string, int64](10*time.Second, 16),
+		saves: s.NewGroup(256)}
 }
 
 func shanghai() *time.Location {

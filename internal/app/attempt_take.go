@@ -171,24 +171,26 @@ type Feedback struct {
 // maxResponse bounds one saved answer (a long short-answer included).
 const maxResponse = 16 << 10
 
-// SaveAnswers stores answers from device in one transaction and
-// acknowledges them only after it commits. A save counts only while the
-// attempt is in progress and the server's clock is before the deadline
-// plus grace; client times are never used. A device that lost the
-// attempt to another gets a conflict and nothing is stored.
+// SaveAnswers stores answers from device and acknowledges them only
+// after the transaction holding them committed. Saves from many learners
+// share transactions (group commit), so one commit covers many. A save
+// counts only while the attempt is in progress and the server's clock is
+// before the deadline plus grace; client times are never used. A device
+// that lost the attempt to another gets a conflict and nothing is stored.
 func (a *App) SaveAnswers(ctx context.Context, ac Actor, id, device string, saves []AnswerSave) ([]Ack, error) {
-	if len(saves) == 0 || len(saves) > 500 {
-		return nil, shopdojo.E(shopdojo.KindInvalid, "attempt.err_batch")
+	resps, err := parseSaves(saves)
+	if err != nil {
+		return nil, err
 	}
 	var acks []Ack
-	err := a.store.Tx(ctx, func(tx *store.Tx) error {
+	err = a.saves.Do(ctx, func(tx *store.Tx) error {
 		r, err := a.writableAttempt(ctx, tx, ac, id, device)
 		if err != nil {
 			return err
 		}
 		acks = make([]Ack, 0, len(saves))
-		for _, s := range saves {
-			ack, err := a.saveOne(ctx, tx, r, s)
+		for i, s := range saves {
+			ack, err := a.saveOne(ctx, tx, r, s, resps[i])
 			if err != nil {
 				return err
 			}
@@ -202,15 +204,39 @@ func (a *App) SaveAnswers(ctx context.Context, ac Actor, id, device string, save
 	return acks, nil
 }
 
-// writableAttempt locks the actor's attempt and checks that device holds
-// it and that it still accepts answers now.
-func (a *App) writableAttempt(ctx context.Context, tx *store.Tx, ac Actor, id, device string) (sqlq.Attempt, error) {
-	if _, err := tx.LockAttempt(ctx, id); err != nil {
-		return sqlq.Attempt{}, err
+// parseSaves checks a batch before any of it is written and returns each
+// answer re-encoded with only the fields a response has.
+func parseSaves(saves []AnswerSave) ([]string, error) {
+	if len(saves) == 0 || len(saves) > 500 {
+		return nil, shopdojo.E(shopdojo.KindInvalid, "attempt.err_batch")
 	}
-	r, err := ownAttempt(ctx, tx.Queries, ac, id)
+	out := make([]string, len(saves))
+	for i, s := range saves {
+		var resp quiz.Response
+		if s.Pos < 0 || s.Seq < 1 || len(s.Response) > maxResponse || json.Unmarshal(s.Response, &resp) != nil {
+			return nil, shopdojo.E(shopdojo.KindInvalid, "attempt.err_answer")
+		}
+		clean, _ := json.Marshal(resp)
+		out[i] = string(clean)
+	}
+	return out, nil
+}
+
+// writableAttempt locks the actor's attempt (PostgreSQL; SQLite has one
+// writer) and checks that device holds it and that it still accepts
+// answers now.
+func (a *App) writableAttempt(ctx context.Context, tx *store.Tx, ac Actor, id, device string) (sqlq.Attempt, error) {
+	if tx.Dialect() == store.Postgres {
+		if _, err := tx.LockAttempt(ctx, id); err != nil {
+			return sqlq.Attempt{}, err
+		}
+	}
+	r, err := tx.GetAttemptOnly(ctx, id)
 	if err != nil {
 		return r, err
+	}
+	if ac.PersonID == "" || r.PersonID != ac.PersonID {
+		return sqlq.Attempt{}, shopdojo.ErrNotFound
 	}
 	if r.Device != device {
 		return r, shopdojo.E(shopdojo.KindConflict, "attempt.err_taken_over")
@@ -224,26 +250,22 @@ func (a *App) writableAttempt(ctx context.Context, tx *store.Tx, ac Actor, id, d
 	return r, nil
 }
 
-func (a *App) saveOne(ctx context.Context, tx *store.Tx, r sqlq.Attempt, s AnswerSave) (Ack, error) {
-	var resp quiz.Response
-	if s.Pos < 0 || int64(s.Pos) >= r.Items || s.Seq < 1 || len(s.Response) > maxResponse ||
-		json.Unmarshal(s.Response, &resp) != nil {
+func (a *App) saveOne(ctx context.Context, tx *store.Tx, r sqlq.Attempt, s AnswerSave, resp string) (Ack, error) {
+	if int64(s.Pos) >= r.Items {
 		return Ack{}, shopdojo.E(shopdojo.KindInvalid, "attempt.err_answer")
 	}
-	clean, _ := json.Marshal(resp) // stored re-encoded: only the fields a response has
 	n, err := tx.SaveAnswer(ctx, sqlq.SaveAnswerParams{AttemptID: r.ID, Pos: int64(s.Pos), Seq: s.Seq,
-		Response: string(clean), SavedAt: a.nowMs()})
+		Response: resp, SavedAt: a.nowMs()})
 	if err != nil {
 		return Ack{}, err
 	}
 	ack := Ack{Pos: s.Pos, Seq: s.Seq, Kept: n > 0}
-	if e, err := getExam(ctx, tx.Queries, r.ExamID); err != nil {
-		return ack, err
-	} else if e.Mode == shopdojo.ModePractice {
-		ack.Feedback, err = practiceFeedback(ctx, tx.Queries, r.ID, s.Pos, resp)
-		return ack, err
+	if r.Practice {
+		var qr quiz.Response
+		_ = json.Unmarshal([]byte(resp), &qr)
+		ack.Feedback, err = practiceFeedback(ctx, tx.Queries, r.ID, s.Pos, qr)
 	}
-	return ack, nil
+	return ack, err
 }
 
 func practiceFeedback(ctx context.Context, q *store.Queries, id string, pos int, resp quiz.Response) (*Feedback, error) {

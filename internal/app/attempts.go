@@ -129,7 +129,7 @@ func (a *App) newAttempt(ctx context.Context, tx *store.Tx, ac Actor, e shopdojo
 	}
 	deadline := attempt.Deadline(now, e.TimeLimit, 0, e.ClosesAt)
 	if err := tx.InsertAttempt(ctx, sqlq.InsertAttemptParams{ID: id, ExamID: e.ID, PersonID: ac.PersonID,
-		No: last + 1, Seed: int64(seed), Items: int64(len(items)), Device: device, StartedAt: now.UnixMilli(),
+		No: last + 1, Seed: int64(seed), Items: int64(len(items)), Practice: e.Mode == shopdojo.ModePractice, Device: device, StartedAt: now.UnixMilli(),
 		Deadline: msOf(deadline), MaxScore: roundTo(total, 2)}); err != nil {
 		return "", err
 	}

@@ -79,7 +79,7 @@ func openPostgres(ctx context.Context, dsn string) (*Store, error) {
 
 func sqliteDSN(path string, readOnly bool) string {
 	q := url.Values{}
-	for _, p := range []string{"journal_mode(WAL)", "busy_timeout(10000)", "foreign_keys(1)", "synchronous(NORMAL)"} {
+	for _, p := range []string{"journal_mode(WAL)", "busy_timeout(10000)", "foreign_keys(1)", "synchronous(FULL)"} {
 		q.Add("_pragma", p)
 	}
 	if readOnly {
@@ -195,6 +195,9 @@ func (s *Store) tx(ctx context.Context, fn func(tx *Tx) error) error {
 	}
 	return nil
 }
+
+// Dialect names the engine the transaction runs on.
+func (tx *Tx) Dialect() Dialect { return tx.store.Dialect }
 
 // LockAudit serializes audit-chain appends. SQLite's single writer already
 // does; PostgreSQL takes a transaction-scoped advisory lock.

@@ -44,6 +44,7 @@ CREATE TABLE attempts (
     state         TEXT NOT NULL,
     seed          BIGINT NOT NULL,
     items         BIGINT NOT NULL DEFAULT 0,
+    practice      BOOLEAN NOT NULL DEFAULT FALSE,
     device        TEXT NOT NULL DEFAULT '',
     started_at    BIGINT NOT NULL,
     deadline      BIGINT NOT NULL DEFAULT 0,

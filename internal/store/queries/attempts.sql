@@ -1,6 +1,6 @@
 -- name: InsertAttempt :exec
-INSERT INTO attempts (id, exam_id, person_id, no, state, seed, items, device, started_at, deadline, max_score)
-VALUES ($1, $2, $3, $4, 'in_progress', $5, $6, $7, $8, $9, $10);
+INSERT INTO attempts (id, exam_id, person_id, no, state, seed, items, practice, device, started_at, deadline, max_score)
+VALUES ($1, $2, $3, $4, 'in_progress', $5, $6, $7, $8, $9, $10, $11);
 
 -- name: OpenAttempt :one
 SELECT id FROM attempts WHERE exam_id = $1 AND person_id = $2 AND state = 'in_progress' ORDER BY no DESC LIMIT 1;
@@ -11,6 +11,9 @@ SELECT CAST(COALESCE(MAX(no), 0) AS BIGINT) FROM attempts WHERE exam_id = $1 AND
 -- name: GetAttempt :one
 SELECT sqlc.embed(a), COALESCE(p.name, '') AS person_name, COALESCE(p.employee_no, '') AS employee_no
 FROM attempts a LEFT JOIN people p ON p.id = a.person_id WHERE a.id = $1;
+
+-- name: GetAttemptOnly :one
+SELECT * FROM attempts WHERE id = $1;
 
 -- name: LockAttempt :execrows
 -- Takes the attempt's row lock (PostgreSQL) for the rest of the

@@ -57,7 +57,7 @@ func (q *Queries) FinishAttempt(ctx context.Context, arg FinishAttemptParams) (i
 }
 
 const getAttempt = `-- name: GetAttempt :one
-SELECT a.id, a.exam_id, a.person_id, a.no, a.state, a.seed, a.items, a.device, a.started_at, a.deadline, a.extra_s, a.finished_at, a.graded_at, a.score, a.max_score, a.passed, a.to_grade, a.recorded, COALESCE(p.name, '') AS person_name, COALESCE(p.employee_no, '') AS employee_no
+SELECT a.id, a.exam_id, a.person_id, a.no, a.state, a.seed, a.items, a.practice, a.device, a.started_at, a.deadline, a.extra_s, a.finished_at, a.graded_at, a.score, a.max_score, a.passed, a.to_grade, a.recorded, COALESCE(p.name, '') AS person_name, COALESCE(p.employee_no, '') AS employee_no
 FROM attempts a LEFT JOIN people p ON p.id = a.person_id WHERE a.id = $1
 `
 
@@ -78,6 +78,7 @@ func (q *Queries) GetAttempt(ctx context.Context, id string) (GetAttemptRow, err
 		&i.Attempt.State,
 		&i.Attempt.Seed,
 		&i.Attempt.Items,
+		&i.Attempt.Practice,
 		&i.Attempt.Device,
 		&i.Attempt.StartedAt,
 		&i.Attempt.Deadline,
@@ -124,9 +125,40 @@ func (q *Queries) GetAttemptItem(ctx context.Context, arg GetAttemptItemParams) 
 	return i, err
 }
 
+const getAttemptOnly = `-- name: GetAttemptOnly :one
+SELECT id, exam_id, person_id, no, state, seed, items, practice, device, started_at, deadline, extra_s, finished_at, graded_at, score, max_score, passed, to_grade, recorded FROM attempts WHERE id = $1
+`
+
+func (q *Queries) GetAttemptOnly(ctx context.Context, id string) (Attempt, error) {
+	row := q.db.QueryRowContext(ctx, getAttemptOnly, id)
+	var i Attempt
+	err := row.Scan(
+		&i.ID,
+		&i.ExamID,
+		&i.PersonID,
+		&i.No,
+		&i.State,
+		&i.Seed,
+		&i.Items,
+		&i.Practice,
+		&i.Device,
+		&i.StartedAt,
+		&i.Deadline,
+		&i.ExtraS,
+		&i.FinishedAt,
+		&i.GradedAt,
+		&i.Score,
+		&i.MaxScore,
+		&i.Passed,
+		&i.ToGrade,
+		&i.Recorded,
+	)
+	return i, err
+}
+
 const insertAttempt = `-- name: InsertAttempt :exec
-INSERT INTO attempts (id, exam_id, person_id, no, state, seed, items, device, started_at, deadline, max_score)
-VALUES ($1, $2, $3, $4, 'in_progress', $5, $6, $7, $8, $9, $10)
+INSERT INTO attempts (id, exam_id, person_id, no, state, seed, items, practice, device, started_at, deadline, max_score)
+VALUES ($1, $2, $3, $4, 'in_progress', $5, $6, $7, $8, $9, $10, $11)
 `
 
 type InsertAttemptParams struct {
@@ -136,6 +168,7 @@ type InsertAttemptParams struct {
 	No        int64
 	Seed      int64
 	Items     int64
+	Practice  bool
 	Device    string
 	StartedAt int64
 	Deadline  int64
@@ -150,6 +183,7 @@ func (q *Queries) InsertAttempt(ctx context.Context, arg InsertAttemptParams) er
 		arg.No,
 		arg.Seed,
 		arg.Items,
+		arg.Practice,
 		arg.Device,
 		arg.StartedAt,
 		arg.Deadline,
@@ -337,7 +371,7 @@ func (q *Queries) ListAttemptItems(ctx context.Context, attemptID string) ([]Att
 }
 
 const listAttemptsToGrade = `-- name: ListAttemptsToGrade :many
-SELECT a.id, a.exam_id, a.person_id, a.no, a.state, a.seed, a.items, a.device, a.started_at, a.deadline, a.extra_s, a.finished_at, a.graded_at, a.score, a.max_score, a.passed, a.to_grade, a.recorded, COALESCE(p.name, '') AS person_name, COALESCE(p.employee_no, '') AS employee_no,
+SELECT a.id, a.exam_id, a.person_id, a.no, a.state, a.seed, a.items, a.practice, a.device, a.started_at, a.deadline, a.extra_s, a.finished_at, a.graded_at, a.score, a.max_score, a.passed, a.to_grade, a.recorded, COALESCE(p.name, '') AS person_name, COALESCE(p.employee_no, '') AS employee_no,
        e.title AS exam_title
 FROM attempts a JOIN exams e ON e.id = a.exam_id LEFT JOIN people p ON p.id = a.person_id
 WHERE a.state = 'finished' AND a.to_grade > 0
@@ -376,6 +410,7 @@ func (q *Queries) ListAttemptsToGrade(ctx context.Context, arg ListAttemptsToGra
 			&i.Attempt.State,
 			&i.Attempt.Seed,
 			&i.Attempt.Items,
+			&i.Attempt.Practice,
 			&i.Attempt.Device,
 			&i.Attempt.StartedAt,
 			&i.Attempt.Deadline,
@@ -405,7 +440,7 @@ func (q *Queries) ListAttemptsToGrade(ctx context.Context, arg ListAttemptsToGra
 }
 
 const listExamAttempts = `-- name: ListExamAttempts :many
-SELECT a.id, a.exam_id, a.person_id, a.no, a.state, a.seed, a.items, a.device, a.started_at, a.deadline, a.extra_s, a.finished_at, a.graded_at, a.score, a.max_score, a.passed, a.to_grade, a.recorded, COALESCE(p.name, '') AS person_name, COALESCE(p.employee_no, '') AS employee_no
+SELECT a.id, a.exam_id, a.person_id, a.no, a.state, a.seed, a.items, a.practice, a.device, a.started_at, a.deadline, a.extra_s, a.finished_at, a.graded_at, a.score, a.max_score, a.passed, a.to_grade, a.recorded, COALESCE(p.name, '') AS person_name, COALESCE(p.employee_no, '') AS employee_no
 FROM attempts a LEFT JOIN people p ON p.id = a.person_id
 WHERE a.exam_id = $1 ORDER BY p.employee_no, a.no
 `
@@ -433,6 +468,7 @@ func (q *Queries) ListExamAttempts(ctx context.Context, examID string) ([]ListEx
 			&i.Attempt.State,
 			&i.Attempt.Seed,
 			&i.Attempt.Items,
+			&i.Attempt.Practice,
 			&i.Attempt.Device,
 			&i.Attempt.StartedAt,
 			&i.Attempt.Deadline,
@@ -537,7 +573,7 @@ func (q *Queries) ListOverdueAttempts(ctx context.Context, limit int32) ([]strin
 }
 
 const listPersonAttempts = `-- name: ListPersonAttempts :many
-SELECT a.id, a.exam_id, a.person_id, a.no, a.state, a.seed, a.items, a.device, a.started_at, a.deadline, a.extra_s, a.finished_at, a.graded_at, a.score, a.max_score, a.passed, a.to_grade, a.recorded FROM attempts a WHERE a.person_id = $1 ORDER BY a.started_at DESC, a.id DESC
+SELECT a.id, a.exam_id, a.person_id, a.no, a.state, a.seed, a.items, a.practice, a.device, a.started_at, a.deadline, a.extra_s, a.finished_at, a.graded_at, a.score, a.max_score, a.passed, a.to_grade, a.recorded FROM attempts a WHERE a.person_id = $1 ORDER BY a.started_at DESC, a.id DESC
 `
 
 func (q *Queries) ListPersonAttempts(ctx context.Context, personID string) ([]Attempt, error) {
@@ -557,6 +593,7 @@ func (q *Queries) ListPersonAttempts(ctx context.Context, personID string) ([]At
 			&i.State,
 			&i.Seed,
 			&i.Items,
+			&i.Practice,
 			&i.Device,
 			&i.StartedAt,
 			&i.Deadline,

@@ -41,6 +41,7 @@ type Attempt struct {
 	State      string
 	Seed       int64
 	Items      int64
+	Practice   bool
 	Device     string
 	StartedAt  int64
 	Deadline   int64

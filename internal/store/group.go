@@ -1,0 +1,105 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"sync"
+	"time"
+)
+
+// Group commits the writes of concurrent callers together (group commit):
+// while one batch's transaction runs, new callers queue; the next batch
+// runs them all in one transaction, so one commit (one fsync with
+// synchronous=FULL) covers many callers. Each caller's work runs in its own
+// savepoint, so its error undoes only its own writes; a failed commit fails
+// every caller of the batch, and no caller hears "done" before the commit
+// returned. Group writes are quiet (see TxQuiet): use it for high-volume
+// learner activity that no cached figure depends on.
+type Group struct {
+	s       *Store
+	max     int
+	mu      sync.Mutex
+	pending []*groupCall
+	running bool
+}
+
+type groupCall struct {
+	fn   func(tx *Tx) error
+	err  error
+	done chan struct{}
+}
+
+// NewGroup returns a Group whose batches hold at most max callers.
+func (s *Store) NewGroup(max int) *Group { return &Group{s: s, max: max} }
+
+// Do runs fn in the next batch's transaction and returns after that
+// transaction committed (nil) or failed. If the caller stops waiting (ctx
+// ends), its work may still commit; it just is not acknowledged.
+func (g *Group) Do(ctx context.Context, fn func(tx *Tx) error) error {
+	c := &groupCall{fn: fn, done: make(chan struct{})}
+	g.mu.Lock()
+	g.pending = append(g.pending, c)
+	if !g.running {
+		g.running = true
+		go g.loop()
+	}
+	g.mu.Unlock()
+	select {
+	case <-c.done:
+		return c.err
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+// loop runs batches until the queue is empty. It runs on its own
+// goroutine, so no caller's request waits for other callers' batches.
+func (g *Group) loop() {
+	for {
+		g.mu.Lock()
+		if len(g.pending) == 0 {
+			g.running = false
+			g.mu.Unlock()
+			return
+		}
+		n := min(len(g.pending), g.max)
+		batch := g.pending[:n:n]
+		g.pending = g.pending[n:]
+		g.mu.Unlock()
+		g.run(batch)
+	}
+}
+
+// run commits one batch.
+func (g *Group) run(batch []*groupCall) {
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	err := g.s.tx(ctx, func(tx *Tx) error {
+		for _, c := range batch {
+			c.err = tx.savepoint(ctx, c.fn)
+		}
+		return nil
+	})
+	for _, c := range batch {
+		if err != nil {
+			c.err = err
+		}
+		close(c.done)
+	}
+}
+
+// savepoint runs fn so that its error rolls back only what fn wrote.
+func (tx *Tx) savepoint(ctx context.Context, fn func(tx *Tx) error) error {
+	if _, err := tx.tx.ExecContext(ctx, "SAVEPOINT grp"); err != nil {
+		return MapErr(fmt.Errorf("savepoint: %w", err))
+	}
+	if err := fn(tx); err != nil {
+		if _, rerr := tx.tx.ExecContext(ctx, "ROLLBACK TO SAVEPOINT grp"); rerr != nil {
+			return MapErr(fmt.Errorf("rollback to savepoint: %w (after %v)", rerr, err))
+		}
+		_, _ = tx.tx.ExecContext(ctx, "RELEASE SAVEPOINT grp")
+		return MapErr(err)
+	}
+	_, err := tx.tx.ExecContext(ctx, "RELEASE SAVEPOINT grp")
+	return MapErr(err)
+}

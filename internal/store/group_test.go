@@ -1,0 +1,55 @@
+package store_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sync"
+	"testing"
+
+	"github.com/shopdojo/shopdojo/internal/store"
+	"github.com/shopdojo/shopdojo/internal/store/sqlq"
+	"github.com/shopdojo/shopdojo/internal/store/storetest"
+)
+
+// TestGroupCommit: many concurrent callers share transactions; a caller
+// whose work fails leaves no trace and does not hurt the others.
+func TestGroupCommit(t *testing.T) {
+	s := storetest.New(t)
+	ctx := context.Background()
+	g := s.NewGroup(16)
+	var wg sync.WaitGroup
+	errs := make([]error, 100)
+	for i := range errs {
+		wg.Go(func() {
+			errs[i] = g.Do(ctx, func(tx *store.Tx) error {
+				if err := tx.PutSetting(ctx, sqlq.PutSettingParams{Key: fmt.Sprintf("k%03d", i), Value: "v"}); err != nil {
+					return err
+				}
+				if i%10 == 3 {
+					return errors.New("refused after writing")
+				}
+				return nil
+			})
+		})
+	}
+	wg.Wait()
+	for i, err := range errs {
+		_, getErr := getSetting(ctx, s, fmt.Sprintf("k%03d", i))
+		switch {
+		case i%10 == 3 && (err == nil || getErr == nil):
+			t.Errorf("caller %d: err %v, but its write is there: %v", i, err, getErr)
+		case i%10 != 3 && (err != nil || getErr != nil):
+			t.Errorf("caller %d: err %v, read %v", i, err, getErr)
+		}
+	}
+}
+
+func getSetting(ctx context.Context, s *store.Store, key string) (string, error) {
+	var v string
+	err := s.Read(ctx, func(q *store.Queries) (err error) {
+		v, err = q.GetSetting(ctx, key)
+		return err
+	})
+	return v, err
+}
