@@ -277,3 +277,29 @@ func (a *App) GrantExtraTime(ctx context.Context, ac Actor, id string, extra tim
 			After:      map[string]string{"deadline": timeField(fromMs(nd))}})
 	})
 }
+
+// AnswerSeqs returns the stored client sequence of every answered item of
+// an attempt, for those who run its exam (and the crash test that checks
+// no acknowledged answer was lost).
+func (a *App) AnswerSeqs(ctx context.Context, ac Actor, id string) (map[int]int64, error) {
+	out := map[int]int64{}
+	err := a.store.Read(ctx, func(q *store.Queries) error {
+		r, err := q.GetAttemptOnly(ctx, id)
+		if err != nil {
+			return err
+		}
+		if _, err := loadExam(ctx, q, ac, r.ExamID, true); err != nil {
+			return err
+		}
+		rows, err := q.ListAnswerSeqs(ctx, id)
+		for _, x := range rows {
+			out[int(x.Pos)] = x.Seq
+		}
+		return err
+	})
+	return out, err
+}
+
+// CheckIntegrity checks the database's own integrity (SQLite's
+// integrity_check).
+func (a *App) CheckIntegrity(ctx context.Context) error { return a.store.CheckIntegrity(ctx) }

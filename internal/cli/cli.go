@@ -32,6 +32,8 @@ type env struct {
 	getenv func(string) string
 	lang   string
 	tr     *i18n.Bundle
+
+	cpuProfile string // serve --cpu-profile
 }
 
 // Run runs the command line and returns the exit code.

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"log/slog"
 	"net"
+	"os"
+	"runtime/pprof"
 	"strings"
 	"time"
 
@@ -25,6 +27,7 @@ func serveCmd(e *env) *cobra.Command {
 	f.DurationVar(&e.cfg.ExamGrace, "exam-grace", e.cfg.ExamGrace, "how long after an exam attempt's deadline answers still count (network delay)")
 	f.BoolVar(&e.cfg.Demo, "demo", false, "seed the demo company 示例电商有限公司 and print demo logins")
 	f.BoolVar(&e.cfg.Dev, "dev", false, "read templates and static files from disk (development)")
+	f.StringVar(&e.cpuProfile, "cpu-profile", "", "write a CPU profile of the whole run to this file (profiling)")
 	c.RunE = func(cmd *cobra.Command, _ []string) error { return e.serve(cmd.Context()) }
 	return c
 }
@@ -47,6 +50,13 @@ func (e *env) serve(ctx context.Context) error {
 	if !e.cfg.Loopback() && !e.cfg.HTTPS() {
 		log.Warn("listening beyond loopback without https: passwords and session cookies travel in clear text; " +
 			"put ShopDojo behind an https reverse proxy and set --base-url https://… and --trusted-proxy")
+	}
+	if e.cpuProfile != "" {
+		stop, err := startCPUProfile(e.cpuProfile)
+		if err != nil {
+			return err
+		}
+		defer stop()
 	}
 	log.Info("ready", "url", "http://"+l.Addr().String(), "db", string(srv.Store.Dialect),
 		"startup_ms", time.Since(start).Milliseconds())
@@ -80,4 +90,17 @@ func (e *env) firstStart(ctx context.Context, a *app.App) error {
 		fmt.Fprintln(e.io.Out)
 	}
 	return nil
+}
+
+// startCPUProfile profiles the process until the returned stop is called.
+func startCPUProfile(path string) (func(), error) {
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, fmt.Errorf("cpu profile: %w", err)
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, fmt.Errorf("cpu profile: %w", err)
+	}
+	return func() { pprof.StopCPUProfile(); f.Close() }, nil
 }

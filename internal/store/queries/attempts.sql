@@ -111,3 +111,6 @@ WHERE a.exam_id = $1 AND i.question_id = $2 ORDER BY i.attempt_id, i.pos;
 
 -- name: SetAttemptItemBody :exec
 UPDATE attempt_items SET body = $3, version_no = $4 WHERE attempt_id = $1 AND pos = $2;
+
+-- name: ListAnswerSeqs :many
+SELECT pos, seq FROM attempt_answers WHERE attempt_id = $1;

@@ -15,7 +15,7 @@ UPDATE attempts SET state = 'overdue' WHERE state = 'in_progress' AND deadline >
 
 // The overdue job's first step: every open attempt past deadline + grace.
 func (q *Queries) ExpireAttempts(ctx context.Context, deadline int64) (int64, error) {
-	result, err := q.db.ExecContext(ctx, expireAttempts, deadline)
+	result, err := q.exec(ctx, q.expireAttemptsStmt, expireAttempts, deadline)
 	if err != nil {
 		return 0, err
 	}
@@ -40,7 +40,7 @@ type FinishAttemptParams struct {
 }
 
 func (q *Queries) FinishAttempt(ctx context.Context, arg FinishAttemptParams) (int64, error) {
-	result, err := q.db.ExecContext(ctx, finishAttempt,
+	result, err := q.exec(ctx, q.finishAttemptStmt, finishAttempt,
 		arg.State,
 		arg.FinishedAt,
 		arg.GradedAt,
@@ -68,7 +68,7 @@ type GetAttemptRow struct {
 }
 
 func (q *Queries) GetAttempt(ctx context.Context, id string) (GetAttemptRow, error) {
-	row := q.db.QueryRowContext(ctx, getAttempt, id)
+	row := q.queryRow(ctx, q.getAttemptStmt, getAttempt, id)
 	var i GetAttemptRow
 	err := row.Scan(
 		&i.Attempt.ID,
@@ -106,7 +106,7 @@ type GetAttemptItemParams struct {
 }
 
 func (q *Queries) GetAttemptItem(ctx context.Context, arg GetAttemptItemParams) (AttemptItem, error) {
-	row := q.db.QueryRowContext(ctx, getAttemptItem, arg.AttemptID, arg.Pos)
+	row := q.queryRow(ctx, q.getAttemptItemStmt, getAttemptItem, arg.AttemptID, arg.Pos)
 	var i AttemptItem
 	err := row.Scan(
 		&i.AttemptID,
@@ -130,7 +130,7 @@ SELECT id, exam_id, person_id, no, state, seed, items, practice, device, started
 `
 
 func (q *Queries) GetAttemptOnly(ctx context.Context, id string) (Attempt, error) {
-	row := q.db.QueryRowContext(ctx, getAttemptOnly, id)
+	row := q.queryRow(ctx, q.getAttemptOnlyStmt, getAttemptOnly, id)
 	var i Attempt
 	err := row.Scan(
 		&i.ID,
@@ -176,7 +176,7 @@ type InsertAttemptParams struct {
 }
 
 func (q *Queries) InsertAttempt(ctx context.Context, arg InsertAttemptParams) error {
-	_, err := q.db.ExecContext(ctx, insertAttempt,
+	_, err := q.exec(ctx, q.insertAttemptStmt, insertAttempt,
 		arg.ID,
 		arg.ExamID,
 		arg.PersonID,
@@ -206,7 +206,7 @@ type InsertAttemptEventParams struct {
 }
 
 func (q *Queries) InsertAttemptEvent(ctx context.Context, arg InsertAttemptEventParams) error {
-	_, err := q.db.ExecContext(ctx, insertAttemptEvent,
+	_, err := q.exec(ctx, q.insertAttemptEventStmt, insertAttemptEvent,
 		arg.ID,
 		arg.AttemptID,
 		arg.At,
@@ -234,7 +234,7 @@ type InsertAttemptItemParams struct {
 }
 
 func (q *Queries) InsertAttemptItem(ctx context.Context, arg InsertAttemptItemParams) error {
-	_, err := q.db.ExecContext(ctx, insertAttemptItem,
+	_, err := q.exec(ctx, q.insertAttemptItemStmt, insertAttemptItem,
 		arg.AttemptID,
 		arg.Pos,
 		arg.Section,
@@ -257,10 +257,42 @@ type LastAttemptNoParams struct {
 }
 
 func (q *Queries) LastAttemptNo(ctx context.Context, arg LastAttemptNoParams) (int64, error) {
-	row := q.db.QueryRowContext(ctx, lastAttemptNo, arg.ExamID, arg.PersonID)
+	row := q.queryRow(ctx, q.lastAttemptNoStmt, lastAttemptNo, arg.ExamID, arg.PersonID)
 	var column_1 int64
 	err := row.Scan(&column_1)
 	return column_1, err
+}
+
+const listAnswerSeqs = `-- name: ListAnswerSeqs :many
+SELECT pos, seq FROM attempt_answers WHERE attempt_id = $1
+`
+
+type ListAnswerSeqsRow struct {
+	Pos int64
+	Seq int64
+}
+
+func (q *Queries) ListAnswerSeqs(ctx context.Context, attemptID string) ([]ListAnswerSeqsRow, error) {
+	rows, err := q.query(ctx, q.listAnswerSeqsStmt, listAnswerSeqs, attemptID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	items := []ListAnswerSeqsRow{}
+	for rows.Next() {
+		var i ListAnswerSeqsRow
+		if err := rows.Scan(&i.Pos, &i.Seq); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Close(); err != nil {
+		return nil, err
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
 }
 
 const listAttemptAnswers = `-- name: ListAttemptAnswers :many
@@ -268,7 +300,7 @@ SELECT attempt_id, pos, seq, response, saved_at FROM attempt_answers WHERE attem
 `
 
 func (q *Queries) ListAttemptAnswers(ctx context.Context, attemptID string) ([]AttemptAnswer, error) {
-	rows, err := q.db.QueryContext(ctx, listAttemptAnswers, attemptID)
+	rows, err := q.query(ctx, q.listAttemptAnswersStmt, listAttemptAnswers, attemptID)
 	if err != nil {
 		return nil, err
 	}
@@ -301,7 +333,7 @@ SELECT id, attempt_id, at, kind, device, detail FROM attempt_events WHERE attemp
 `
 
 func (q *Queries) ListAttemptEvents(ctx context.Context, attemptID string) ([]AttemptEvent, error) {
-	rows, err := q.db.QueryContext(ctx, listAttemptEvents, attemptID)
+	rows, err := q.query(ctx, q.listAttemptEventsStmt, listAttemptEvents, attemptID)
 	if err != nil {
 		return nil, err
 	}
@@ -335,7 +367,7 @@ SELECT attempt_id, pos, section, question_id, material_id, version_no, body, poi
 `
 
 func (q *Queries) ListAttemptItems(ctx context.Context, attemptID string) ([]AttemptItem, error) {
-	rows, err := q.db.QueryContext(ctx, listAttemptItems, attemptID)
+	rows, err := q.query(ctx, q.listAttemptItemsStmt, listAttemptItems, attemptID)
 	if err != nil {
 		return nil, err
 	}
@@ -394,7 +426,7 @@ type ListAttemptsToGradeRow struct {
 // Finished attempts with answers waiting for a grader, oldest first, at
 // exams the viewer owns (or all, for reviewers).
 func (q *Queries) ListAttemptsToGrade(ctx context.Context, arg ListAttemptsToGradeParams) ([]ListAttemptsToGradeRow, error) {
-	rows, err := q.db.QueryContext(ctx, listAttemptsToGrade, arg.AllExams, arg.ViewerID)
+	rows, err := q.query(ctx, q.listAttemptsToGradeStmt, listAttemptsToGrade, arg.AllExams, arg.ViewerID)
 	if err != nil {
 		return nil, err
 	}
@@ -452,7 +484,7 @@ type ListExamAttemptsRow struct {
 }
 
 func (q *Queries) ListExamAttempts(ctx context.Context, examID string) ([]ListExamAttemptsRow, error) {
-	rows, err := q.db.QueryContext(ctx, listExamAttempts, examID)
+	rows, err := q.query(ctx, q.listExamAttemptsStmt, listExamAttempts, examID)
 	if err != nil {
 		return nil, err
 	}
@@ -517,7 +549,7 @@ type ListExamItemsOfRow struct {
 
 // Every drawn copy of one question in an exam's attempts.
 func (q *Queries) ListExamItemsOf(ctx context.Context, arg ListExamItemsOfParams) ([]ListExamItemsOfRow, error) {
-	rows, err := q.db.QueryContext(ctx, listExamItemsOf, arg.ExamID, arg.QuestionID)
+	rows, err := q.query(ctx, q.listExamItemsOfStmt, listExamItemsOf, arg.ExamID, arg.QuestionID)
 	if err != nil {
 		return nil, err
 	}
@@ -550,7 +582,7 @@ SELECT id FROM attempts WHERE state = 'overdue' ORDER BY deadline, id LIMIT $1
 `
 
 func (q *Queries) ListOverdueAttempts(ctx context.Context, limit int32) ([]string, error) {
-	rows, err := q.db.QueryContext(ctx, listOverdueAttempts, limit)
+	rows, err := q.query(ctx, q.listOverdueAttemptsStmt, listOverdueAttempts, limit)
 	if err != nil {
 		return nil, err
 	}
@@ -577,7 +609,7 @@ SELECT a.id, a.exam_id, a.person_id, a.no, a.state, a.seed, a.items, a.practice,
 `
 
 func (q *Queries) ListPersonAttempts(ctx context.Context, personID string) ([]Attempt, error) {
-	rows, err := q.db.QueryContext(ctx, listPersonAttempts, personID)
+	rows, err := q.query(ctx, q.listPersonAttemptsStmt, listPersonAttempts, personID)
 	if err != nil {
 		return nil, err
 	}
@@ -634,7 +666,7 @@ type ListUnrecordedResultsParams struct {
 
 // Graded attempts whose scores are released but not yet in the learning record.
 func (q *Queries) ListUnrecordedResults(ctx context.Context, arg ListUnrecordedResultsParams) ([]string, error) {
-	rows, err := q.db.QueryContext(ctx, listUnrecordedResults, arg.ClosesAt, arg.Limit)
+	rows, err := q.query(ctx, q.listUnrecordedResultsStmt, listUnrecordedResults, arg.ClosesAt, arg.Limit)
 	if err != nil {
 		return nil, err
 	}
@@ -664,7 +696,7 @@ UPDATE attempts SET device = device WHERE id = $1
 // transaction, so a save and a finish never interleave. SQLite has one
 // writer and needs none.
 func (q *Queries) LockAttempt(ctx context.Context, id string) (int64, error) {
-	result, err := q.db.ExecContext(ctx, lockAttempt, id)
+	result, err := q.exec(ctx, q.lockAttemptStmt, lockAttempt, id)
 	if err != nil {
 		return 0, err
 	}
@@ -681,7 +713,7 @@ type OpenAttemptParams struct {
 }
 
 func (q *Queries) OpenAttempt(ctx context.Context, arg OpenAttemptParams) (string, error) {
-	row := q.db.QueryRowContext(ctx, openAttempt, arg.ExamID, arg.PersonID)
+	row := q.queryRow(ctx, q.openAttemptStmt, openAttempt, arg.ExamID, arg.PersonID)
 	var id string
 	err := row.Scan(&id)
 	return id, err
@@ -705,7 +737,7 @@ type SaveAnswerParams struct {
 // Keeps the save with the highest client sequence per item; an older or
 // repeated one changes nothing.
 func (q *Queries) SaveAnswer(ctx context.Context, arg SaveAnswerParams) (int64, error) {
-	result, err := q.db.ExecContext(ctx, saveAnswer,
+	result, err := q.exec(ctx, q.saveAnswerStmt, saveAnswer,
 		arg.AttemptID,
 		arg.Pos,
 		arg.Seq,
@@ -734,7 +766,7 @@ type ScoreAttemptItemParams struct {
 }
 
 func (q *Queries) ScoreAttemptItem(ctx context.Context, arg ScoreAttemptItemParams) error {
-	_, err := q.db.ExecContext(ctx, scoreAttemptItem,
+	_, err := q.exec(ctx, q.scoreAttemptItemStmt, scoreAttemptItem,
 		arg.AttemptID,
 		arg.Pos,
 		arg.Points,
@@ -757,7 +789,7 @@ type SetAttemptDeadlineParams struct {
 }
 
 func (q *Queries) SetAttemptDeadline(ctx context.Context, arg SetAttemptDeadlineParams) error {
-	_, err := q.db.ExecContext(ctx, setAttemptDeadline, arg.ID, arg.Deadline, arg.ExtraS)
+	_, err := q.exec(ctx, q.setAttemptDeadlineStmt, setAttemptDeadline, arg.ID, arg.Deadline, arg.ExtraS)
 	return err
 }
 
@@ -771,7 +803,7 @@ type SetAttemptDeviceParams struct {
 }
 
 func (q *Queries) SetAttemptDevice(ctx context.Context, arg SetAttemptDeviceParams) error {
-	_, err := q.db.ExecContext(ctx, setAttemptDevice, arg.ID, arg.Device)
+	_, err := q.exec(ctx, q.setAttemptDeviceStmt, setAttemptDevice, arg.ID, arg.Device)
 	return err
 }
 
@@ -787,7 +819,7 @@ type SetAttemptItemBodyParams struct {
 }
 
 func (q *Queries) SetAttemptItemBody(ctx context.Context, arg SetAttemptItemBodyParams) error {
-	_, err := q.db.ExecContext(ctx, setAttemptItemBody,
+	_, err := q.exec(ctx, q.setAttemptItemBodyStmt, setAttemptItemBody,
 		arg.AttemptID,
 		arg.Pos,
 		arg.Body,
@@ -801,7 +833,7 @@ UPDATE attempts SET recorded = TRUE WHERE id = $1
 `
 
 func (q *Queries) SetAttemptRecorded(ctx context.Context, id string) error {
-	_, err := q.db.ExecContext(ctx, setAttemptRecorded, id)
+	_, err := q.exec(ctx, q.setAttemptRecordedStmt, setAttemptRecorded, id)
 	return err
 }
 
@@ -821,7 +853,7 @@ type SetAttemptScoreParams struct {
 
 // A changed score goes to the learning record again (recorded = FALSE).
 func (q *Queries) SetAttemptScore(ctx context.Context, arg SetAttemptScoreParams) error {
-	_, err := q.db.ExecContext(ctx, setAttemptScore,
+	_, err := q.exec(ctx, q.setAttemptScoreStmt, setAttemptScore,
 		arg.ID,
 		arg.State,
 		arg.GradedAt,

@@ -19,7 +19,7 @@ type AuditEventsFromParams struct {
 }
 
 func (q *Queries) AuditEventsFrom(ctx context.Context, arg AuditEventsFromParams) ([]AuditEvent, error) {
-	rows, err := q.db.QueryContext(ctx, auditEventsFrom, arg.Seq, arg.Limit)
+	rows, err := q.query(ctx, q.auditEventsFromStmt, auditEventsFrom, arg.Seq, arg.Limit)
 	if err != nil {
 		return nil, err
 	}
@@ -62,7 +62,7 @@ SELECT COUNT(*) FROM audit_events
 `
 
 func (q *Queries) CountAuditEvents(ctx context.Context) (int64, error) {
-	row := q.db.QueryRowContext(ctx, countAuditEvents)
+	row := q.queryRow(ctx, q.countAuditEventsStmt, countAuditEvents)
 	var count int64
 	err := row.Scan(&count)
 	return count, err
@@ -73,7 +73,7 @@ SELECT hash FROM audit_tree WHERE idx = $1
 `
 
 func (q *Queries) GetAuditTreeHash(ctx context.Context, idx int64) (string, error) {
-	row := q.db.QueryRowContext(ctx, getAuditTreeHash, idx)
+	row := q.queryRow(ctx, q.getAuditTreeHashStmt, getAuditTreeHash, idx)
 	var hash string
 	err := row.Scan(&hash)
 	return hash, err
@@ -104,7 +104,7 @@ type InsertAuditEventParams struct {
 }
 
 func (q *Queries) InsertAuditEvent(ctx context.Context, arg InsertAuditEventParams) error {
-	_, err := q.db.ExecContext(ctx, insertAuditEvent,
+	_, err := q.exec(ctx, q.insertAuditEventStmt, insertAuditEvent,
 		arg.Seq,
 		arg.ID,
 		arg.At,
@@ -134,7 +134,7 @@ type InsertAuditTreeHashParams struct {
 }
 
 func (q *Queries) InsertAuditTreeHash(ctx context.Context, arg InsertAuditTreeHashParams) error {
-	_, err := q.db.ExecContext(ctx, insertAuditTreeHash, arg.Idx, arg.Hash)
+	_, err := q.exec(ctx, q.insertAuditTreeHashStmt, insertAuditTreeHash, arg.Idx, arg.Hash)
 	return err
 }
 
@@ -152,7 +152,7 @@ type InsertCheckpointParams struct {
 }
 
 func (q *Queries) InsertCheckpoint(ctx context.Context, arg InsertCheckpointParams) error {
-	_, err := q.db.ExecContext(ctx, insertCheckpoint,
+	_, err := q.exec(ctx, q.insertCheckpointStmt, insertCheckpoint,
 		arg.Size,
 		arg.RootHash,
 		arg.Signature,
@@ -183,7 +183,7 @@ type InsertStatementParams struct {
 }
 
 func (q *Queries) InsertStatement(ctx context.Context, arg InsertStatementParams) error {
-	_, err := q.db.ExecContext(ctx, insertStatement,
+	_, err := q.exec(ctx, q.insertStatementStmt, insertStatement,
 		arg.ID,
 		arg.ActorID,
 		arg.Verb,
@@ -209,7 +209,7 @@ type LastAuditEventRow struct {
 }
 
 func (q *Queries) LastAuditEvent(ctx context.Context) (LastAuditEventRow, error) {
-	row := q.db.QueryRowContext(ctx, lastAuditEvent)
+	row := q.queryRow(ctx, q.lastAuditEventStmt, lastAuditEvent)
 	var i LastAuditEventRow
 	err := row.Scan(&i.Seq, &i.Hash)
 	return i, err
@@ -220,7 +220,7 @@ SELECT size, root_hash, signature, key_id, created_at FROM audit_checkpoints ORD
 `
 
 func (q *Queries) LastCheckpoint(ctx context.Context) (AuditCheckpoint, error) {
-	row := q.db.QueryRowContext(ctx, lastCheckpoint)
+	row := q.queryRow(ctx, q.lastCheckpointStmt, lastCheckpoint)
 	var i AuditCheckpoint
 	err := row.Scan(
 		&i.Size,
@@ -237,7 +237,7 @@ SELECT DISTINCT action FROM audit_events ORDER BY action
 `
 
 func (q *Queries) ListAuditActions(ctx context.Context) ([]string, error) {
-	rows, err := q.db.QueryContext(ctx, listAuditActions)
+	rows, err := q.query(ctx, q.listAuditActionsStmt, listAuditActions)
 	if err != nil {
 		return nil, err
 	}
@@ -281,7 +281,7 @@ type ListAuditEventsParams struct {
 }
 
 func (q *Queries) ListAuditEvents(ctx context.Context, arg ListAuditEventsParams) ([]AuditEvent, error) {
-	rows, err := q.db.QueryContext(ctx, listAuditEvents,
+	rows, err := q.query(ctx, q.listAuditEventsStmt, listAuditEvents,
 		arg.Before,
 		arg.Action,
 		arg.ObjectType,
@@ -332,7 +332,7 @@ SELECT DISTINCT object_type FROM audit_events ORDER BY object_type
 `
 
 func (q *Queries) ListAuditObjectTypes(ctx context.Context) ([]string, error) {
-	rows, err := q.db.QueryContext(ctx, listAuditObjectTypes)
+	rows, err := q.query(ctx, q.listAuditObjectTypesStmt, listAuditObjectTypes)
 	if err != nil {
 		return nil, err
 	}
@@ -359,7 +359,7 @@ SELECT size, root_hash, signature, key_id, created_at FROM audit_checkpoints ORD
 `
 
 func (q *Queries) ListCheckpoints(ctx context.Context) ([]AuditCheckpoint, error) {
-	rows, err := q.db.QueryContext(ctx, listCheckpoints)
+	rows, err := q.query(ctx, q.listCheckpointsStmt, listCheckpoints)
 	if err != nil {
 		return nil, err
 	}
@@ -397,7 +397,7 @@ type ListStatementsByActorParams struct {
 }
 
 func (q *Queries) ListStatementsByActor(ctx context.Context, arg ListStatementsByActorParams) ([]Statement, error) {
-	rows, err := q.db.QueryContext(ctx, listStatementsByActor, arg.ActorID, arg.Limit)
+	rows, err := q.query(ctx, q.listStatementsByActorStmt, listStatementsByActor, arg.ActorID, arg.Limit)
 	if err != nil {
 		return nil, err
 	}

@@ -14,7 +14,7 @@ DELETE FROM sessions WHERE expires_at <= $1
 `
 
 func (q *Queries) DeleteExpiredSessions(ctx context.Context, expiresAt int64) (int64, error) {
-	result, err := q.db.ExecContext(ctx, deleteExpiredSessions, expiresAt)
+	result, err := q.exec(ctx, q.deleteExpiredSessionsStmt, deleteExpiredSessions, expiresAt)
 	if err != nil {
 		return 0, err
 	}
@@ -31,7 +31,7 @@ type DeletePersonSessionParams struct {
 }
 
 func (q *Queries) DeletePersonSession(ctx context.Context, arg DeletePersonSessionParams) (int64, error) {
-	result, err := q.db.ExecContext(ctx, deletePersonSession, arg.PersonID, arg.IDHash)
+	result, err := q.exec(ctx, q.deletePersonSessionStmt, deletePersonSession, arg.PersonID, arg.IDHash)
 	if err != nil {
 		return 0, err
 	}
@@ -43,7 +43,7 @@ DELETE FROM sessions WHERE person_id = $1
 `
 
 func (q *Queries) DeletePersonSessions(ctx context.Context, personID string) error {
-	_, err := q.db.ExecContext(ctx, deletePersonSessions, personID)
+	_, err := q.exec(ctx, q.deletePersonSessionsStmt, deletePersonSessions, personID)
 	return err
 }
 
@@ -52,7 +52,7 @@ DELETE FROM sessions WHERE id_hash = $1
 `
 
 func (q *Queries) DeleteSession(ctx context.Context, idHash string) error {
-	_, err := q.db.ExecContext(ctx, deleteSession, idHash)
+	_, err := q.exec(ctx, q.deleteSessionStmt, deleteSession, idHash)
 	return err
 }
 
@@ -61,7 +61,7 @@ SELECT person_id FROM accounts WHERE activation_hash = $1 AND activation_hash <>
 `
 
 func (q *Queries) FindActivation(ctx context.Context, activationHash string) (string, error) {
-	row := q.db.QueryRowContext(ctx, findActivation, activationHash)
+	row := q.queryRow(ctx, q.findActivationStmt, findActivation, activationHash)
 	var person_id string
 	err := row.Scan(&person_id)
 	return person_id, err
@@ -72,7 +72,7 @@ SELECT person_id, password_hash, must_change, disabled, failed_logins, locked_un
 `
 
 func (q *Queries) GetAccount(ctx context.Context, personID string) (Account, error) {
-	row := q.db.QueryRowContext(ctx, getAccount, personID)
+	row := q.queryRow(ctx, q.getAccountStmt, getAccount, personID)
 	var i Account
 	err := row.Scan(
 		&i.PersonID,
@@ -94,7 +94,7 @@ SELECT id_hash, person_id, created_at, last_seen_at, expires_at, ip, user_agent 
 `
 
 func (q *Queries) GetSession(ctx context.Context, idHash string) (Session, error) {
-	row := q.db.QueryRowContext(ctx, getSession, idHash)
+	row := q.queryRow(ctx, q.getSessionStmt, getSession, idHash)
 	var i Session
 	err := row.Scan(
 		&i.IDHash,
@@ -113,7 +113,7 @@ SELECT id, person_id, name, token_hash, scopes, created_at, last_used_at, expire
 `
 
 func (q *Queries) GetToken(ctx context.Context, id string) (ApiToken, error) {
-	row := q.db.QueryRowContext(ctx, getToken, id)
+	row := q.queryRow(ctx, q.getTokenStmt, getToken, id)
 	var i ApiToken
 	err := row.Scan(
 		&i.ID,
@@ -134,7 +134,7 @@ SELECT id, person_id, name, token_hash, scopes, created_at, last_used_at, expire
 `
 
 func (q *Queries) GetTokenByHash(ctx context.Context, tokenHash string) (ApiToken, error) {
-	row := q.db.QueryRowContext(ctx, getTokenByHash, tokenHash)
+	row := q.queryRow(ctx, q.getTokenByHashStmt, getTokenByHash, tokenHash)
 	var i ApiToken
 	err := row.Scan(
 		&i.ID,
@@ -168,7 +168,7 @@ type InsertAccountParams struct {
 }
 
 func (q *Queries) InsertAccount(ctx context.Context, arg InsertAccountParams) error {
-	_, err := q.db.ExecContext(ctx, insertAccount,
+	_, err := q.exec(ctx, q.insertAccountStmt, insertAccount,
 		arg.PersonID,
 		arg.PasswordHash,
 		arg.MustChange,
@@ -197,7 +197,7 @@ type InsertSessionParams struct {
 }
 
 func (q *Queries) InsertSession(ctx context.Context, arg InsertSessionParams) error {
-	_, err := q.db.ExecContext(ctx, insertSession,
+	_, err := q.exec(ctx, q.insertSessionStmt, insertSession,
 		arg.IDHash,
 		arg.PersonID,
 		arg.CreatedAt,
@@ -225,7 +225,7 @@ type InsertTokenParams struct {
 }
 
 func (q *Queries) InsertToken(ctx context.Context, arg InsertTokenParams) error {
-	_, err := q.db.ExecContext(ctx, insertToken,
+	_, err := q.exec(ctx, q.insertTokenStmt, insertToken,
 		arg.ID,
 		arg.PersonID,
 		arg.Name,
@@ -254,7 +254,7 @@ type ListAccountsRow struct {
 }
 
 func (q *Queries) ListAccounts(ctx context.Context) ([]ListAccountsRow, error) {
-	rows, err := q.db.QueryContext(ctx, listAccounts)
+	rows, err := q.query(ctx, q.listAccountsStmt, listAccounts)
 	if err != nil {
 		return nil, err
 	}
@@ -294,7 +294,7 @@ type ListSessionsParams struct {
 }
 
 func (q *Queries) ListSessions(ctx context.Context, arg ListSessionsParams) ([]Session, error) {
-	rows, err := q.db.QueryContext(ctx, listSessions, arg.PersonID, arg.ExpiresAt)
+	rows, err := q.query(ctx, q.listSessionsStmt, listSessions, arg.PersonID, arg.ExpiresAt)
 	if err != nil {
 		return nil, err
 	}
@@ -329,7 +329,7 @@ SELECT id, person_id, name, token_hash, scopes, created_at, last_used_at, expire
 `
 
 func (q *Queries) ListTokens(ctx context.Context, personID string) ([]ApiToken, error) {
-	rows, err := q.db.QueryContext(ctx, listTokens, personID)
+	rows, err := q.query(ctx, q.listTokensStmt, listTokens, personID)
 	if err != nil {
 		return nil, err
 	}
@@ -372,7 +372,7 @@ type RecordLoginFailureParams struct {
 }
 
 func (q *Queries) RecordLoginFailure(ctx context.Context, arg RecordLoginFailureParams) error {
-	_, err := q.db.ExecContext(ctx, recordLoginFailure, arg.PersonID, arg.FailedLogins, arg.LockedUntil)
+	_, err := q.exec(ctx, q.recordLoginFailureStmt, recordLoginFailure, arg.PersonID, arg.FailedLogins, arg.LockedUntil)
 	return err
 }
 
@@ -381,7 +381,7 @@ UPDATE accounts SET failed_logins = 0, locked_until = 0 WHERE person_id = $1
 `
 
 func (q *Queries) RecordLoginSuccess(ctx context.Context, personID string) error {
-	_, err := q.db.ExecContext(ctx, recordLoginSuccess, personID)
+	_, err := q.exec(ctx, q.recordLoginSuccessStmt, recordLoginSuccess, personID)
 	return err
 }
 
@@ -395,7 +395,7 @@ type RevokePersonTokensParams struct {
 }
 
 func (q *Queries) RevokePersonTokens(ctx context.Context, arg RevokePersonTokensParams) error {
-	_, err := q.db.ExecContext(ctx, revokePersonTokens, arg.PersonID, arg.RevokedAt)
+	_, err := q.exec(ctx, q.revokePersonTokensStmt, revokePersonTokens, arg.PersonID, arg.RevokedAt)
 	return err
 }
 
@@ -409,7 +409,7 @@ type RevokeTokenParams struct {
 }
 
 func (q *Queries) RevokeToken(ctx context.Context, arg RevokeTokenParams) error {
-	_, err := q.db.ExecContext(ctx, revokeToken, arg.ID, arg.RevokedAt)
+	_, err := q.exec(ctx, q.revokeTokenStmt, revokeToken, arg.ID, arg.RevokedAt)
 	return err
 }
 
@@ -426,7 +426,7 @@ type SetActivationParams struct {
 }
 
 func (q *Queries) SetActivation(ctx context.Context, arg SetActivationParams) error {
-	_, err := q.db.ExecContext(ctx, setActivation,
+	_, err := q.exec(ctx, q.setActivationStmt, setActivation,
 		arg.PersonID,
 		arg.ActivationHash,
 		arg.ActivationExpires,
@@ -446,7 +446,7 @@ type SetDisabledParams struct {
 }
 
 func (q *Queries) SetDisabled(ctx context.Context, arg SetDisabledParams) error {
-	_, err := q.db.ExecContext(ctx, setDisabled, arg.PersonID, arg.Disabled, arg.UpdatedAt)
+	_, err := q.exec(ctx, q.setDisabledStmt, setDisabled, arg.PersonID, arg.Disabled, arg.UpdatedAt)
 	return err
 }
 
@@ -464,7 +464,7 @@ type SetPasswordParams struct {
 }
 
 func (q *Queries) SetPassword(ctx context.Context, arg SetPasswordParams) error {
-	_, err := q.db.ExecContext(ctx, setPassword,
+	_, err := q.exec(ctx, q.setPasswordStmt, setPassword,
 		arg.PersonID,
 		arg.PasswordHash,
 		arg.MustChange,
@@ -484,7 +484,7 @@ type TouchSessionParams struct {
 }
 
 func (q *Queries) TouchSession(ctx context.Context, arg TouchSessionParams) error {
-	_, err := q.db.ExecContext(ctx, touchSession, arg.IDHash, arg.LastSeenAt, arg.ExpiresAt)
+	_, err := q.exec(ctx, q.touchSessionStmt, touchSession, arg.IDHash, arg.LastSeenAt, arg.ExpiresAt)
 	return err
 }
 
@@ -498,7 +498,7 @@ type TouchTokenParams struct {
 }
 
 func (q *Queries) TouchToken(ctx context.Context, arg TouchTokenParams) error {
-	_, err := q.db.ExecContext(ctx, touchToken, arg.ID, arg.LastUsedAt)
+	_, err := q.exec(ctx, q.touchTokenStmt, touchToken, arg.ID, arg.LastUsedAt)
 	return err
 }
 
@@ -512,6 +512,6 @@ type UnlockParams struct {
 }
 
 func (q *Queries) Unlock(ctx context.Context, arg UnlockParams) error {
-	_, err := q.db.ExecContext(ctx, unlock, arg.PersonID, arg.UpdatedAt)
+	_, err := q.exec(ctx, q.unlockStmt, unlock, arg.PersonID, arg.UpdatedAt)
 	return err
 }

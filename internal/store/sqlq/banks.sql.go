@@ -19,7 +19,7 @@ type AddQuestionTagParams struct {
 }
 
 func (q *Queries) AddQuestionTag(ctx context.Context, arg AddQuestionTagParams) error {
-	_, err := q.db.ExecContext(ctx, addQuestionTag, arg.QuestionID, arg.Tag)
+	_, err := q.exec(ctx, q.addQuestionTagStmt, addQuestionTag, arg.QuestionID, arg.Tag)
 	return err
 }
 
@@ -33,7 +33,7 @@ type DeleteBankMemberParams struct {
 }
 
 func (q *Queries) DeleteBankMember(ctx context.Context, arg DeleteBankMemberParams) (int64, error) {
-	result, err := q.db.ExecContext(ctx, deleteBankMember, arg.BankID, arg.PersonID)
+	result, err := q.exec(ctx, q.deleteBankMemberStmt, deleteBankMember, arg.BankID, arg.PersonID)
 	if err != nil {
 		return 0, err
 	}
@@ -45,7 +45,7 @@ DELETE FROM question_tags WHERE question_id = $1
 `
 
 func (q *Queries) DeleteQuestionTags(ctx context.Context, questionID string) error {
-	_, err := q.db.ExecContext(ctx, deleteQuestionTags, questionID)
+	_, err := q.exec(ctx, q.deleteQuestionTagsStmt, deleteQuestionTags, questionID)
 	return err
 }
 
@@ -70,7 +70,7 @@ type GetBankRow struct {
 }
 
 func (q *Queries) GetBank(ctx context.Context, id string) (GetBankRow, error) {
-	row := q.db.QueryRowContext(ctx, getBank, id)
+	row := q.queryRow(ctx, q.getBankStmt, getBank, id)
 	var i GetBankRow
 	err := row.Scan(
 		&i.ID,
@@ -96,7 +96,7 @@ type GetBankMemberParams struct {
 }
 
 func (q *Queries) GetBankMember(ctx context.Context, arg GetBankMemberParams) (bool, error) {
-	row := q.db.QueryRowContext(ctx, getBankMember, arg.BankID, arg.PersonID)
+	row := q.queryRow(ctx, q.getBankMemberStmt, getBankMember, arg.BankID, arg.PersonID)
 	var can_edit bool
 	err := row.Scan(&can_edit)
 	return can_edit, err
@@ -107,7 +107,7 @@ SELECT id, bank_id, material_id, type, stem_text, difficulty, points, version_no
 `
 
 func (q *Queries) GetQuestion(ctx context.Context, id string) (Question, error) {
-	row := q.db.QueryRowContext(ctx, getQuestion, id)
+	row := q.queryRow(ctx, q.getQuestionStmt, getQuestion, id)
 	var i Question
 	err := row.Scan(
 		&i.ID,
@@ -130,7 +130,7 @@ SELECT id, bank_id, material_id, type, stem_text, difficulty, points, version_no
 `
 
 func (q *Queries) GetQuestionByMaterial(ctx context.Context, materialID string) (Question, error) {
-	row := q.db.QueryRowContext(ctx, getQuestionByMaterial, materialID)
+	row := q.queryRow(ctx, q.getQuestionByMaterialStmt, getQuestionByMaterial, materialID)
 	var i Question
 	err := row.Scan(
 		&i.ID,
@@ -163,7 +163,7 @@ type InsertBankParams struct {
 }
 
 func (q *Queries) InsertBank(ctx context.Context, arg InsertBankParams) error {
-	_, err := q.db.ExecContext(ctx, insertBank,
+	_, err := q.exec(ctx, q.insertBankStmt, insertBank,
 		arg.ID,
 		arg.Name,
 		arg.Description,
@@ -193,7 +193,7 @@ type InsertQuestionParams struct {
 }
 
 func (q *Queries) InsertQuestion(ctx context.Context, arg InsertQuestionParams) error {
-	_, err := q.db.ExecContext(ctx, insertQuestion,
+	_, err := q.exec(ctx, q.insertQuestionStmt, insertQuestion,
 		arg.ID,
 		arg.BankID,
 		arg.MaterialID,
@@ -221,7 +221,7 @@ type ListBankMembersRow struct {
 }
 
 func (q *Queries) ListBankMembers(ctx context.Context, bankID string) ([]ListBankMembersRow, error) {
-	rows, err := q.db.QueryContext(ctx, listBankMembers, bankID)
+	rows, err := q.query(ctx, q.listBankMembersStmt, listBankMembers, bankID)
 	if err != nil {
 		return nil, err
 	}
@@ -259,7 +259,7 @@ type ListBankTagsRow struct {
 }
 
 func (q *Queries) ListBankTags(ctx context.Context, bankID string) ([]ListBankTagsRow, error) {
-	rows, err := q.db.QueryContext(ctx, listBankTags, bankID)
+	rows, err := q.query(ctx, q.listBankTagsStmt, listBankTags, bankID)
 	if err != nil {
 		return nil, err
 	}
@@ -311,7 +311,7 @@ type ListBanksRow struct {
 // Banks the viewer may see: all of them for those who see every bank,
 // else owned, shared, or where the viewer is a member.
 func (q *Queries) ListBanks(ctx context.Context, arg ListBanksParams) ([]ListBanksRow, error) {
-	rows, err := q.db.QueryContext(ctx, listBanks, arg.AllBanks, arg.ViewerID)
+	rows, err := q.query(ctx, q.listBanksStmt, listBanks, arg.AllBanks, arg.ViewerID)
 	if err != nil {
 		return nil, err
 	}
@@ -348,7 +348,7 @@ SELECT tag FROM question_tags WHERE question_id = $1 ORDER BY tag
 `
 
 func (q *Queries) ListQuestionTags(ctx context.Context, questionID string) ([]string, error) {
-	rows, err := q.db.QueryContext(ctx, listQuestionTags, questionID)
+	rows, err := q.query(ctx, q.listQuestionTagsStmt, listQuestionTags, questionID)
 	if err != nil {
 		return nil, err
 	}
@@ -399,7 +399,7 @@ type ListQuestionsParams struct {
 // One bank's questions, newest first, keyset-paginated on (created_at, id);
 // every filter is optional.
 func (q *Queries) ListQuestions(ctx context.Context, arg ListQuestionsParams) ([]Question, error) {
-	rows, err := q.db.QueryContext(ctx, listQuestions,
+	rows, err := q.query(ctx, q.listQuestionsStmt, listQuestions,
 		arg.BankID,
 		arg.Archived,
 		arg.Type,
@@ -455,7 +455,7 @@ type PutBankMemberParams struct {
 }
 
 func (q *Queries) PutBankMember(ctx context.Context, arg PutBankMemberParams) error {
-	_, err := q.db.ExecContext(ctx, putBankMember, arg.BankID, arg.PersonID, arg.CanEdit)
+	_, err := q.exec(ctx, q.putBankMemberStmt, putBankMember, arg.BankID, arg.PersonID, arg.CanEdit)
 	return err
 }
 
@@ -470,7 +470,7 @@ type SetQuestionArchivedParams struct {
 }
 
 func (q *Queries) SetQuestionArchived(ctx context.Context, arg SetQuestionArchivedParams) error {
-	_, err := q.db.ExecContext(ctx, setQuestionArchived, arg.ID, arg.Archived, arg.UpdatedAt)
+	_, err := q.exec(ctx, q.setQuestionArchivedStmt, setQuestionArchived, arg.ID, arg.Archived, arg.UpdatedAt)
 	return err
 }
 
@@ -487,7 +487,7 @@ type UpdateBankParams struct {
 }
 
 func (q *Queries) UpdateBank(ctx context.Context, arg UpdateBankParams) error {
-	_, err := q.db.ExecContext(ctx, updateBank,
+	_, err := q.exec(ctx, q.updateBankStmt, updateBank,
 		arg.ID,
 		arg.Name,
 		arg.Description,
@@ -513,7 +513,7 @@ type UpdateQuestionMirrorParams struct {
 }
 
 func (q *Queries) UpdateQuestionMirror(ctx context.Context, arg UpdateQuestionMirrorParams) error {
-	_, err := q.db.ExecContext(ctx, updateQuestionMirror,
+	_, err := q.exec(ctx, q.updateQuestionMirrorStmt, updateQuestionMirror,
 		arg.ID,
 		arg.Type,
 		arg.StemText,

@@ -7,6 +7,7 @@ package sqlq
 import (
 	"context"
 	"database/sql"
+	"fmt"
 )
 
 type DBTX interface {
@@ -20,12 +21,1768 @@ func New(db DBTX) *Queries {
 	return &Queries{db: db}
 }
 
+func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
+	q := Queries{db: db}
+	var err error
+	if q.addExamAudienceStmt, err = db.PrepareContext(ctx, addExamAudience); err != nil {
+		return nil, fmt.Errorf("error preparing query AddExamAudience: %w", err)
+	}
+	if q.addGroupMemberStmt, err = db.PrepareContext(ctx, addGroupMember); err != nil {
+		return nil, fmt.Errorf("error preparing query AddGroupMember: %w", err)
+	}
+	if q.addPersonRoleStmt, err = db.PrepareContext(ctx, addPersonRole); err != nil {
+		return nil, fmt.Errorf("error preparing query AddPersonRole: %w", err)
+	}
+	if q.addPersonStoreStmt, err = db.PrepareContext(ctx, addPersonStore); err != nil {
+		return nil, fmt.Errorf("error preparing query AddPersonStore: %w", err)
+	}
+	if q.addQuestionTagStmt, err = db.PrepareContext(ctx, addQuestionTag); err != nil {
+		return nil, fmt.Errorf("error preparing query AddQuestionTag: %w", err)
+	}
+	if q.auditEventsFromStmt, err = db.PrepareContext(ctx, auditEventsFrom); err != nil {
+		return nil, fmt.Errorf("error preparing query AuditEventsFrom: %w", err)
+	}
+	if q.countAuditEventsStmt, err = db.PrepareContext(ctx, countAuditEvents); err != nil {
+		return nil, fmt.Errorf("error preparing query CountAuditEvents: %w", err)
+	}
+	if q.countBlobUseStmt, err = db.PrepareContext(ctx, countBlobUse); err != nil {
+		return nil, fmt.Errorf("error preparing query CountBlobUse: %w", err)
+	}
+	if q.countDepartmentUseStmt, err = db.PrepareContext(ctx, countDepartmentUse); err != nil {
+		return nil, fmt.Errorf("error preparing query CountDepartmentUse: %w", err)
+	}
+	if q.countDepartmentsStmt, err = db.PrepareContext(ctx, countDepartments); err != nil {
+		return nil, fmt.Errorf("error preparing query CountDepartments: %w", err)
+	}
+	if q.countExamsAudienceStmt, err = db.PrepareContext(ctx, countExamsAudience); err != nil {
+		return nil, fmt.Errorf("error preparing query CountExamsAudience: %w", err)
+	}
+	if q.countPeopleByDepartmentStmt, err = db.PrepareContext(ctx, countPeopleByDepartment); err != nil {
+		return nil, fmt.Errorf("error preparing query CountPeopleByDepartment: %w", err)
+	}
+	if q.countPeopleByPositionStmt, err = db.PrepareContext(ctx, countPeopleByPosition); err != nil {
+		return nil, fmt.Errorf("error preparing query CountPeopleByPosition: %w", err)
+	}
+	if q.countPeopleByStatusStmt, err = db.PrepareContext(ctx, countPeopleByStatus); err != nil {
+		return nil, fmt.Errorf("error preparing query CountPeopleByStatus: %w", err)
+	}
+	if q.countPeopleHiredSinceStmt, err = db.PrepareContext(ctx, countPeopleHiredSince); err != nil {
+		return nil, fmt.Errorf("error preparing query CountPeopleHiredSince: %w", err)
+	}
+	if q.countPositionUseStmt, err = db.PrepareContext(ctx, countPositionUse); err != nil {
+		return nil, fmt.Errorf("error preparing query CountPositionUse: %w", err)
+	}
+	if q.countPositionsStmt, err = db.PrepareContext(ctx, countPositions); err != nil {
+		return nil, fmt.Errorf("error preparing query CountPositions: %w", err)
+	}
+	if q.countRoleStmt, err = db.PrepareContext(ctx, countRole); err != nil {
+		return nil, fmt.Errorf("error preparing query CountRole: %w", err)
+	}
+	if q.countStoreUseStmt, err = db.PrepareContext(ctx, countStoreUse); err != nil {
+		return nil, fmt.Errorf("error preparing query CountStoreUse: %w", err)
+	}
+	if q.countVersionsInReviewStmt, err = db.PrepareContext(ctx, countVersionsInReview); err != nil {
+		return nil, fmt.Errorf("error preparing query CountVersionsInReview: %w", err)
+	}
+	if q.deleteBankMemberStmt, err = db.PrepareContext(ctx, deleteBankMember); err != nil {
+		return nil, fmt.Errorf("error preparing query DeleteBankMember: %w", err)
+	}
+	if q.deleteDepartmentStmt, err = db.PrepareContext(ctx, deleteDepartment); err != nil {
+		return nil, fmt.Errorf("error preparing query DeleteDepartment: %w", err)
+	}
+	if q.deleteExamAudienceStmt, err = db.PrepareContext(ctx, deleteExamAudience); err != nil {
+		return nil, fmt.Errorf("error preparing query DeleteExamAudience: %w", err)
+	}
+	if q.deleteExpiredSessionsStmt, err = db.PrepareContext(ctx, deleteExpiredSessions); err != nil {
+		return nil, fmt.Errorf("error preparing query DeleteExpiredSessions: %w", err)
+	}
+	if q.deleteFileStmt, err = db.PrepareContext(ctx, deleteFile); err != nil {
+		return nil, fmt.Errorf("error preparing query DeleteFile: %w", err)
+	}
+	if q.deleteGroupStmt, err = db.PrepareContext(ctx, deleteGroup); err != nil {
+		return nil, fmt.Errorf("error preparing query DeleteGroup: %w", err)
+	}
+	if q.deleteGroupMembersStmt, err = db.PrepareContext(ctx, deleteGroupMembers); err != nil {
+		return nil, fmt.Errorf("error preparing query DeleteGroupMembers: %w", err)
+	}
+	if q.deletePersonRolesStmt, err = db.PrepareContext(ctx, deletePersonRoles); err != nil {
+		return nil, fmt.Errorf("error preparing query DeletePersonRoles: %w", err)
+	}
+	if q.deletePersonSessionStmt, err = db.PrepareContext(ctx, deletePersonSession); err != nil {
+		return nil, fmt.Errorf("error preparing query DeletePersonSession: %w", err)
+	}
+	if q.deletePersonSessionsStmt, err = db.PrepareContext(ctx, deletePersonSessions); err != nil {
+		return nil, fmt.Errorf("error preparing query DeletePersonSessions: %w", err)
+	}
+	if q.deletePersonStoresStmt, err = db.PrepareContext(ctx, deletePersonStores); err != nil {
+		return nil, fmt.Errorf("error preparing query DeletePersonStores: %w", err)
+	}
+	if q.deletePositionStmt, err = db.PrepareContext(ctx, deletePosition); err != nil {
+		return nil, fmt.Errorf("error preparing query DeletePosition: %w", err)
+	}
+	if q.deleteQuestionTagsStmt, err = db.PrepareContext(ctx, deleteQuestionTags); err != nil {
+		return nil, fmt.Errorf("error preparing query DeleteQuestionTags: %w", err)
+	}
+	if q.deleteSessionStmt, err = db.PrepareContext(ctx, deleteSession); err != nil {
+		return nil, fmt.Errorf("error preparing query DeleteSession: %w", err)
+	}
+	if q.deleteStoreStmt, err = db.PrepareContext(ctx, deleteStore); err != nil {
+		return nil, fmt.Errorf("error preparing query DeleteStore: %w", err)
+	}
+	if q.departmentSubtreeStmt, err = db.PrepareContext(ctx, departmentSubtree); err != nil {
+		return nil, fmt.Errorf("error preparing query DepartmentSubtree: %w", err)
+	}
+	if q.expireAttemptsStmt, err = db.PrepareContext(ctx, expireAttempts); err != nil {
+		return nil, fmt.Errorf("error preparing query ExpireAttempts: %w", err)
+	}
+	if q.findActivationStmt, err = db.PrepareContext(ctx, findActivation); err != nil {
+		return nil, fmt.Errorf("error preparing query FindActivation: %w", err)
+	}
+	if q.findMaterialBySubjectStmt, err = db.PrepareContext(ctx, findMaterialBySubject); err != nil {
+		return nil, fmt.Errorf("error preparing query FindMaterialBySubject: %w", err)
+	}
+	if q.findPersonByEmployeeNoStmt, err = db.PrepareContext(ctx, findPersonByEmployeeNo); err != nil {
+		return nil, fmt.Errorf("error preparing query FindPersonByEmployeeNo: %w", err)
+	}
+	if q.findPersonByLoginStmt, err = db.PrepareContext(ctx, findPersonByLogin); err != nil {
+		return nil, fmt.Errorf("error preparing query FindPersonByLogin: %w", err)
+	}
+	if q.finishAttemptStmt, err = db.PrepareContext(ctx, finishAttempt); err != nil {
+		return nil, fmt.Errorf("error preparing query FinishAttempt: %w", err)
+	}
+	if q.getAccountStmt, err = db.PrepareContext(ctx, getAccount); err != nil {
+		return nil, fmt.Errorf("error preparing query GetAccount: %w", err)
+	}
+	if q.getAttemptStmt, err = db.PrepareContext(ctx, getAttempt); err != nil {
+		return nil, fmt.Errorf("error preparing query GetAttempt: %w", err)
+	}
+	if q.getAttemptItemStmt, err = db.PrepareContext(ctx, getAttemptItem); err != nil {
+		return nil, fmt.Errorf("error preparing query GetAttemptItem: %w", err)
+	}
+	if q.getAttemptOnlyStmt, err = db.PrepareContext(ctx, getAttemptOnly); err != nil {
+		return nil, fmt.Errorf("error preparing query GetAttemptOnly: %w", err)
+	}
+	if q.getAuditTreeHashStmt, err = db.PrepareContext(ctx, getAuditTreeHash); err != nil {
+		return nil, fmt.Errorf("error preparing query GetAuditTreeHash: %w", err)
+	}
+	if q.getBankStmt, err = db.PrepareContext(ctx, getBank); err != nil {
+		return nil, fmt.Errorf("error preparing query GetBank: %w", err)
+	}
+	if q.getBankMemberStmt, err = db.PrepareContext(ctx, getBankMember); err != nil {
+		return nil, fmt.Errorf("error preparing query GetBankMember: %w", err)
+	}
+	if q.getDepartmentStmt, err = db.PrepareContext(ctx, getDepartment); err != nil {
+		return nil, fmt.Errorf("error preparing query GetDepartment: %w", err)
+	}
+	if q.getExamStmt, err = db.PrepareContext(ctx, getExam); err != nil {
+		return nil, fmt.Errorf("error preparing query GetExam: %w", err)
+	}
+	if q.getFileStmt, err = db.PrepareContext(ctx, getFile); err != nil {
+		return nil, fmt.Errorf("error preparing query GetFile: %w", err)
+	}
+	if q.getGroupStmt, err = db.PrepareContext(ctx, getGroup); err != nil {
+		return nil, fmt.Errorf("error preparing query GetGroup: %w", err)
+	}
+	if q.getMaterialStmt, err = db.PrepareContext(ctx, getMaterial); err != nil {
+		return nil, fmt.Errorf("error preparing query GetMaterial: %w", err)
+	}
+	if q.getPersonStmt, err = db.PrepareContext(ctx, getPerson); err != nil {
+		return nil, fmt.Errorf("error preparing query GetPerson: %w", err)
+	}
+	if q.getPositionStmt, err = db.PrepareContext(ctx, getPosition); err != nil {
+		return nil, fmt.Errorf("error preparing query GetPosition: %w", err)
+	}
+	if q.getQuestionStmt, err = db.PrepareContext(ctx, getQuestion); err != nil {
+		return nil, fmt.Errorf("error preparing query GetQuestion: %w", err)
+	}
+	if q.getQuestionBodyStmt, err = db.PrepareContext(ctx, getQuestionBody); err != nil {
+		return nil, fmt.Errorf("error preparing query GetQuestionBody: %w", err)
+	}
+	if q.getQuestionByMaterialStmt, err = db.PrepareContext(ctx, getQuestionByMaterial); err != nil {
+		return nil, fmt.Errorf("error preparing query GetQuestionByMaterial: %w", err)
+	}
+	if q.getSessionStmt, err = db.PrepareContext(ctx, getSession); err != nil {
+		return nil, fmt.Errorf("error preparing query GetSession: %w", err)
+	}
+	if q.getSettingStmt, err = db.PrepareContext(ctx, getSetting); err != nil {
+		return nil, fmt.Errorf("error preparing query GetSetting: %w", err)
+	}
+	if q.getStoreStmt, err = db.PrepareContext(ctx, getStore); err != nil {
+		return nil, fmt.Errorf("error preparing query GetStore: %w", err)
+	}
+	if q.getTokenStmt, err = db.PrepareContext(ctx, getToken); err != nil {
+		return nil, fmt.Errorf("error preparing query GetToken: %w", err)
+	}
+	if q.getTokenByHashStmt, err = db.PrepareContext(ctx, getTokenByHash); err != nil {
+		return nil, fmt.Errorf("error preparing query GetTokenByHash: %w", err)
+	}
+	if q.getVersionStmt, err = db.PrepareContext(ctx, getVersion); err != nil {
+		return nil, fmt.Errorf("error preparing query GetVersion: %w", err)
+	}
+	if q.insertAccountStmt, err = db.PrepareContext(ctx, insertAccount); err != nil {
+		return nil, fmt.Errorf("error preparing query InsertAccount: %w", err)
+	}
+	if q.insertAttemptStmt, err = db.PrepareContext(ctx, insertAttempt); err != nil {
+		return nil, fmt.Errorf("error preparing query InsertAttempt: %w", err)
+	}
+	if q.insertAttemptEventStmt, err = db.PrepareContext(ctx, insertAttemptEvent); err != nil {
+		return nil, fmt.Errorf("error preparing query InsertAttemptEvent: %w", err)
+	}
+	if q.insertAttemptItemStmt, err = db.PrepareContext(ctx, insertAttemptItem); err != nil {
+		return nil, fmt.Errorf("error preparing query InsertAttemptItem: %w", err)
+	}
+	if q.insertAuditEventStmt, err = db.PrepareContext(ctx, insertAuditEvent); err != nil {
+		return nil, fmt.Errorf("error preparing query InsertAuditEvent: %w", err)
+	}
+	if q.insertAuditTreeHashStmt, err = db.PrepareContext(ctx, insertAuditTreeHash); err != nil {
+		return nil, fmt.Errorf("error preparing query InsertAuditTreeHash: %w", err)
+	}
+	if q.insertBankStmt, err = db.PrepareContext(ctx, insertBank); err != nil {
+		return nil, fmt.Errorf("error preparing query InsertBank: %w", err)
+	}
+	if q.insertCheckpointStmt, err = db.PrepareContext(ctx, insertCheckpoint); err != nil {
+		return nil, fmt.Errorf("error preparing query InsertCheckpoint: %w", err)
+	}
+	if q.insertDepartmentStmt, err = db.PrepareContext(ctx, insertDepartment); err != nil {
+		return nil, fmt.Errorf("error preparing query InsertDepartment: %w", err)
+	}
+	if q.insertExamStmt, err = db.PrepareContext(ctx, insertExam); err != nil {
+		return nil, fmt.Errorf("error preparing query InsertExam: %w", err)
+	}
+	if q.insertFileStmt, err = db.PrepareContext(ctx, insertFile); err != nil {
+		return nil, fmt.Errorf("error preparing query InsertFile: %w", err)
+	}
+	if q.insertGroupStmt, err = db.PrepareContext(ctx, insertGroup); err != nil {
+		return nil, fmt.Errorf("error preparing query InsertGroup: %w", err)
+	}
+	if q.insertMaterialStmt, err = db.PrepareContext(ctx, insertMaterial); err != nil {
+		return nil, fmt.Errorf("error preparing query InsertMaterial: %w", err)
+	}
+	if q.insertPersonStmt, err = db.PrepareContext(ctx, insertPerson); err != nil {
+		return nil, fmt.Errorf("error preparing query InsertPerson: %w", err)
+	}
+	if q.insertPositionStmt, err = db.PrepareContext(ctx, insertPosition); err != nil {
+		return nil, fmt.Errorf("error preparing query InsertPosition: %w", err)
+	}
+	if q.insertQuestionStmt, err = db.PrepareContext(ctx, insertQuestion); err != nil {
+		return nil, fmt.Errorf("error preparing query InsertQuestion: %w", err)
+	}
+	if q.insertSessionStmt, err = db.PrepareContext(ctx, insertSession); err != nil {
+		return nil, fmt.Errorf("error preparing query InsertSession: %w", err)
+	}
+	if q.insertStatementStmt, err = db.PrepareContext(ctx, insertStatement); err != nil {
+		return nil, fmt.Errorf("error preparing query InsertStatement: %w", err)
+	}
+	if q.insertStoreStmt, err = db.PrepareContext(ctx, insertStore); err != nil {
+		return nil, fmt.Errorf("error preparing query InsertStore: %w", err)
+	}
+	if q.insertTokenStmt, err = db.PrepareContext(ctx, insertToken); err != nil {
+		return nil, fmt.Errorf("error preparing query InsertToken: %w", err)
+	}
+	if q.insertVersionStmt, err = db.PrepareContext(ctx, insertVersion); err != nil {
+		return nil, fmt.Errorf("error preparing query InsertVersion: %w", err)
+	}
+	if q.isMentorOfStmt, err = db.PrepareContext(ctx, isMentorOf); err != nil {
+		return nil, fmt.Errorf("error preparing query IsMentorOf: %w", err)
+	}
+	if q.lastAttemptNoStmt, err = db.PrepareContext(ctx, lastAttemptNo); err != nil {
+		return nil, fmt.Errorf("error preparing query LastAttemptNo: %w", err)
+	}
+	if q.lastAuditEventStmt, err = db.PrepareContext(ctx, lastAuditEvent); err != nil {
+		return nil, fmt.Errorf("error preparing query LastAuditEvent: %w", err)
+	}
+	if q.lastCheckpointStmt, err = db.PrepareContext(ctx, lastCheckpoint); err != nil {
+		return nil, fmt.Errorf("error preparing query LastCheckpoint: %w", err)
+	}
+	if q.listAccountsStmt, err = db.PrepareContext(ctx, listAccounts); err != nil {
+		return nil, fmt.Errorf("error preparing query ListAccounts: %w", err)
+	}
+	if q.listAllPersonRolesStmt, err = db.PrepareContext(ctx, listAllPersonRoles); err != nil {
+		return nil, fmt.Errorf("error preparing query ListAllPersonRoles: %w", err)
+	}
+	if q.listAllPersonStoreNamesStmt, err = db.PrepareContext(ctx, listAllPersonStoreNames); err != nil {
+		return nil, fmt.Errorf("error preparing query ListAllPersonStoreNames: %w", err)
+	}
+	if q.listAnswerSeqsStmt, err = db.PrepareContext(ctx, listAnswerSeqs); err != nil {
+		return nil, fmt.Errorf("error preparing query ListAnswerSeqs: %w", err)
+	}
+	if q.listAttemptAnswersStmt, err = db.PrepareContext(ctx, listAttemptAnswers); err != nil {
+		return nil, fmt.Errorf("error preparing query ListAttemptAnswers: %w", err)
+	}
+	if q.listAttemptEventsStmt, err = db.PrepareContext(ctx, listAttemptEvents); err != nil {
+		return nil, fmt.Errorf("error preparing query ListAttemptEvents: %w", err)
+	}
+	if q.listAttemptItemsStmt, err = db.PrepareContext(ctx, listAttemptItems); err != nil {
+		return nil, fmt.Errorf("error preparing query ListAttemptItems: %w", err)
+	}
+	if q.listAttemptsToGradeStmt, err = db.PrepareContext(ctx, listAttemptsToGrade); err != nil {
+		return nil, fmt.Errorf("error preparing query ListAttemptsToGrade: %w", err)
+	}
+	if q.listAuditActionsStmt, err = db.PrepareContext(ctx, listAuditActions); err != nil {
+		return nil, fmt.Errorf("error preparing query ListAuditActions: %w", err)
+	}
+	if q.listAuditEventsStmt, err = db.PrepareContext(ctx, listAuditEvents); err != nil {
+		return nil, fmt.Errorf("error preparing query ListAuditEvents: %w", err)
+	}
+	if q.listAuditObjectTypesStmt, err = db.PrepareContext(ctx, listAuditObjectTypes); err != nil {
+		return nil, fmt.Errorf("error preparing query ListAuditObjectTypes: %w", err)
+	}
+	if q.listBankMembersStmt, err = db.PrepareContext(ctx, listBankMembers); err != nil {
+		return nil, fmt.Errorf("error preparing query ListBankMembers: %w", err)
+	}
+	if q.listBankPoolStmt, err = db.PrepareContext(ctx, listBankPool); err != nil {
+		return nil, fmt.Errorf("error preparing query ListBankPool: %w", err)
+	}
+	if q.listBankTagsStmt, err = db.PrepareContext(ctx, listBankTags); err != nil {
+		return nil, fmt.Errorf("error preparing query ListBankTags: %w", err)
+	}
+	if q.listBanksStmt, err = db.PrepareContext(ctx, listBanks); err != nil {
+		return nil, fmt.Errorf("error preparing query ListBanks: %w", err)
+	}
+	if q.listCheckpointsStmt, err = db.PrepareContext(ctx, listCheckpoints); err != nil {
+		return nil, fmt.Errorf("error preparing query ListCheckpoints: %w", err)
+	}
+	if q.listDepartmentsStmt, err = db.PrepareContext(ctx, listDepartments); err != nil {
+		return nil, fmt.Errorf("error preparing query ListDepartments: %w", err)
+	}
+	if q.listEmployeeNosStmt, err = db.PrepareContext(ctx, listEmployeeNos); err != nil {
+		return nil, fmt.Errorf("error preparing query ListEmployeeNos: %w", err)
+	}
+	if q.listExamAttemptsStmt, err = db.PrepareContext(ctx, listExamAttempts); err != nil {
+		return nil, fmt.Errorf("error preparing query ListExamAttempts: %w", err)
+	}
+	if q.listExamAudienceStmt, err = db.PrepareContext(ctx, listExamAudience); err != nil {
+		return nil, fmt.Errorf("error preparing query ListExamAudience: %w", err)
+	}
+	if q.listExamItemsOfStmt, err = db.PrepareContext(ctx, listExamItemsOf); err != nil {
+		return nil, fmt.Errorf("error preparing query ListExamItemsOf: %w", err)
+	}
+	if q.listExamsStmt, err = db.PrepareContext(ctx, listExams); err != nil {
+		return nil, fmt.Errorf("error preparing query ListExams: %w", err)
+	}
+	if q.listExamsForPersonStmt, err = db.PrepareContext(ctx, listExamsForPerson); err != nil {
+		return nil, fmt.Errorf("error preparing query ListExamsForPerson: %w", err)
+	}
+	if q.listGroupMembersStmt, err = db.PrepareContext(ctx, listGroupMembers); err != nil {
+		return nil, fmt.Errorf("error preparing query ListGroupMembers: %w", err)
+	}
+	if q.listGroupsStmt, err = db.PrepareContext(ctx, listGroups); err != nil {
+		return nil, fmt.Errorf("error preparing query ListGroups: %w", err)
+	}
+	if q.listOverdueAttemptsStmt, err = db.PrepareContext(ctx, listOverdueAttempts); err != nil {
+		return nil, fmt.Errorf("error preparing query ListOverdueAttempts: %w", err)
+	}
+	if q.listPeopleStmt, err = db.PrepareContext(ctx, listPeople); err != nil {
+		return nil, fmt.Errorf("error preparing query ListPeople: %w", err)
+	}
+	if q.listPersonAttemptsStmt, err = db.PrepareContext(ctx, listPersonAttempts); err != nil {
+		return nil, fmt.Errorf("error preparing query ListPersonAttempts: %w", err)
+	}
+	if q.listPersonGroupsStmt, err = db.PrepareContext(ctx, listPersonGroups); err != nil {
+		return nil, fmt.Errorf("error preparing query ListPersonGroups: %w", err)
+	}
+	if q.listPersonRolesStmt, err = db.PrepareContext(ctx, listPersonRoles); err != nil {
+		return nil, fmt.Errorf("error preparing query ListPersonRoles: %w", err)
+	}
+	if q.listPersonStoresStmt, err = db.PrepareContext(ctx, listPersonStores); err != nil {
+		return nil, fmt.Errorf("error preparing query ListPersonStores: %w", err)
+	}
+	if q.listPositionsStmt, err = db.PrepareContext(ctx, listPositions); err != nil {
+		return nil, fmt.Errorf("error preparing query ListPositions: %w", err)
+	}
+	if q.listQuestionTagsStmt, err = db.PrepareContext(ctx, listQuestionTags); err != nil {
+		return nil, fmt.Errorf("error preparing query ListQuestionTags: %w", err)
+	}
+	if q.listQuestionsStmt, err = db.PrepareContext(ctx, listQuestions); err != nil {
+		return nil, fmt.Errorf("error preparing query ListQuestions: %w", err)
+	}
+	if q.listSessionsStmt, err = db.PrepareContext(ctx, listSessions); err != nil {
+		return nil, fmt.Errorf("error preparing query ListSessions: %w", err)
+	}
+	if q.listStatementsByActorStmt, err = db.PrepareContext(ctx, listStatementsByActor); err != nil {
+		return nil, fmt.Errorf("error preparing query ListStatementsByActor: %w", err)
+	}
+	if q.listStoresStmt, err = db.PrepareContext(ctx, listStores); err != nil {
+		return nil, fmt.Errorf("error preparing query ListStores: %w", err)
+	}
+	if q.listTokensStmt, err = db.PrepareContext(ctx, listTokens); err != nil {
+		return nil, fmt.Errorf("error preparing query ListTokens: %w", err)
+	}
+	if q.listUnrecordedResultsStmt, err = db.PrepareContext(ctx, listUnrecordedResults); err != nil {
+		return nil, fmt.Errorf("error preparing query ListUnrecordedResults: %w", err)
+	}
+	if q.listVersionsStmt, err = db.PrepareContext(ctx, listVersions); err != nil {
+		return nil, fmt.Errorf("error preparing query ListVersions: %w", err)
+	}
+	if q.listVersionsInReviewStmt, err = db.PrepareContext(ctx, listVersionsInReview); err != nil {
+		return nil, fmt.Errorf("error preparing query ListVersionsInReview: %w", err)
+	}
+	if q.lockAttemptStmt, err = db.PrepareContext(ctx, lockAttempt); err != nil {
+		return nil, fmt.Errorf("error preparing query LockAttempt: %w", err)
+	}
+	if q.openAttemptStmt, err = db.PrepareContext(ctx, openAttempt); err != nil {
+		return nil, fmt.Errorf("error preparing query OpenAttempt: %w", err)
+	}
+	if q.peopleIDsForGroupAddStmt, err = db.PrepareContext(ctx, peopleIDsForGroupAdd); err != nil {
+		return nil, fmt.Errorf("error preparing query PeopleIDsForGroupAdd: %w", err)
+	}
+	if q.putBankMemberStmt, err = db.PrepareContext(ctx, putBankMember); err != nil {
+		return nil, fmt.Errorf("error preparing query PutBankMember: %w", err)
+	}
+	if q.putSettingStmt, err = db.PrepareContext(ctx, putSetting); err != nil {
+		return nil, fmt.Errorf("error preparing query PutSetting: %w", err)
+	}
+	if q.recordLoginFailureStmt, err = db.PrepareContext(ctx, recordLoginFailure); err != nil {
+		return nil, fmt.Errorf("error preparing query RecordLoginFailure: %w", err)
+	}
+	if q.recordLoginSuccessStmt, err = db.PrepareContext(ctx, recordLoginSuccess); err != nil {
+		return nil, fmt.Errorf("error preparing query RecordLoginSuccess: %w", err)
+	}
+	if q.removeGroupMemberStmt, err = db.PrepareContext(ctx, removeGroupMember); err != nil {
+		return nil, fmt.Errorf("error preparing query RemoveGroupMember: %w", err)
+	}
+	if q.reviewVersionStmt, err = db.PrepareContext(ctx, reviewVersion); err != nil {
+		return nil, fmt.Errorf("error preparing query ReviewVersion: %w", err)
+	}
+	if q.revokePersonTokensStmt, err = db.PrepareContext(ctx, revokePersonTokens); err != nil {
+		return nil, fmt.Errorf("error preparing query RevokePersonTokens: %w", err)
+	}
+	if q.revokeTokenStmt, err = db.PrepareContext(ctx, revokeToken); err != nil {
+		return nil, fmt.Errorf("error preparing query RevokeToken: %w", err)
+	}
+	if q.saveAnswerStmt, err = db.PrepareContext(ctx, saveAnswer); err != nil {
+		return nil, fmt.Errorf("error preparing query SaveAnswer: %w", err)
+	}
+	if q.scoreAttemptItemStmt, err = db.PrepareContext(ctx, scoreAttemptItem); err != nil {
+		return nil, fmt.Errorf("error preparing query ScoreAttemptItem: %w", err)
+	}
+	if q.setActivationStmt, err = db.PrepareContext(ctx, setActivation); err != nil {
+		return nil, fmt.Errorf("error preparing query SetActivation: %w", err)
+	}
+	if q.setAttemptDeadlineStmt, err = db.PrepareContext(ctx, setAttemptDeadline); err != nil {
+		return nil, fmt.Errorf("error preparing query SetAttemptDeadline: %w", err)
+	}
+	if q.setAttemptDeviceStmt, err = db.PrepareContext(ctx, setAttemptDevice); err != nil {
+		return nil, fmt.Errorf("error preparing query SetAttemptDevice: %w", err)
+	}
+	if q.setAttemptItemBodyStmt, err = db.PrepareContext(ctx, setAttemptItemBody); err != nil {
+		return nil, fmt.Errorf("error preparing query SetAttemptItemBody: %w", err)
+	}
+	if q.setAttemptRecordedStmt, err = db.PrepareContext(ctx, setAttemptRecorded); err != nil {
+		return nil, fmt.Errorf("error preparing query SetAttemptRecorded: %w", err)
+	}
+	if q.setAttemptScoreStmt, err = db.PrepareContext(ctx, setAttemptScore); err != nil {
+		return nil, fmt.Errorf("error preparing query SetAttemptScore: %w", err)
+	}
+	if q.setDisabledStmt, err = db.PrepareContext(ctx, setDisabled); err != nil {
+		return nil, fmt.Errorf("error preparing query SetDisabled: %w", err)
+	}
+	if q.setExamReleasedStmt, err = db.PrepareContext(ctx, setExamReleased); err != nil {
+		return nil, fmt.Errorf("error preparing query SetExamReleased: %w", err)
+	}
+	if q.setExamStatusStmt, err = db.PrepareContext(ctx, setExamStatus); err != nil {
+		return nil, fmt.Errorf("error preparing query SetExamStatus: %w", err)
+	}
+	if q.setMaterialLatestStmt, err = db.PrepareContext(ctx, setMaterialLatest); err != nil {
+		return nil, fmt.Errorf("error preparing query SetMaterialLatest: %w", err)
+	}
+	if q.setMaterialPublishedStmt, err = db.PrepareContext(ctx, setMaterialPublished); err != nil {
+		return nil, fmt.Errorf("error preparing query SetMaterialPublished: %w", err)
+	}
+	if q.setPasswordStmt, err = db.PrepareContext(ctx, setPassword); err != nil {
+		return nil, fmt.Errorf("error preparing query SetPassword: %w", err)
+	}
+	if q.setPersonLocaleStmt, err = db.PrepareContext(ctx, setPersonLocale); err != nil {
+		return nil, fmt.Errorf("error preparing query SetPersonLocale: %w", err)
+	}
+	if q.setPersonPhotoStmt, err = db.PrepareContext(ctx, setPersonPhoto); err != nil {
+		return nil, fmt.Errorf("error preparing query SetPersonPhoto: %w", err)
+	}
+	if q.setQuestionArchivedStmt, err = db.PrepareContext(ctx, setQuestionArchived); err != nil {
+		return nil, fmt.Errorf("error preparing query SetQuestionArchived: %w", err)
+	}
+	if q.setVersionStatusStmt, err = db.PrepareContext(ctx, setVersionStatus); err != nil {
+		return nil, fmt.Errorf("error preparing query SetVersionStatus: %w", err)
+	}
+	if q.touchSessionStmt, err = db.PrepareContext(ctx, touchSession); err != nil {
+		return nil, fmt.Errorf("error preparing query TouchSession: %w", err)
+	}
+	if q.touchTokenStmt, err = db.PrepareContext(ctx, touchToken); err != nil {
+		return nil, fmt.Errorf("error preparing query TouchToken: %w", err)
+	}
+	if q.unlockStmt, err = db.PrepareContext(ctx, unlock); err != nil {
+		return nil, fmt.Errorf("error preparing query Unlock: %w", err)
+	}
+	if q.updateBankStmt, err = db.PrepareContext(ctx, updateBank); err != nil {
+		return nil, fmt.Errorf("error preparing query UpdateBank: %w", err)
+	}
+	if q.updateDepartmentStmt, err = db.PrepareContext(ctx, updateDepartment); err != nil {
+		return nil, fmt.Errorf("error preparing query UpdateDepartment: %w", err)
+	}
+	if q.updateExamStmt, err = db.PrepareContext(ctx, updateExam); err != nil {
+		return nil, fmt.Errorf("error preparing query UpdateExam: %w", err)
+	}
+	if q.updateGroupStmt, err = db.PrepareContext(ctx, updateGroup); err != nil {
+		return nil, fmt.Errorf("error preparing query UpdateGroup: %w", err)
+	}
+	if q.updatePersonStmt, err = db.PrepareContext(ctx, updatePerson); err != nil {
+		return nil, fmt.Errorf("error preparing query UpdatePerson: %w", err)
+	}
+	if q.updatePositionStmt, err = db.PrepareContext(ctx, updatePosition); err != nil {
+		return nil, fmt.Errorf("error preparing query UpdatePosition: %w", err)
+	}
+	if q.updateQuestionMirrorStmt, err = db.PrepareContext(ctx, updateQuestionMirror); err != nil {
+		return nil, fmt.Errorf("error preparing query UpdateQuestionMirror: %w", err)
+	}
+	if q.updateStoreStmt, err = db.PrepareContext(ctx, updateStore); err != nil {
+		return nil, fmt.Errorf("error preparing query UpdateStore: %w", err)
+	}
+	return &q, nil
+}
+
+func (q *Queries) Close() error {
+	var err error
+	if q.addExamAudienceStmt != nil {
+		if cerr := q.addExamAudienceStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing addExamAudienceStmt: %w", cerr)
+		}
+	}
+	if q.addGroupMemberStmt != nil {
+		if cerr := q.addGroupMemberStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing addGroupMemberStmt: %w", cerr)
+		}
+	}
+	if q.addPersonRoleStmt != nil {
+		if cerr := q.addPersonRoleStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing addPersonRoleStmt: %w", cerr)
+		}
+	}
+	if q.addPersonStoreStmt != nil {
+		if cerr := q.addPersonStoreStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing addPersonStoreStmt: %w", cerr)
+		}
+	}
+	if q.addQuestionTagStmt != nil {
+		if cerr := q.addQuestionTagStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing addQuestionTagStmt: %w", cerr)
+		}
+	}
+	if q.auditEventsFromStmt != nil {
+		if cerr := q.auditEventsFromStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing auditEventsFromStmt: %w", cerr)
+		}
+	}
+	if q.countAuditEventsStmt != nil {
+		if cerr := q.countAuditEventsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing countAuditEventsStmt: %w", cerr)
+		}
+	}
+	if q.countBlobUseStmt != nil {
+		if cerr := q.countBlobUseStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing countBlobUseStmt: %w", cerr)
+		}
+	}
+	if q.countDepartmentUseStmt != nil {
+		if cerr := q.countDepartmentUseStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing countDepartmentUseStmt: %w", cerr)
+		}
+	}
+	if q.countDepartmentsStmt != nil {
+		if cerr := q.countDepartmentsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing countDepartmentsStmt: %w", cerr)
+		}
+	}
+	if q.countExamsAudienceStmt != nil {
+		if cerr := q.countExamsAudienceStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing countExamsAudienceStmt: %w", cerr)
+		}
+	}
+	if q.countPeopleByDepartmentStmt != nil {
+		if cerr := q.countPeopleByDepartmentStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing countPeopleByDepartmentStmt: %w", cerr)
+		}
+	}
+	if q.countPeopleByPositionStmt != nil {
+		if cerr := q.countPeopleByPositionStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing countPeopleByPositionStmt: %w", cerr)
+		}
+	}
+	if q.countPeopleByStatusStmt != nil {
+		if cerr := q.countPeopleByStatusStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing countPeopleByStatusStmt: %w", cerr)
+		}
+	}
+	if q.countPeopleHiredSinceStmt != nil {
+		if cerr := q.countPeopleHiredSinceStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing countPeopleHiredSinceStmt: %w", cerr)
+		}
+	}
+	if q.countPositionUseStmt != nil {
+		if cerr := q.countPositionUseStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing countPositionUseStmt: %w", cerr)
+		}
+	}
+	if q.countPositionsStmt != nil {
+		if cerr := q.countPositionsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing countPositionsStmt: %w", cerr)
+		}
+	}
+	if q.countRoleStmt != nil {
+		if cerr := q.countRoleStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing countRoleStmt: %w", cerr)
+		}
+	}
+	if q.countStoreUseStmt != nil {
+		if cerr := q.countStoreUseStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing countStoreUseStmt: %w", cerr)
+		}
+	}
+	if q.countVersionsInReviewStmt != nil {
+		if cerr := q.countVersionsInReviewStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing countVersionsInReviewStmt: %w", cerr)
+		}
+	}
+	if q.deleteBankMemberStmt != nil {
+		if cerr := q.deleteBankMemberStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing deleteBankMemberStmt: %w", cerr)
+		}
+	}
+	if q.deleteDepartmentStmt != nil {
+		if cerr := q.deleteDepartmentStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing deleteDepartmentStmt: %w", cerr)
+		}
+	}
+	if q.deleteExamAudienceStmt != nil {
+		if cerr := q.deleteExamAudienceStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing deleteExamAudienceStmt: %w", cerr)
+		}
+	}
+	if q.deleteExpiredSessionsStmt != nil {
+		if cerr := q.deleteExpiredSessionsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing deleteExpiredSessionsStmt: %w", cerr)
+		}
+	}
+	if q.deleteFileStmt != nil {
+		if cerr := q.deleteFileStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing deleteFileStmt: %w", cerr)
+		}
+	}
+	if q.deleteGroupStmt != nil {
+		if cerr := q.deleteGroupStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing deleteGroupStmt: %w", cerr)
+		}
+	}
+	if q.deleteGroupMembersStmt != nil {
+		if cerr := q.deleteGroupMembersStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing deleteGroupMembersStmt: %w", cerr)
+		}
+	}
+	if q.deletePersonRolesStmt != nil {
+		if cerr := q.deletePersonRolesStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing deletePersonRolesStmt: %w", cerr)
+		}
+	}
+	if q.deletePersonSessionStmt != nil {
+		if cerr := q.deletePersonSessionStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing deletePersonSessionStmt: %w", cerr)
+		}
+	}
+	if q.deletePersonSessionsStmt != nil {
+		if cerr := q.deletePersonSessionsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing deletePersonSessionsStmt: %w", cerr)
+		}
+	}
+	if q.deletePersonStoresStmt != nil {
+		if cerr := q.deletePersonStoresStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing deletePersonStoresStmt: %w", cerr)
+		}
+	}
+	if q.deletePositionStmt != nil {
+		if cerr := q.deletePositionStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing deletePositionStmt: %w", cerr)
+		}
+	}
+	if q.deleteQuestionTagsStmt != nil {
+		if cerr := q.deleteQuestionTagsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing deleteQuestionTagsStmt: %w", cerr)
+		}
+	}
+	if q.deleteSessionStmt != nil {
+		if cerr := q.deleteSessionStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing deleteSessionStmt: %w", cerr)
+		}
+	}
+	if q.deleteStoreStmt != nil {
+		if cerr := q.deleteStoreStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing deleteStoreStmt: %w", cerr)
+		}
+	}
+	if q.departmentSubtreeStmt != nil {
+		if cerr := q.departmentSubtreeStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing departmentSubtreeStmt: %w", cerr)
+		}
+	}
+	if q.expireAttemptsStmt != nil {
+		if cerr := q.expireAttemptsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing expireAttemptsStmt: %w", cerr)
+		}
+	}
+	if q.findActivationStmt != nil {
+		if cerr := q.findActivationStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing findActivationStmt: %w", cerr)
+		}
+	}
+	if q.findMaterialBySubjectStmt != nil {
+		if cerr := q.findMaterialBySubjectStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing findMaterialBySubjectStmt: %w", cerr)
+		}
+	}
+	if q.findPersonByEmployeeNoStmt != nil {
+		if cerr := q.findPersonByEmployeeNoStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing findPersonByEmployeeNoStmt: %w", cerr)
+		}
+	}
+	if q.findPersonByLoginStmt != nil {
+		if cerr := q.findPersonByLoginStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing findPersonByLoginStmt: %w", cerr)
+		}
+	}
+	if q.finishAttemptStmt != nil {
+		if cerr := q.finishAttemptStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing finishAttemptStmt: %w", cerr)
+		}
+	}
+	if q.getAccountStmt != nil {
+		if cerr := q.getAccountStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing getAccountStmt: %w", cerr)
+		}
+	}
+	if q.getAttemptStmt != nil {
+		if cerr := q.getAttemptStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing getAttemptStmt: %w", cerr)
+		}
+	}
+	if q.getAttemptItemStmt != nil {
+		if cerr := q.getAttemptItemStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing getAttemptItemStmt: %w", cerr)
+		}
+	}
+	if q.getAttemptOnlyStmt != nil {
+		if cerr := q.getAttemptOnlyStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing getAttemptOnlyStmt: %w", cerr)
+		}
+	}
+	if q.getAuditTreeHashStmt != nil {
+		if cerr := q.getAuditTreeHashStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing getAuditTreeHashStmt: %w", cerr)
+		}
+	}
+	if q.getBankStmt != nil {
+		if cerr := q.getBankStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing getBankStmt: %w", cerr)
+		}
+	}
+	if q.getBankMemberStmt != nil {
+		if cerr := q.getBankMemberStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing getBankMemberStmt: %w", cerr)
+		}
+	}
+	if q.getDepartmentStmt != nil {
+		if cerr := q.getDepartmentStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing getDepartmentStmt: %w", cerr)
+		}
+	}
+	if q.getExamStmt != nil {
+		if cerr := q.getExamStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing getExamStmt: %w", cerr)
+		}
+	}
+	if q.getFileStmt != nil {
+		if cerr := q.getFileStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing getFileStmt: %w", cerr)
+		}
+	}
+	if q.getGroupStmt != nil {
+		if cerr := q.getGroupStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing getGroupStmt: %w", cerr)
+		}
+	}
+	if q.getMaterialStmt != nil {
+		if cerr := q.getMaterialStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing getMaterialStmt: %w", cerr)
+		}
+	}
+	if q.getPersonStmt != nil {
+		if cerr := q.getPersonStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing getPersonStmt: %w", cerr)
+		}
+	}
+	if q.getPositionStmt != nil {
+		if cerr := q.getPositionStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing getPositionStmt: %w", cerr)
+		}
+	}
+	if q.getQuestionStmt != nil {
+		if cerr := q.getQuestionStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing getQuestionStmt: %w", cerr)
+		}
+	}
+	if q.getQuestionBodyStmt != nil {
+		if cerr := q.getQuestionBodyStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing getQuestionBodyStmt: %w", cerr)
+		}
+	}
+	if q.getQuestionByMaterialStmt != nil {
+		if cerr := q.getQuestionByMaterialStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing getQuestionByMaterialStmt: %w", cerr)
+		}
+	}
+	if q.getSessionStmt != nil {
+		if cerr := q.getSessionStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing getSessionStmt: %w", cerr)
+		}
+	}
+	if q.getSettingStmt != nil {
+		if cerr := q.getSettingStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing getSettingStmt: %w", cerr)
+		}
+	}
+	if q.getStoreStmt != nil {
+		if cerr := q.getStoreStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing getStoreStmt: %w", cerr)
+		}
+	}
+	if q.getTokenStmt != nil {
+		if cerr := q.getTokenStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing getTokenStmt: %w", cerr)
+		}
+	}
+	if q.getTokenByHashStmt != nil {
+		if cerr := q.getTokenByHashStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing getTokenByHashStmt: %w", cerr)
+		}
+	}
+	if q.getVersionStmt != nil {
+		if cerr := q.getVersionStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing getVersionStmt: %w", cerr)
+		}
+	}
+	if q.insertAccountStmt != nil {
+		if cerr := q.insertAccountStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing insertAccountStmt: %w", cerr)
+		}
+	}
+	if q.insertAttemptStmt != nil {
+		if cerr := q.insertAttemptStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing insertAttemptStmt: %w", cerr)
+		}
+	}
+	if q.insertAttemptEventStmt != nil {
+		if cerr := q.insertAttemptEventStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing insertAttemptEventStmt: %w", cerr)
+		}
+	}
+	if q.insertAttemptItemStmt != nil {
+		if cerr := q.insertAttemptItemStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing insertAttemptItemStmt: %w", cerr)
+		}
+	}
+	if q.insertAuditEventStmt != nil {
+		if cerr := q.insertAuditEventStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing insertAuditEventStmt: %w", cerr)
+		}
+	}
+	if q.insertAuditTreeHashStmt != nil {
+		if cerr := q.insertAuditTreeHashStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing insertAuditTreeHashStmt: %w", cerr)
+		}
+	}
+	if q.insertBankStmt != nil {
+		if cerr := q.insertBankStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing insertBankStmt: %w", cerr)
+		}
+	}
+	if q.insertCheckpointStmt != nil {
+		if cerr := q.insertCheckpointStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing insertCheckpointStmt: %w", cerr)
+		}
+	}
+	if q.insertDepartmentStmt != nil {
+		if cerr := q.insertDepartmentStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing insertDepartmentStmt: %w", cerr)
+		}
+	}
+	if q.insertExamStmt != nil {
+		if cerr := q.insertExamStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing insertExamStmt: %w", cerr)
+		}
+	}
+	if q.insertFileStmt != nil {
+		if cerr := q.insertFileStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing insertFileStmt: %w", cerr)
+		}
+	}
+	if q.insertGroupStmt != nil {
+		if cerr := q.insertGroupStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing insertGroupStmt: %w", cerr)
+		}
+	}
+	if q.insertMaterialStmt != nil {
+		if cerr := q.insertMaterialStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing insertMaterialStmt: %w", cerr)
+		}
+	}
+	if q.insertPersonStmt != nil {
+		if cerr := q.insertPersonStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing insertPersonStmt: %w", cerr)
+		}
+	}
+	if q.insertPositionStmt != nil {
+		if cerr := q.insertPositionStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing insertPositionStmt: %w", cerr)
+		}
+	}
+	if q.insertQuestionStmt != nil {
+		if cerr := q.insertQuestionStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing insertQuestionStmt: %w", cerr)
+		}
+	}
+	if q.insertSessionStmt != nil {
+		if cerr := q.insertSessionStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing insertSessionStmt: %w", cerr)
+		}
+	}
+	if q.insertStatementStmt != nil {
+		if cerr := q.insertStatementStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing insertStatementStmt: %w", cerr)
+		}
+	}
+	if q.insertStoreStmt != nil {
+		if cerr := q.insertStoreStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing insertStoreStmt: %w", cerr)
+		}
+	}
+	if q.insertTokenStmt != nil {
+		if cerr := q.insertTokenStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing insertTokenStmt: %w", cerr)
+		}
+	}
+	if q.insertVersionStmt != nil {
+		if cerr := q.insertVersionStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing insertVersionStmt: %w", cerr)
+		}
+	}
+	if q.isMentorOfStmt != nil {
+		if cerr := q.isMentorOfStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing isMentorOfStmt: %w", cerr)
+		}
+	}
+	if q.lastAttemptNoStmt != nil {
+		if cerr := q.lastAttemptNoStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing lastAttemptNoStmt: %w", cerr)
+		}
+	}
+	if q.lastAuditEventStmt != nil {
+		if cerr := q.lastAuditEventStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing lastAuditEventStmt: %w", cerr)
+		}
+	}
+	if q.lastCheckpointStmt != nil {
+		if cerr := q.lastCheckpointStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing lastCheckpointStmt: %w", cerr)
+		}
+	}
+	if q.listAccountsStmt != nil {
+		if cerr := q.listAccountsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listAccountsStmt: %w", cerr)
+		}
+	}
+	if q.listAllPersonRolesStmt != nil {
+		if cerr := q.listAllPersonRolesStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listAllPersonRolesStmt: %w", cerr)
+		}
+	}
+	if q.listAllPersonStoreNamesStmt != nil {
+		if cerr := q.listAllPersonStoreNamesStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listAllPersonStoreNamesStmt: %w", cerr)
+		}
+	}
+	if q.listAnswerSeqsStmt != nil {
+		if cerr := q.listAnswerSeqsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listAnswerSeqsStmt: %w", cerr)
+		}
+	}
+	if q.listAttemptAnswersStmt != nil {
+		if cerr := q.listAttemptAnswersStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listAttemptAnswersStmt: %w", cerr)
+		}
+	}
+	if q.listAttemptEventsStmt != nil {
+		if cerr := q.listAttemptEventsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listAttemptEventsStmt: %w", cerr)
+		}
+	}
+	if q.listAttemptItemsStmt != nil {
+		if cerr := q.listAttemptItemsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listAttemptItemsStmt: %w", cerr)
+		}
+	}
+	if q.listAttemptsToGradeStmt != nil {
+		if cerr := q.listAttemptsToGradeStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listAttemptsToGradeStmt: %w", cerr)
+		}
+	}
+	if q.listAuditActionsStmt != nil {
+		if cerr := q.listAuditActionsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listAuditActionsStmt: %w", cerr)
+		}
+	}
+	if q.listAuditEventsStmt != nil {
+		if cerr := q.listAuditEventsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listAuditEventsStmt: %w", cerr)
+		}
+	}
+	if q.listAuditObjectTypesStmt != nil {
+		if cerr := q.listAuditObjectTypesStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listAuditObjectTypesStmt: %w", cerr)
+		}
+	}
+	if q.listBankMembersStmt != nil {
+		if cerr := q.listBankMembersStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listBankMembersStmt: %w", cerr)
+		}
+	}
+	if q.listBankPoolStmt != nil {
+		if cerr := q.listBankPoolStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listBankPoolStmt: %w", cerr)
+		}
+	}
+	if q.listBankTagsStmt != nil {
+		if cerr := q.listBankTagsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listBankTagsStmt: %w", cerr)
+		}
+	}
+	if q.listBanksStmt != nil {
+		if cerr := q.listBanksStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listBanksStmt: %w", cerr)
+		}
+	}
+	if q.listCheckpointsStmt != nil {
+		if cerr := q.listCheckpointsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listCheckpointsStmt: %w", cerr)
+		}
+	}
+	if q.listDepartmentsStmt != nil {
+		if cerr := q.listDepartmentsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listDepartmentsStmt: %w", cerr)
+		}
+	}
+	if q.listEmployeeNosStmt != nil {
+		if cerr := q.listEmployeeNosStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listEmployeeNosStmt: %w", cerr)
+		}
+	}
+	if q.listExamAttemptsStmt != nil {
+		if cerr := q.listExamAttemptsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listExamAttemptsStmt: %w", cerr)
+		}
+	}
+	if q.listExamAudienceStmt != nil {
+		if cerr := q.listExamAudienceStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listExamAudienceStmt: %w", cerr)
+		}
+	}
+	if q.listExamItemsOfStmt != nil {
+		if cerr := q.listExamItemsOfStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listExamItemsOfStmt: %w", cerr)
+		}
+	}
+	if q.listExamsStmt != nil {
+		if cerr := q.listExamsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listExamsStmt: %w", cerr)
+		}
+	}
+	if q.listExamsForPersonStmt != nil {
+		if cerr := q.listExamsForPersonStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listExamsForPersonStmt: %w", cerr)
+		}
+	}
+	if q.listGroupMembersStmt != nil {
+		if cerr := q.listGroupMembersStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listGroupMembersStmt: %w", cerr)
+		}
+	}
+	if q.listGroupsStmt != nil {
+		if cerr := q.listGroupsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listGroupsStmt: %w", cerr)
+		}
+	}
+	if q.listOverdueAttemptsStmt != nil {
+		if cerr := q.listOverdueAttemptsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listOverdueAttemptsStmt: %w", cerr)
+		}
+	}
+	if q.listPeopleStmt != nil {
+		if cerr := q.listPeopleStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listPeopleStmt: %w", cerr)
+		}
+	}
+	if q.listPersonAttemptsStmt != nil {
+		if cerr := q.listPersonAttemptsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listPersonAttemptsStmt: %w", cerr)
+		}
+	}
+	if q.listPersonGroupsStmt != nil {
+		if cerr := q.listPersonGroupsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listPersonGroupsStmt: %w", cerr)
+		}
+	}
+	if q.listPersonRolesStmt != nil {
+		if cerr := q.listPersonRolesStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listPersonRolesStmt: %w", cerr)
+		}
+	}
+	if q.listPersonStoresStmt != nil {
+		if cerr := q.listPersonStoresStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listPersonStoresStmt: %w", cerr)
+		}
+	}
+	if q.listPositionsStmt != nil {
+		if cerr := q.listPositionsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listPositionsStmt: %w", cerr)
+		}
+	}
+	if q.listQuestionTagsStmt != nil {
+		if cerr := q.listQuestionTagsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listQuestionTagsStmt: %w", cerr)
+		}
+	}
+	if q.listQuestionsStmt != nil {
+		if cerr := q.listQuestionsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listQuestionsStmt: %w", cerr)
+		}
+	}
+	if q.listSessionsStmt != nil {
+		if cerr := q.listSessionsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listSessionsStmt: %w", cerr)
+		}
+	}
+	if q.listStatementsByActorStmt != nil {
+		if cerr := q.listStatementsByActorStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listStatementsByActorStmt: %w", cerr)
+		}
+	}
+	if q.listStoresStmt != nil {
+		if cerr := q.listStoresStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listStoresStmt: %w", cerr)
+		}
+	}
+	if q.listTokensStmt != nil {
+		if cerr := q.listTokensStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listTokensStmt: %w", cerr)
+		}
+	}
+	if q.listUnrecordedResultsStmt != nil {
+		if cerr := q.listUnrecordedResultsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listUnrecordedResultsStmt: %w", cerr)
+		}
+	}
+	if q.listVersionsStmt != nil {
+		if cerr := q.listVersionsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listVersionsStmt: %w", cerr)
+		}
+	}
+	if q.listVersionsInReviewStmt != nil {
+		if cerr := q.listVersionsInReviewStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listVersionsInReviewStmt: %w", cerr)
+		}
+	}
+	if q.lockAttemptStmt != nil {
+		if cerr := q.lockAttemptStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing lockAttemptStmt: %w", cerr)
+		}
+	}
+	if q.openAttemptStmt != nil {
+		if cerr := q.openAttemptStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing openAttemptStmt: %w", cerr)
+		}
+	}
+	if q.peopleIDsForGroupAddStmt != nil {
+		if cerr := q.peopleIDsForGroupAddStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing peopleIDsForGroupAddStmt: %w", cerr)
+		}
+	}
+	if q.putBankMemberStmt != nil {
+		if cerr := q.putBankMemberStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing putBankMemberStmt: %w", cerr)
+		}
+	}
+	if q.putSettingStmt != nil {
+		if cerr := q.putSettingStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing putSettingStmt: %w", cerr)
+		}
+	}
+	if q.recordLoginFailureStmt != nil {
+		if cerr := q.recordLoginFailureStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing recordLoginFailureStmt: %w", cerr)
+		}
+	}
+	if q.recordLoginSuccessStmt != nil {
+		if cerr := q.recordLoginSuccessStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing recordLoginSuccessStmt: %w", cerr)
+		}
+	}
+	if q.removeGroupMemberStmt != nil {
+		if cerr := q.removeGroupMemberStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing removeGroupMemberStmt: %w", cerr)
+		}
+	}
+	if q.reviewVersionStmt != nil {
+		if cerr := q.reviewVersionStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing reviewVersionStmt: %w", cerr)
+		}
+	}
+	if q.revokePersonTokensStmt != nil {
+		if cerr := q.revokePersonTokensStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing revokePersonTokensStmt: %w", cerr)
+		}
+	}
+	if q.revokeTokenStmt != nil {
+		if cerr := q.revokeTokenStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing revokeTokenStmt: %w", cerr)
+		}
+	}
+	if q.saveAnswerStmt != nil {
+		if cerr := q.saveAnswerStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing saveAnswerStmt: %w", cerr)
+		}
+	}
+	if q.scoreAttemptItemStmt != nil {
+		if cerr := q.scoreAttemptItemStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing scoreAttemptItemStmt: %w", cerr)
+		}
+	}
+	if q.setActivationStmt != nil {
+		if cerr := q.setActivationStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing setActivationStmt: %w", cerr)
+		}
+	}
+	if q.setAttemptDeadlineStmt != nil {
+		if cerr := q.setAttemptDeadlineStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing setAttemptDeadlineStmt: %w", cerr)
+		}
+	}
+	if q.setAttemptDeviceStmt != nil {
+		if cerr := q.setAttemptDeviceStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing setAttemptDeviceStmt: %w", cerr)
+		}
+	}
+	if q.setAttemptItemBodyStmt != nil {
+		if cerr := q.setAttemptItemBodyStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing setAttemptItemBodyStmt: %w", cerr)
+		}
+	}
+	if q.setAttemptRecordedStmt != nil {
+		if cerr := q.setAttemptRecordedStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing setAttemptRecordedStmt: %w", cerr)
+		}
+	}
+	if q.setAttemptScoreStmt != nil {
+		if cerr := q.setAttemptScoreStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing setAttemptScoreStmt: %w", cerr)
+		}
+	}
+	if q.setDisabledStmt != nil {
+		if cerr := q.setDisabledStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing setDisabledStmt: %w", cerr)
+		}
+	}
+	if q.setExamReleasedStmt != nil {
+		if cerr := q.setExamReleasedStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing setExamReleasedStmt: %w", cerr)
+		}
+	}
+	if q.setExamStatusStmt != nil {
+		if cerr := q.setExamStatusStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing setExamStatusStmt: %w", cerr)
+		}
+	}
+	if q.setMaterialLatestStmt != nil {
+		if cerr := q.setMaterialLatestStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing setMaterialLatestStmt: %w", cerr)
+		}
+	}
+	if q.setMaterialPublishedStmt != nil {
+		if cerr := q.setMaterialPublishedStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing setMaterialPublishedStmt: %w", cerr)
+		}
+	}
+	if q.setPasswordStmt != nil {
+		if cerr := q.setPasswordStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing setPasswordStmt: %w", cerr)
+		}
+	}
+	if q.setPersonLocaleStmt != nil {
+		if cerr := q.setPersonLocaleStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing setPersonLocaleStmt: %w", cerr)
+		}
+	}
+	if q.setPersonPhotoStmt != nil {
+		if cerr := q.setPersonPhotoStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing setPersonPhotoStmt: %w", cerr)
+		}
+	}
+	if q.setQuestionArchivedStmt != nil {
+		if cerr := q.setQuestionArchivedStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing setQuestionArchivedStmt: %w", cerr)
+		}
+	}
+	if q.setVersionStatusStmt != nil {
+		if cerr := q.setVersionStatusStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing setVersionStatusStmt: %w", cerr)
+		}
+	}
+	if q.touchSessionStmt != nil {
+		if cerr := q.touchSessionStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing touchSessionStmt: %w", cerr)
+		}
+	}
+	if q.touchTokenStmt != nil {
+		if cerr := q.touchTokenStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing touchTokenStmt: %w", cerr)
+		}
+	}
+	if q.unlockStmt != nil {
+		if cerr := q.unlockStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing unlockStmt: %w", cerr)
+		}
+	}
+	if q.updateBankStmt != nil {
+		if cerr := q.updateBankStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing updateBankStmt: %w", cerr)
+		}
+	}
+	if q.updateDepartmentStmt != nil {
+		if cerr := q.updateDepartmentStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing updateDepartmentStmt: %w", cerr)
+		}
+	}
+	if q.updateExamStmt != nil {
+		if cerr := q.updateExamStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing updateExamStmt: %w", cerr)
+		}
+	}
+	if q.updateGroupStmt != nil {
+		if cerr := q.updateGroupStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing updateGroupStmt: %w", cerr)
+		}
+	}
+	if q.updatePersonStmt != nil {
+		if cerr := q.updatePersonStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing updatePersonStmt: %w", cerr)
+		}
+	}
+	if q.updatePositionStmt != nil {
+		if cerr := q.updatePositionStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing updatePositionStmt: %w", cerr)
+		}
+	}
+	if q.updateQuestionMirrorStmt != nil {
+		if cerr := q.updateQuestionMirrorStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing updateQuestionMirrorStmt: %w", cerr)
+		}
+	}
+	if q.updateStoreStmt != nil {
+		if cerr := q.updateStoreStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing updateStoreStmt: %w", cerr)
+		}
+	}
+	return err
+}
+
+func (q *Queries) exec(ctx context.Context, stmt *sql.Stmt, query string, args ...interface{}) (sql.Result, error) {
+	switch {
+	case stmt != nil && q.tx != nil:
+		return q.tx.StmtContext(ctx, stmt).ExecContext(ctx, args...)
+	case stmt != nil:
+		return stmt.ExecContext(ctx, args...)
+	default:
+		return q.db.ExecContext(ctx, query, args...)
+	}
+}
+
+func (q *Queries) query(ctx context.Context, stmt *sql.Stmt, query string, args ...interface{}) (*sql.Rows, error) {
+	switch {
+	case stmt != nil && q.tx != nil:
+		return q.tx.StmtContext(ctx, stmt).QueryContext(ctx, args...)
+	case stmt != nil:
+		return stmt.QueryContext(ctx, args...)
+	default:
+		return q.db.QueryContext(ctx, query, args...)
+	}
+}
+
+func (q *Queries) queryRow(ctx context.Context, stmt *sql.Stmt, query string, args ...interface{}) *sql.Row {
+	switch {
+	case stmt != nil && q.tx != nil:
+		return q.tx.StmtContext(ctx, stmt).QueryRowContext(ctx, args...)
+	case stmt != nil:
+		return stmt.QueryRowContext(ctx, args...)
+	default:
+		return q.db.QueryRowContext(ctx, query, args...)
+	}
+}
+
 type Queries struct {
-	db DBTX
+	db                          DBTX
+	tx                          *sql.Tx
+	addExamAudienceStmt         *sql.Stmt
+	addGroupMemberStmt          *sql.Stmt
+	addPersonRoleStmt           *sql.Stmt
+	addPersonStoreStmt          *sql.Stmt
+	addQuestionTagStmt          *sql.Stmt
+	auditEventsFromStmt         *sql.Stmt
+	countAuditEventsStmt        *sql.Stmt
+	countBlobUseStmt            *sql.Stmt
+	countDepartmentUseStmt      *sql.Stmt
+	countDepartmentsStmt        *sql.Stmt
+	countExamsAudienceStmt      *sql.Stmt
+	countPeopleByDepartmentStmt *sql.Stmt
+	countPeopleByPositionStmt   *sql.Stmt
+	countPeopleByStatusStmt     *sql.Stmt
+	countPeopleHiredSinceStmt   *sql.Stmt
+	countPositionUseStmt        *sql.Stmt
+	countPositionsStmt          *sql.Stmt
+	countRoleStmt               *sql.Stmt
+	countStoreUseStmt           *sql.Stmt
+	countVersionsInReviewStmt   *sql.Stmt
+	deleteBankMemberStmt        *sql.Stmt
+	deleteDepartmentStmt        *sql.Stmt
+	deleteExamAudienceStmt      *sql.Stmt
+	deleteExpiredSessionsStmt   *sql.Stmt
+	deleteFileStmt              *sql.Stmt
+	deleteGroupStmt             *sql.Stmt
+	deleteGroupMembersStmt      *sql.Stmt
+	deletePersonRolesStmt       *sql.Stmt
+	deletePersonSessionStmt     *sql.Stmt
+	deletePersonSessionsStmt    *sql.Stmt
+	deletePersonStoresStmt      *sql.Stmt
+	deletePositionStmt          *sql.Stmt
+	deleteQuestionTagsStmt      *sql.Stmt
+	deleteSessionStmt           *sql.Stmt
+	deleteStoreStmt             *sql.Stmt
+	departmentSubtreeStmt       *sql.Stmt
+	expireAttemptsStmt          *sql.Stmt
+	findActivationStmt          *sql.Stmt
+	findMaterialBySubjectStmt   *sql.Stmt
+	findPersonByEmployeeNoStmt  *sql.Stmt
+	findPersonByLoginStmt       *sql.Stmt
+	finishAttemptStmt           *sql.Stmt
+	getAccountStmt              *sql.Stmt
+	getAttemptStmt              *sql.Stmt
+	getAttemptItemStmt          *sql.Stmt
+	getAttemptOnlyStmt          *sql.Stmt
+	getAuditTreeHashStmt        *sql.Stmt
+	getBankStmt                 *sql.Stmt
+	getBankMemberStmt           *sql.Stmt
+	getDepartmentStmt           *sql.Stmt
+	getExamStmt                 *sql.Stmt
+	getFileStmt                 *sql.Stmt
+	getGroupStmt                *sql.Stmt
+	getMaterialStmt             *sql.Stmt
+	getPersonStmt               *sql.Stmt
+	getPositionStmt             *sql.Stmt
+	getQuestionStmt             *sql.Stmt
+	getQuestionBodyStmt         *sql.Stmt
+	getQuestionByMaterialStmt   *sql.Stmt
+	getSessionStmt              *sql.Stmt
+	getSettingStmt              *sql.Stmt
+	getStoreStmt                *sql.Stmt
+	getTokenStmt                *sql.Stmt
+	getTokenByHashStmt          *sql.Stmt
+	getVersionStmt              *sql.Stmt
+	insertAccountStmt           *sql.Stmt
+	insertAttemptStmt           *sql.Stmt
+	insertAttemptEventStmt      *sql.Stmt
+	insertAttemptItemStmt       *sql.Stmt
+	insertAuditEventStmt        *sql.Stmt
+	insertAuditTreeHashStmt     *sql.Stmt
+	insertBankStmt              *sql.Stmt
+	insertCheckpointStmt        *sql.Stmt
+	insertDepartmentStmt        *sql.Stmt
+	insertExamStmt              *sql.Stmt
+	insertFileStmt              *sql.Stmt
+	insertGroupStmt             *sql.Stmt
+	insertMaterialStmt          *sql.Stmt
+	insertPersonStmt            *sql.Stmt
+	insertPositionStmt          *sql.Stmt
+	insertQuestionStmt          *sql.Stmt
+	insertSessionStmt           *sql.Stmt
+	insertStatementStmt         *sql.Stmt
+	insertStoreStmt             *sql.Stmt
+	insertTokenStmt             *sql.Stmt
+	insertVersionStmt           *sql.Stmt
+	isMentorOfStmt              *sql.Stmt
+	lastAttemptNoStmt           *sql.Stmt
+	lastAuditEventStmt          *sql.Stmt
+	lastCheckpointStmt          *sql.Stmt
+	listAccountsStmt            *sql.Stmt
+	listAllPersonRolesStmt      *sql.Stmt
+	listAllPersonStoreNamesStmt *sql.Stmt
+	listAnswerSeqsStmt          *sql.Stmt
+	listAttemptAnswersStmt      *sql.Stmt
+	listAttemptEventsStmt       *sql.Stmt
+	listAttemptItemsStmt        *sql.Stmt
+	listAttemptsToGradeStmt     *sql.Stmt
+	listAuditActionsStmt        *sql.Stmt
+	listAuditEventsStmt         *sql.Stmt
+	listAuditObjectTypesStmt    *sql.Stmt
+	listBankMembersStmt         *sql.Stmt
+	listBankPoolStmt            *sql.Stmt
+	listBankTagsStmt            *sql.Stmt
+	listBanksStmt               *sql.Stmt
+	listCheckpointsStmt         *sql.Stmt
+	listDepartmentsStmt         *sql.Stmt
+	listEmployeeNosStmt         *sql.Stmt
+	listExamAttemptsStmt        *sql.Stmt
+	listExamAudienceStmt        *sql.Stmt
+	listExamItemsOfStmt         *sql.Stmt
+	listExamsStmt               *sql.Stmt
+	listExamsForPersonStmt      *sql.Stmt
+	listGroupMembersStmt        *sql.Stmt
+	listGroupsStmt              *sql.Stmt
+	listOverdueAttemptsStmt     *sql.Stmt
+	listPeopleStmt              *sql.Stmt
+	listPersonAttemptsStmt      *sql.Stmt
+	listPersonGroupsStmt        *sql.Stmt
+	listPersonRolesStmt         *sql.Stmt
+	listPersonStoresStmt        *sql.Stmt
+	listPositionsStmt           *sql.Stmt
+	listQuestionTagsStmt        *sql.Stmt
+	listQuestionsStmt           *sql.Stmt
+	listSessionsStmt            *sql.Stmt
+	listStatementsByActorStmt   *sql.Stmt
+	listStoresStmt              *sql.Stmt
+	listTokensStmt              *sql.Stmt
+	listUnrecordedResultsStmt   *sql.Stmt
+	listVersionsStmt            *sql.Stmt
+	listVersionsInReviewStmt    *sql.Stmt
+	lockAttemptStmt             *sql.Stmt
+	openAttemptStmt             *sql.Stmt
+	peopleIDsForGroupAddStmt    *sql.Stmt
+	putBankMemberStmt           *sql.Stmt
+	putSettingStmt              *sql.Stmt
+	recordLoginFailureStmt      *sql.Stmt
+	recordLoginSuccessStmt      *sql.Stmt
+	removeGroupMemberStmt       *sql.Stmt
+	reviewVersionStmt           *sql.Stmt
+	revokePersonTokensStmt      *sql.Stmt
+	revokeTokenStmt             *sql.Stmt
+	saveAnswerStmt              *sql.Stmt
+	scoreAttemptItemStmt        *sql.Stmt
+	setActivationStmt           *sql.Stmt
+	setAttemptDeadlineStmt      *sql.Stmt
+	setAttemptDeviceStmt        *sql.Stmt
+	setAttemptItemBodyStmt      *sql.Stmt
+	setAttemptRecordedStmt      *sql.Stmt
+	setAttemptScoreStmt         *sql.Stmt
+	setDisabledStmt             *sql.Stmt
+	setExamReleasedStmt         *sql.Stmt
+	setExamStatusStmt           *sql.Stmt
+	setMaterialLatestStmt       *sql.Stmt
+	setMaterialPublishedStmt    *sql.Stmt
+	setPasswordStmt             *sql.Stmt
+	setPersonLocaleStmt         *sql.Stmt
+	setPersonPhotoStmt          *sql.Stmt
+	setQuestionArchivedStmt     *sql.Stmt
+	setVersionStatusStmt        *sql.Stmt
+	touchSessionStmt            *sql.Stmt
+	touchTokenStmt              *sql.Stmt
+	unlockStmt                  *sql.Stmt
+	updateBankStmt              *sql.Stmt
+	updateDepartmentStmt        *sql.Stmt
+	updateExamStmt              *sql.Stmt
+	updateGroupStmt             *sql.Stmt
+	updatePersonStmt            *sql.Stmt
+	updatePositionStmt          *sql.Stmt
+	updateQuestionMirrorStmt    *sql.Stmt
+	updateStoreStmt             *sql.Stmt
 }
 
 func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 	return &Queries{
-		db: tx,
+		db:                          tx,
+		tx:                          tx,
+		addExamAudienceStmt:         q.addExamAudienceStmt,
+		addGroupMemberStmt:          q.addGroupMemberStmt,
+		addPersonRoleStmt:           q.addPersonRoleStmt,
+		addPersonStoreStmt:          q.addPersonStoreStmt,
+		addQuestionTagStmt:          q.addQuestionTagStmt,
+		auditEventsFromStmt:         q.auditEventsFromStmt,
+		countAuditEventsStmt:        q.countAuditEventsStmt,
+		countBlobUseStmt:            q.countBlobUseStmt,
+		countDepartmentUseStmt:      q.countDepartmentUseStmt,
+		countDepartmentsStmt:        q.countDepartmentsStmt,
+		countExamsAudienceStmt:      q.countExamsAudienceStmt,
+		countPeopleByDepartmentStmt: q.countPeopleByDepartmentStmt,
+		countPeopleByPositionStmt:   q.countPeopleByPositionStmt,
+		countPeopleByStatusStmt:     q.countPeopleByStatusStmt,
+		countPeopleHiredSinceStmt:   q.countPeopleHiredSinceStmt,
+		countPositionUseStmt:        q.countPositionUseStmt,
+		countPositionsStmt:          q.countPositionsStmt,
+		countRoleStmt:               q.countRoleStmt,
+		countStoreUseStmt:           q.countStoreUseStmt,
+		countVersionsInReviewStmt:   q.countVersionsInReviewStmt,
+		deleteBankMemberStmt:        q.deleteBankMemberStmt,
+		deleteDepartmentStmt:        q.deleteDepartmentStmt,
+		deleteExamAudienceStmt:      q.deleteExamAudienceStmt,
+		deleteExpiredSessionsStmt:   q.deleteExpiredSessionsStmt,
+		deleteFileStmt:              q.deleteFileStmt,
+		deleteGroupStmt:             q.deleteGroupStmt,
+		deleteGroupMembersStmt:      q.deleteGroupMembersStmt,
+		deletePersonRolesStmt:       q.deletePersonRolesStmt,
+		deletePersonSessionStmt:     q.deletePersonSessionStmt,
+		deletePersonSessionsStmt:    q.deletePersonSessionsStmt,
+		deletePersonStoresStmt:      q.deletePersonStoresStmt,
+		deletePositionStmt:          q.deletePositionStmt,
+		deleteQuestionTagsStmt:      q.deleteQuestionTagsStmt,
+		deleteSessionStmt:           q.deleteSessionStmt,
+		deleteStoreStmt:             q.deleteStoreStmt,
+		departmentSubtreeStmt:       q.departmentSubtreeStmt,
+		expireAttemptsStmt:          q.expireAttemptsStmt,
+		findActivationStmt:          q.findActivationStmt,
+		findMaterialBySubjectStmt:   q.findMaterialBySubjectStmt,
+		findPersonByEmployeeNoStmt:  q.findPersonByEmployeeNoStmt,
+		findPersonByLoginStmt:       q.findPersonByLoginStmt,
+		finishAttemptStmt:           q.finishAttemptStmt,
+		getAccountStmt:              q.getAccountStmt,
+		getAttemptStmt:              q.getAttemptStmt,
+		getAttemptItemStmt:          q.getAttemptItemStmt,
+		getAttemptOnlyStmt:          q.getAttemptOnlyStmt,
+		getAuditTreeHashStmt:        q.getAuditTreeHashStmt,
+		getBankStmt:                 q.getBankStmt,
+		getBankMemberStmt:           q.getBankMemberStmt,
+		getDepartmentStmt:           q.getDepartmentStmt,
+		getExamStmt:                 q.getExamStmt,
+		getFileStmt:                 q.getFileStmt,
+		getGroupStmt:                q.getGroupStmt,
+		getMaterialStmt:             q.getMaterialStmt,
+		getPersonStmt:               q.getPersonStmt,
+		getPositionStmt:             q.getPositionStmt,
+		getQuestionStmt:             q.getQuestionStmt,
+		getQuestionBodyStmt:         q.getQuestionBodyStmt,
+		getQuestionByMaterialStmt:   q.getQuestionByMaterialStmt,
+		getSessionStmt:              q.getSessionStmt,
+		getSettingStmt:              q.getSettingStmt,
+		getStoreStmt:                q.getStoreStmt,
+		getTokenStmt:                q.getTokenStmt,
+		getTokenByHashStmt:          q.getTokenByHashStmt,
+		getVersionStmt:              q.getVersionStmt,
+		insertAccountStmt:           q.insertAccountStmt,
+		insertAttemptStmt:           q.insertAttemptStmt,
+		insertAttemptEventStmt:      q.insertAttemptEventStmt,
+		insertAttemptItemStmt:       q.insertAttemptItemStmt,
+		insertAuditEventStmt:        q.insertAuditEventStmt,
+		insertAuditTreeHashStmt:     q.insertAuditTreeHashStmt,
+		insertBankStmt:              q.insertBankStmt,
+		insertCheckpointStmt:        q.insertCheckpointStmt,
+		insertDepartmentStmt:        q.insertDepartmentStmt,
+		insertExamStmt:              q.insertExamStmt,
+		insertFileStmt:              q.insertFileStmt,
+		insertGroupStmt:             q.insertGroupStmt,
+		insertMaterialStmt:          q.insertMaterialStmt,
+		insertPersonStmt:            q.insertPersonStmt,
+		insertPositionStmt:          q.insertPositionStmt,
+		insertQuestionStmt:          q.insertQuestionStmt,
+		insertSessionStmt:           q.insertSessionStmt,
+		insertStatementStmt:         q.insertStatementStmt,
+		insertStoreStmt:             q.insertStoreStmt,
+		insertTokenStmt:             q.insertTokenStmt,
+		insertVersionStmt:           q.insertVersionStmt,
+		isMentorOfStmt:              q.isMentorOfStmt,
+		lastAttemptNoStmt:           q.lastAttemptNoStmt,
+		lastAuditEventStmt:          q.lastAuditEventStmt,
+		lastCheckpointStmt:          q.lastCheckpointStmt,
+		listAccountsStmt:            q.listAccountsStmt,
+		listAllPersonRolesStmt:      q.listAllPersonRolesStmt,
+		listAllPersonStoreNamesStmt: q.listAllPersonStoreNamesStmt,
+		listAnswerSeqsStmt:          q.listAnswerSeqsStmt,
+		listAttemptAnswersStmt:      q.listAttemptAnswersStmt,
+		listAttemptEventsStmt:       q.listAttemptEventsStmt,
+		listAttemptItemsStmt:        q.listAttemptItemsStmt,
+		listAttemptsToGradeStmt:     q.listAttemptsToGradeStmt,
+		listAuditActionsStmt:        q.listAuditActionsStmt,
+		listAuditEventsStmt:         q.listAuditEventsStmt,
+		listAuditObjectTypesStmt:    q.listAuditObjectTypesStmt,
+		listBankMembersStmt:         q.listBankMembersStmt,
+		listBankPoolStmt:            q.listBankPoolStmt,
+		listBankTagsStmt:            q.listBankTagsStmt,
+		listBanksStmt:               q.listBanksStmt,
+		listCheckpointsStmt:         q.listCheckpointsStmt,
+		listDepartmentsStmt:         q.listDepartmentsStmt,
+		listEmployeeNosStmt:         q.listEmployeeNosStmt,
+		listExamAttemptsStmt:        q.listExamAttemptsStmt,
+		listExamAudienceStmt:        q.listExamAudienceStmt,
+		listExamItemsOfStmt:         q.listExamItemsOfStmt,
+		listExamsStmt:               q.listExamsStmt,
+		listExamsForPersonStmt:      q.listExamsForPersonStmt,
+		listGroupMembersStmt:        q.listGroupMembersStmt,
+		listGroupsStmt:              q.listGroupsStmt,
+		listOverdueAttemptsStmt:     q.listOverdueAttemptsStmt,
+		listPeopleStmt:              q.listPeopleStmt,
+		listPersonAttemptsStmt:      q.listPersonAttemptsStmt,
+		listPersonGroupsStmt:        q.listPersonGroupsStmt,
+		listPersonRolesStmt:         q.listPersonRolesStmt,
+		listPersonStoresStmt:        q.listPersonStoresStmt,
+		listPositionsStmt:           q.listPositionsStmt,
+		listQuestionTagsStmt:        q.listQuestionTagsStmt,
+		listQuestionsStmt:           q.listQuestionsStmt,
+		listSessionsStmt:            q.listSessionsStmt,
+		listStatementsByActorStmt:   q.listStatementsByActorStmt,
+		listStoresStmt:              q.listStoresStmt,
+		listTokensStmt:              q.listTokensStmt,
+		listUnrecordedResultsStmt:   q.listUnrecordedResultsStmt,
+		listVersionsStmt:            q.listVersionsStmt,
+		listVersionsInReviewStmt:    q.listVersionsInReviewStmt,
+		lockAttemptStmt:             q.lockAttemptStmt,
+		openAttemptStmt:             q.openAttemptStmt,
+		peopleIDsForGroupAddStmt:    q.peopleIDsForGroupAddStmt,
+		putBankMemberStmt:           q.putBankMemberStmt,
+		putSettingStmt:              q.putSettingStmt,
+		recordLoginFailureStmt:      q.recordLoginFailureStmt,
+		recordLoginSuccessStmt:      q.recordLoginSuccessStmt,
+		removeGroupMemberStmt:       q.removeGroupMemberStmt,
+		reviewVersionStmt:           q.reviewVersionStmt,
+		revokePersonTokensStmt:      q.revokePersonTokensStmt,
+		revokeTokenStmt:             q.revokeTokenStmt,
+		saveAnswerStmt:              q.saveAnswerStmt,
+		scoreAttemptItemStmt:        q.scoreAttemptItemStmt,
+		setActivationStmt:           q.setActivationStmt,
+		setAttemptDeadlineStmt:      q.setAttemptDeadlineStmt,
+		setAttemptDeviceStmt:        q.setAttemptDeviceStmt,
+		setAttemptItemBodyStmt:      q.setAttemptItemBodyStmt,
+		setAttemptRecordedStmt:      q.setAttemptRecordedStmt,
+		setAttemptScoreStmt:         q.setAttemptScoreStmt,
+		setDisabledStmt:             q.setDisabledStmt,
+		setExamReleasedStmt:         q.setExamReleasedStmt,
+		setExamStatusStmt:           q.setExamStatusStmt,
+		setMaterialLatestStmt:       q.setMaterialLatestStmt,
+		setMaterialPublishedStmt:    q.setMaterialPublishedStmt,
+		setPasswordStmt:             q.setPasswordStmt,
+		setPersonLocaleStmt:         q.setPersonLocaleStmt,
+		setPersonPhotoStmt:          q.setPersonPhotoStmt,
+		setQuestionArchivedStmt:     q.setQuestionArchivedStmt,
+		setVersionStatusStmt:        q.setVersionStatusStmt,
+		touchSessionStmt:            q.touchSessionStmt,
+		touchTokenStmt:              q.touchTokenStmt,
+		unlockStmt:                  q.unlockStmt,
+		updateBankStmt:              q.updateBankStmt,
+		updateDepartmentStmt:        q.updateDepartmentStmt,
+		updateExamStmt:              q.updateExamStmt,
+		updateGroupStmt:             q.updateGroupStmt,
+		updatePersonStmt:            q.updatePersonStmt,
+		updatePositionStmt:          q.updatePositionStmt,
+		updateQuestionMirrorStmt:    q.updateQuestionMirrorStmt,
+		updateStoreStmt:             q.updateStoreStmt,
 	}
 }

@@ -20,7 +20,7 @@ type AddExamAudienceParams struct {
 }
 
 func (q *Queries) AddExamAudience(ctx context.Context, arg AddExamAudienceParams) error {
-	_, err := q.db.ExecContext(ctx, addExamAudience, arg.ExamID, arg.Kind, arg.RefID)
+	_, err := q.exec(ctx, q.addExamAudienceStmt, addExamAudience, arg.ExamID, arg.Kind, arg.RefID)
 	return err
 }
 
@@ -42,7 +42,7 @@ WHERE pp.status = 'active' AND (
 
 // How many people an exam reaches (for the settings page).
 func (q *Queries) CountExamsAudience(ctx context.Context, examID string) (int64, error) {
-	row := q.db.QueryRowContext(ctx, countExamsAudience, examID)
+	row := q.queryRow(ctx, q.countExamsAudienceStmt, countExamsAudience, examID)
 	var count int64
 	err := row.Scan(&count)
 	return count, err
@@ -53,7 +53,7 @@ DELETE FROM exam_audience WHERE exam_id = $1
 `
 
 func (q *Queries) DeleteExamAudience(ctx context.Context, examID string) error {
-	_, err := q.db.ExecContext(ctx, deleteExamAudience, examID)
+	_, err := q.exec(ctx, q.deleteExamAudienceStmt, deleteExamAudience, examID)
 	return err
 }
 
@@ -68,7 +68,7 @@ type GetExamRow struct {
 }
 
 func (q *Queries) GetExam(ctx context.Context, id string) (GetExamRow, error) {
-	row := q.db.QueryRowContext(ctx, getExam, id)
+	row := q.queryRow(ctx, q.getExamStmt, getExam, id)
 	var i GetExamRow
 	err := row.Scan(
 		&i.Exam.ID,
@@ -112,7 +112,7 @@ type GetQuestionBodyRow struct {
 }
 
 func (q *Queries) GetQuestionBody(ctx context.Context, id string) (GetQuestionBodyRow, error) {
-	row := q.db.QueryRowContext(ctx, getQuestionBody, id)
+	row := q.queryRow(ctx, q.getQuestionBodyStmt, getQuestionBody, id)
 	var i GetQuestionBodyRow
 	err := row.Scan(
 		&i.ID,
@@ -153,7 +153,7 @@ type InsertExamParams struct {
 }
 
 func (q *Queries) InsertExam(ctx context.Context, arg InsertExamParams) error {
-	_, err := q.db.ExecContext(ctx, insertExam,
+	_, err := q.exec(ctx, q.insertExamStmt, insertExam,
 		arg.ID,
 		arg.Title,
 		arg.Description,
@@ -190,7 +190,7 @@ type ListBankPoolRow struct {
 
 // A bank's live questions at their latest version, to draw papers from.
 func (q *Queries) ListBankPool(ctx context.Context, bankID string) ([]ListBankPoolRow, error) {
-	rows, err := q.db.QueryContext(ctx, listBankPool, bankID)
+	rows, err := q.query(ctx, q.listBankPoolStmt, listBankPool, bankID)
 	if err != nil {
 		return nil, err
 	}
@@ -235,7 +235,7 @@ type ListExamAudienceRow struct {
 }
 
 func (q *Queries) ListExamAudience(ctx context.Context, examID string) ([]ListExamAudienceRow, error) {
-	rows, err := q.db.QueryContext(ctx, listExamAudience, examID)
+	rows, err := q.query(ctx, q.listExamAudienceStmt, listExamAudience, examID)
 	if err != nil {
 		return nil, err
 	}
@@ -286,7 +286,7 @@ type ListExamsRow struct {
 // Exams for those who manage them, newest first, keyset-paginated on
 // (created_at, id), with attempt counts.
 func (q *Queries) ListExams(ctx context.Context, arg ListExamsParams) ([]ListExamsRow, error) {
-	rows, err := q.db.QueryContext(ctx, listExams,
+	rows, err := q.query(ctx, q.listExamsStmt, listExams,
 		arg.Status,
 		arg.BeforeAt,
 		arg.BeforeID,
@@ -363,7 +363,7 @@ type ListExamsForPersonRow struct {
 // person, their position, one of their groups, or their department or any
 // department above it.
 func (q *Queries) ListExamsForPerson(ctx context.Context, personID string) ([]ListExamsForPersonRow, error) {
-	rows, err := q.db.QueryContext(ctx, listExamsForPerson, personID)
+	rows, err := q.query(ctx, q.listExamsForPersonStmt, listExamsForPerson, personID)
 	if err != nil {
 		return nil, err
 	}
@@ -417,7 +417,7 @@ type SetExamReleasedParams struct {
 }
 
 func (q *Queries) SetExamReleased(ctx context.Context, arg SetExamReleasedParams) error {
-	_, err := q.db.ExecContext(ctx, setExamReleased, arg.ID, arg.ReleasedAt)
+	_, err := q.exec(ctx, q.setExamReleasedStmt, setExamReleased, arg.ID, arg.ReleasedAt)
 	return err
 }
 
@@ -432,7 +432,7 @@ type SetExamStatusParams struct {
 }
 
 func (q *Queries) SetExamStatus(ctx context.Context, arg SetExamStatusParams) error {
-	_, err := q.db.ExecContext(ctx, setExamStatus, arg.ID, arg.Status, arg.UpdatedAt)
+	_, err := q.exec(ctx, q.setExamStatusStmt, setExamStatus, arg.ID, arg.Status, arg.UpdatedAt)
 	return err
 }
 
@@ -463,7 +463,7 @@ type UpdateExamParams struct {
 }
 
 func (q *Queries) UpdateExam(ctx context.Context, arg UpdateExamParams) error {
-	_, err := q.db.ExecContext(ctx, updateExam,
+	_, err := q.exec(ctx, q.updateExamStmt, updateExam,
 		arg.ID,
 		arg.Title,
 		arg.Description,

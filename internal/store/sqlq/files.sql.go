@@ -14,7 +14,7 @@ SELECT COUNT(*) FROM files WHERE blob_key = $1
 `
 
 func (q *Queries) CountBlobUse(ctx context.Context, blobKey string) (int64, error) {
-	row := q.db.QueryRowContext(ctx, countBlobUse, blobKey)
+	row := q.queryRow(ctx, q.countBlobUseStmt, countBlobUse, blobKey)
 	var count int64
 	err := row.Scan(&count)
 	return count, err
@@ -25,7 +25,7 @@ DELETE FROM files WHERE id = $1
 `
 
 func (q *Queries) DeleteFile(ctx context.Context, id string) error {
-	_, err := q.db.ExecContext(ctx, deleteFile, id)
+	_, err := q.exec(ctx, q.deleteFileStmt, deleteFile, id)
 	return err
 }
 
@@ -34,7 +34,7 @@ SELECT id, blob_key, name, content_type, size, purpose, owner_id, created_at FRO
 `
 
 func (q *Queries) GetFile(ctx context.Context, id string) (File, error) {
-	row := q.db.QueryRowContext(ctx, getFile, id)
+	row := q.queryRow(ctx, q.getFileStmt, getFile, id)
 	var i File
 	err := row.Scan(
 		&i.ID,
@@ -66,7 +66,7 @@ type InsertFileParams struct {
 }
 
 func (q *Queries) InsertFile(ctx context.Context, arg InsertFileParams) error {
-	_, err := q.db.ExecContext(ctx, insertFile,
+	_, err := q.exec(ctx, q.insertFileStmt, insertFile,
 		arg.ID,
 		arg.BlobKey,
 		arg.Name,
@@ -90,6 +90,6 @@ type SetPersonPhotoParams struct {
 }
 
 func (q *Queries) SetPersonPhoto(ctx context.Context, arg SetPersonPhotoParams) error {
-	_, err := q.db.ExecContext(ctx, setPersonPhoto, arg.ID, arg.PhotoFileID, arg.UpdatedAt)
+	_, err := q.exec(ctx, q.setPersonPhotoStmt, setPersonPhoto, arg.ID, arg.PhotoFileID, arg.UpdatedAt)
 	return err
 }

@@ -14,7 +14,7 @@ SELECT COUNT(*) FROM material_versions WHERE status = 'review'
 `
 
 func (q *Queries) CountVersionsInReview(ctx context.Context) (int64, error) {
-	row := q.db.QueryRowContext(ctx, countVersionsInReview)
+	row := q.queryRow(ctx, q.countVersionsInReviewStmt, countVersionsInReview)
 	var count int64
 	err := row.Scan(&count)
 	return count, err
@@ -30,7 +30,7 @@ type FindMaterialBySubjectParams struct {
 }
 
 func (q *Queries) FindMaterialBySubject(ctx context.Context, arg FindMaterialBySubjectParams) (Material, error) {
-	row := q.db.QueryRowContext(ctx, findMaterialBySubject, arg.Kind, arg.SubjectID)
+	row := q.queryRow(ctx, q.findMaterialBySubjectStmt, findMaterialBySubject, arg.Kind, arg.SubjectID)
 	var i Material
 	err := row.Scan(
 		&i.ID,
@@ -50,7 +50,7 @@ SELECT id, kind, subject_id, title, latest_no, published_no, created_at, updated
 `
 
 func (q *Queries) GetMaterial(ctx context.Context, id string) (Material, error) {
-	row := q.db.QueryRowContext(ctx, getMaterial, id)
+	row := q.queryRow(ctx, q.getMaterialStmt, getMaterial, id)
 	var i Material
 	err := row.Scan(
 		&i.ID,
@@ -75,7 +75,7 @@ type GetVersionParams struct {
 }
 
 func (q *Queries) GetVersion(ctx context.Context, arg GetVersionParams) (MaterialVersion, error) {
-	row := q.db.QueryRowContext(ctx, getVersion, arg.MaterialID, arg.No)
+	row := q.queryRow(ctx, q.getVersionStmt, getVersion, arg.MaterialID, arg.No)
 	var i MaterialVersion
 	err := row.Scan(
 		&i.MaterialID,
@@ -111,7 +111,7 @@ type InsertMaterialParams struct {
 }
 
 func (q *Queries) InsertMaterial(ctx context.Context, arg InsertMaterialParams) error {
-	_, err := q.db.ExecContext(ctx, insertMaterial,
+	_, err := q.exec(ctx, q.insertMaterialStmt, insertMaterial,
 		arg.ID,
 		arg.Kind,
 		arg.SubjectID,
@@ -142,7 +142,7 @@ type InsertVersionParams struct {
 }
 
 func (q *Queries) InsertVersion(ctx context.Context, arg InsertVersionParams) error {
-	_, err := q.db.ExecContext(ctx, insertVersion,
+	_, err := q.exec(ctx, q.insertVersionStmt, insertVersion,
 		arg.MaterialID,
 		arg.No,
 		arg.Title,
@@ -182,7 +182,7 @@ type ListVersionsRow struct {
 }
 
 func (q *Queries) ListVersions(ctx context.Context, materialID string) ([]ListVersionsRow, error) {
-	rows, err := q.db.QueryContext(ctx, listVersions, materialID)
+	rows, err := q.query(ctx, q.listVersionsStmt, listVersions, materialID)
 	if err != nil {
 		return nil, err
 	}
@@ -240,7 +240,7 @@ type ListVersionsInReviewRow struct {
 }
 
 func (q *Queries) ListVersionsInReview(ctx context.Context) ([]ListVersionsInReviewRow, error) {
-	rows, err := q.db.QueryContext(ctx, listVersionsInReview)
+	rows, err := q.query(ctx, q.listVersionsInReviewStmt, listVersionsInReview)
 	if err != nil {
 		return nil, err
 	}
@@ -289,7 +289,7 @@ type ReviewVersionParams struct {
 }
 
 func (q *Queries) ReviewVersion(ctx context.Context, arg ReviewVersionParams) error {
-	_, err := q.db.ExecContext(ctx, reviewVersion,
+	_, err := q.exec(ctx, q.reviewVersionStmt, reviewVersion,
 		arg.MaterialID,
 		arg.No,
 		arg.Status,
@@ -313,7 +313,7 @@ type SetMaterialLatestParams struct {
 }
 
 func (q *Queries) SetMaterialLatest(ctx context.Context, arg SetMaterialLatestParams) error {
-	_, err := q.db.ExecContext(ctx, setMaterialLatest,
+	_, err := q.exec(ctx, q.setMaterialLatestStmt, setMaterialLatest,
 		arg.ID,
 		arg.LatestNo,
 		arg.Title,
@@ -333,7 +333,7 @@ type SetMaterialPublishedParams struct {
 }
 
 func (q *Queries) SetMaterialPublished(ctx context.Context, arg SetMaterialPublishedParams) error {
-	_, err := q.db.ExecContext(ctx, setMaterialPublished, arg.ID, arg.PublishedNo, arg.UpdatedAt)
+	_, err := q.exec(ctx, q.setMaterialPublishedStmt, setMaterialPublished, arg.ID, arg.PublishedNo, arg.UpdatedAt)
 	return err
 }
 
@@ -348,6 +348,6 @@ type SetVersionStatusParams struct {
 }
 
 func (q *Queries) SetVersionStatus(ctx context.Context, arg SetVersionStatusParams) error {
-	_, err := q.db.ExecContext(ctx, setVersionStatus, arg.MaterialID, arg.No, arg.Status)
+	_, err := q.exec(ctx, q.setVersionStatusStmt, setVersionStatus, arg.MaterialID, arg.No, arg.Status)
 	return err
 }

@@ -20,7 +20,7 @@ type AddGroupMemberParams struct {
 }
 
 func (q *Queries) AddGroupMember(ctx context.Context, arg AddGroupMemberParams) (int64, error) {
-	result, err := q.db.ExecContext(ctx, addGroupMember, arg.GroupID, arg.PersonID)
+	result, err := q.exec(ctx, q.addGroupMemberStmt, addGroupMember, arg.GroupID, arg.PersonID)
 	if err != nil {
 		return 0, err
 	}
@@ -33,7 +33,7 @@ SELECT (SELECT COUNT(*) FROM departments c WHERE c.parent_id = $1)
 `
 
 func (q *Queries) CountDepartmentUse(ctx context.Context, parentID sql.NullString) (int32, error) {
-	row := q.db.QueryRowContext(ctx, countDepartmentUse, parentID)
+	row := q.queryRow(ctx, q.countDepartmentUseStmt, countDepartmentUse, parentID)
 	var n int32
 	err := row.Scan(&n)
 	return n, err
@@ -44,7 +44,7 @@ SELECT COUNT(*) FROM people WHERE position_id = $1
 `
 
 func (q *Queries) CountPositionUse(ctx context.Context, positionID sql.NullString) (int64, error) {
-	row := q.db.QueryRowContext(ctx, countPositionUse, positionID)
+	row := q.queryRow(ctx, q.countPositionUseStmt, countPositionUse, positionID)
 	var count int64
 	err := row.Scan(&count)
 	return count, err
@@ -55,7 +55,7 @@ SELECT COUNT(*) FROM person_stores WHERE store_id = $1
 `
 
 func (q *Queries) CountStoreUse(ctx context.Context, storeID string) (int64, error) {
-	row := q.db.QueryRowContext(ctx, countStoreUse, storeID)
+	row := q.queryRow(ctx, q.countStoreUseStmt, countStoreUse, storeID)
 	var count int64
 	err := row.Scan(&count)
 	return count, err
@@ -66,7 +66,7 @@ DELETE FROM departments WHERE id = $1
 `
 
 func (q *Queries) DeleteDepartment(ctx context.Context, id string) error {
-	_, err := q.db.ExecContext(ctx, deleteDepartment, id)
+	_, err := q.exec(ctx, q.deleteDepartmentStmt, deleteDepartment, id)
 	return err
 }
 
@@ -75,7 +75,7 @@ DELETE FROM people_groups WHERE id = $1
 `
 
 func (q *Queries) DeleteGroup(ctx context.Context, id string) error {
-	_, err := q.db.ExecContext(ctx, deleteGroup, id)
+	_, err := q.exec(ctx, q.deleteGroupStmt, deleteGroup, id)
 	return err
 }
 
@@ -84,7 +84,7 @@ DELETE FROM group_members WHERE group_id = $1
 `
 
 func (q *Queries) DeleteGroupMembers(ctx context.Context, groupID string) error {
-	_, err := q.db.ExecContext(ctx, deleteGroupMembers, groupID)
+	_, err := q.exec(ctx, q.deleteGroupMembersStmt, deleteGroupMembers, groupID)
 	return err
 }
 
@@ -93,7 +93,7 @@ DELETE FROM positions WHERE id = $1
 `
 
 func (q *Queries) DeletePosition(ctx context.Context, id string) error {
-	_, err := q.db.ExecContext(ctx, deletePosition, id)
+	_, err := q.exec(ctx, q.deletePositionStmt, deletePosition, id)
 	return err
 }
 
@@ -102,7 +102,7 @@ DELETE FROM stores WHERE id = $1
 `
 
 func (q *Queries) DeleteStore(ctx context.Context, id string) error {
-	_, err := q.db.ExecContext(ctx, deleteStore, id)
+	_, err := q.exec(ctx, q.deleteStoreStmt, deleteStore, id)
 	return err
 }
 
@@ -116,7 +116,7 @@ SELECT id FROM sub
 `
 
 func (q *Queries) DepartmentSubtree(ctx context.Context, id string) ([]string, error) {
-	rows, err := q.db.QueryContext(ctx, departmentSubtree, id)
+	rows, err := q.query(ctx, q.departmentSubtreeStmt, departmentSubtree, id)
 	if err != nil {
 		return nil, err
 	}
@@ -143,7 +143,7 @@ SELECT id, parent_id, name, code, sort_order, created_at, updated_at FROM depart
 `
 
 func (q *Queries) GetDepartment(ctx context.Context, id string) (Department, error) {
-	row := q.db.QueryRowContext(ctx, getDepartment, id)
+	row := q.queryRow(ctx, q.getDepartmentStmt, getDepartment, id)
 	var i Department
 	err := row.Scan(
 		&i.ID,
@@ -174,7 +174,7 @@ type GetGroupRow struct {
 }
 
 func (q *Queries) GetGroup(ctx context.Context, id string) (GetGroupRow, error) {
-	row := q.db.QueryRowContext(ctx, getGroup, id)
+	row := q.queryRow(ctx, q.getGroupStmt, getGroup, id)
 	var i GetGroupRow
 	err := row.Scan(
 		&i.ID,
@@ -192,7 +192,7 @@ SELECT id, name, code, description, created_at, updated_at FROM positions WHERE 
 `
 
 func (q *Queries) GetPosition(ctx context.Context, id string) (Position, error) {
-	row := q.db.QueryRowContext(ctx, getPosition, id)
+	row := q.queryRow(ctx, q.getPositionStmt, getPosition, id)
 	var i Position
 	err := row.Scan(
 		&i.ID,
@@ -210,7 +210,7 @@ SELECT value FROM settings WHERE key = $1
 `
 
 func (q *Queries) GetSetting(ctx context.Context, key string) (string, error) {
-	row := q.db.QueryRowContext(ctx, getSetting, key)
+	row := q.queryRow(ctx, q.getSettingStmt, getSetting, key)
 	var value string
 	err := row.Scan(&value)
 	return value, err
@@ -221,7 +221,7 @@ SELECT id, platform, name, owner_id, created_at, updated_at FROM stores WHERE id
 `
 
 func (q *Queries) GetStore(ctx context.Context, id string) (Store, error) {
-	row := q.db.QueryRowContext(ctx, getStore, id)
+	row := q.queryRow(ctx, q.getStoreStmt, getStore, id)
 	var i Store
 	err := row.Scan(
 		&i.ID,
@@ -250,7 +250,7 @@ type InsertDepartmentParams struct {
 }
 
 func (q *Queries) InsertDepartment(ctx context.Context, arg InsertDepartmentParams) error {
-	_, err := q.db.ExecContext(ctx, insertDepartment,
+	_, err := q.exec(ctx, q.insertDepartmentStmt, insertDepartment,
 		arg.ID,
 		arg.ParentID,
 		arg.Name,
@@ -275,7 +275,7 @@ type InsertGroupParams struct {
 }
 
 func (q *Queries) InsertGroup(ctx context.Context, arg InsertGroupParams) error {
-	_, err := q.db.ExecContext(ctx, insertGroup,
+	_, err := q.exec(ctx, q.insertGroupStmt, insertGroup,
 		arg.ID,
 		arg.Name,
 		arg.Description,
@@ -300,7 +300,7 @@ type InsertPositionParams struct {
 }
 
 func (q *Queries) InsertPosition(ctx context.Context, arg InsertPositionParams) error {
-	_, err := q.db.ExecContext(ctx, insertPosition,
+	_, err := q.exec(ctx, q.insertPositionStmt, insertPosition,
 		arg.ID,
 		arg.Name,
 		arg.Code,
@@ -326,7 +326,7 @@ type InsertStoreParams struct {
 }
 
 func (q *Queries) InsertStore(ctx context.Context, arg InsertStoreParams) error {
-	_, err := q.db.ExecContext(ctx, insertStore,
+	_, err := q.exec(ctx, q.insertStoreStmt, insertStore,
 		arg.ID,
 		arg.Platform,
 		arg.Name,
@@ -356,7 +356,7 @@ type ListDepartmentsRow struct {
 }
 
 func (q *Queries) ListDepartments(ctx context.Context) ([]ListDepartmentsRow, error) {
-	rows, err := q.db.QueryContext(ctx, listDepartments)
+	rows, err := q.query(ctx, q.listDepartmentsStmt, listDepartments)
 	if err != nil {
 		return nil, err
 	}
@@ -392,7 +392,7 @@ SELECT person_id FROM group_members WHERE group_id = $1 ORDER BY person_id
 `
 
 func (q *Queries) ListGroupMembers(ctx context.Context, groupID string) ([]string, error) {
-	rows, err := q.db.QueryContext(ctx, listGroupMembers, groupID)
+	rows, err := q.query(ctx, q.listGroupMembersStmt, listGroupMembers, groupID)
 	if err != nil {
 		return nil, err
 	}
@@ -431,7 +431,7 @@ type ListGroupsRow struct {
 }
 
 func (q *Queries) ListGroups(ctx context.Context) ([]ListGroupsRow, error) {
-	rows, err := q.db.QueryContext(ctx, listGroups)
+	rows, err := q.query(ctx, q.listGroupsStmt, listGroups)
 	if err != nil {
 		return nil, err
 	}
@@ -471,7 +471,7 @@ type ListPersonGroupsRow struct {
 }
 
 func (q *Queries) ListPersonGroups(ctx context.Context, personID string) ([]ListPersonGroupsRow, error) {
-	rows, err := q.db.QueryContext(ctx, listPersonGroups, personID)
+	rows, err := q.query(ctx, q.listPersonGroupsStmt, listPersonGroups, personID)
 	if err != nil {
 		return nil, err
 	}
@@ -511,7 +511,7 @@ type ListPositionsRow struct {
 }
 
 func (q *Queries) ListPositions(ctx context.Context) ([]ListPositionsRow, error) {
-	rows, err := q.db.QueryContext(ctx, listPositions)
+	rows, err := q.query(ctx, q.listPositionsStmt, listPositions)
 	if err != nil {
 		return nil, err
 	}
@@ -559,7 +559,7 @@ type ListStoresRow struct {
 }
 
 func (q *Queries) ListStores(ctx context.Context) ([]ListStoresRow, error) {
-	rows, err := q.db.QueryContext(ctx, listStores)
+	rows, err := q.query(ctx, q.listStoresStmt, listStores)
 	if err != nil {
 		return nil, err
 	}
@@ -616,7 +616,7 @@ type PeopleIDsForGroupAddRow struct {
 // Active people matched by employee number, or everyone in a department
 // subtree or position, for adding many members at once.
 func (q *Queries) PeopleIDsForGroupAdd(ctx context.Context, arg PeopleIDsForGroupAddParams) ([]PeopleIDsForGroupAddRow, error) {
-	rows, err := q.db.QueryContext(ctx, peopleIDsForGroupAdd, arg.DepartmentID, arg.PositionID)
+	rows, err := q.query(ctx, q.peopleIDsForGroupAddStmt, peopleIDsForGroupAdd, arg.DepartmentID, arg.PositionID)
 	if err != nil {
 		return nil, err
 	}
@@ -649,7 +649,7 @@ type PutSettingParams struct {
 }
 
 func (q *Queries) PutSetting(ctx context.Context, arg PutSettingParams) error {
-	_, err := q.db.ExecContext(ctx, putSetting, arg.Key, arg.Value)
+	_, err := q.exec(ctx, q.putSettingStmt, putSetting, arg.Key, arg.Value)
 	return err
 }
 
@@ -663,7 +663,7 @@ type RemoveGroupMemberParams struct {
 }
 
 func (q *Queries) RemoveGroupMember(ctx context.Context, arg RemoveGroupMemberParams) (int64, error) {
-	result, err := q.db.ExecContext(ctx, removeGroupMember, arg.GroupID, arg.PersonID)
+	result, err := q.exec(ctx, q.removeGroupMemberStmt, removeGroupMember, arg.GroupID, arg.PersonID)
 	if err != nil {
 		return 0, err
 	}
@@ -685,7 +685,7 @@ type UpdateDepartmentParams struct {
 }
 
 func (q *Queries) UpdateDepartment(ctx context.Context, arg UpdateDepartmentParams) error {
-	_, err := q.db.ExecContext(ctx, updateDepartment,
+	_, err := q.exec(ctx, q.updateDepartmentStmt, updateDepartment,
 		arg.ID,
 		arg.ParentID,
 		arg.Name,
@@ -708,7 +708,7 @@ type UpdateGroupParams struct {
 }
 
 func (q *Queries) UpdateGroup(ctx context.Context, arg UpdateGroupParams) error {
-	_, err := q.db.ExecContext(ctx, updateGroup,
+	_, err := q.exec(ctx, q.updateGroupStmt, updateGroup,
 		arg.ID,
 		arg.Name,
 		arg.Description,
@@ -730,7 +730,7 @@ type UpdatePositionParams struct {
 }
 
 func (q *Queries) UpdatePosition(ctx context.Context, arg UpdatePositionParams) error {
-	_, err := q.db.ExecContext(ctx, updatePosition,
+	_, err := q.exec(ctx, q.updatePositionStmt, updatePosition,
 		arg.ID,
 		arg.Name,
 		arg.Code,
@@ -753,7 +753,7 @@ type UpdateStoreParams struct {
 }
 
 func (q *Queries) UpdateStore(ctx context.Context, arg UpdateStoreParams) error {
-	_, err := q.db.ExecContext(ctx, updateStore,
+	_, err := q.exec(ctx, q.updateStoreStmt, updateStore,
 		arg.ID,
 		arg.Platform,
 		arg.Name,

@@ -20,7 +20,7 @@ type AddPersonRoleParams struct {
 }
 
 func (q *Queries) AddPersonRole(ctx context.Context, arg AddPersonRoleParams) error {
-	_, err := q.db.ExecContext(ctx, addPersonRole, arg.PersonID, arg.Role)
+	_, err := q.exec(ctx, q.addPersonRoleStmt, addPersonRole, arg.PersonID, arg.Role)
 	return err
 }
 
@@ -34,7 +34,7 @@ type AddPersonStoreParams struct {
 }
 
 func (q *Queries) AddPersonStore(ctx context.Context, arg AddPersonStoreParams) error {
-	_, err := q.db.ExecContext(ctx, addPersonStore, arg.PersonID, arg.StoreID)
+	_, err := q.exec(ctx, q.addPersonStoreStmt, addPersonStore, arg.PersonID, arg.StoreID)
 	return err
 }
 
@@ -43,7 +43,7 @@ SELECT COUNT(*) FROM departments
 `
 
 func (q *Queries) CountDepartments(ctx context.Context) (int64, error) {
-	row := q.db.QueryRowContext(ctx, countDepartments)
+	row := q.queryRow(ctx, q.countDepartmentsStmt, countDepartments)
 	var count int64
 	err := row.Scan(&count)
 	return count, err
@@ -63,7 +63,7 @@ type CountPeopleByDepartmentRow struct {
 
 // Counted per id on the (department_id, status) index, then named.
 func (q *Queries) CountPeopleByDepartment(ctx context.Context) ([]CountPeopleByDepartmentRow, error) {
-	rows, err := q.db.QueryContext(ctx, countPeopleByDepartment)
+	rows, err := q.query(ctx, q.countPeopleByDepartmentStmt, countPeopleByDepartment)
 	if err != nil {
 		return nil, err
 	}
@@ -98,7 +98,7 @@ type CountPeopleByPositionRow struct {
 }
 
 func (q *Queries) CountPeopleByPosition(ctx context.Context) ([]CountPeopleByPositionRow, error) {
-	rows, err := q.db.QueryContext(ctx, countPeopleByPosition)
+	rows, err := q.query(ctx, q.countPeopleByPositionStmt, countPeopleByPosition)
 	if err != nil {
 		return nil, err
 	}
@@ -130,7 +130,7 @@ type CountPeopleByStatusRow struct {
 }
 
 func (q *Queries) CountPeopleByStatus(ctx context.Context) ([]CountPeopleByStatusRow, error) {
-	rows, err := q.db.QueryContext(ctx, countPeopleByStatus)
+	rows, err := q.query(ctx, q.countPeopleByStatusStmt, countPeopleByStatus)
 	if err != nil {
 		return nil, err
 	}
@@ -157,7 +157,7 @@ SELECT COUNT(*) FROM people WHERE hire_date >= $1 AND status <> 'left'
 `
 
 func (q *Queries) CountPeopleHiredSince(ctx context.Context, hireDate string) (int64, error) {
-	row := q.db.QueryRowContext(ctx, countPeopleHiredSince, hireDate)
+	row := q.queryRow(ctx, q.countPeopleHiredSinceStmt, countPeopleHiredSince, hireDate)
 	var count int64
 	err := row.Scan(&count)
 	return count, err
@@ -168,7 +168,7 @@ SELECT COUNT(*) FROM positions
 `
 
 func (q *Queries) CountPositions(ctx context.Context) (int64, error) {
-	row := q.db.QueryRowContext(ctx, countPositions)
+	row := q.queryRow(ctx, q.countPositionsStmt, countPositions)
 	var count int64
 	err := row.Scan(&count)
 	return count, err
@@ -180,7 +180,7 @@ WHERE r.role = $1 AND a.disabled = FALSE
 `
 
 func (q *Queries) CountRole(ctx context.Context, role string) (int64, error) {
-	row := q.db.QueryRowContext(ctx, countRole, role)
+	row := q.queryRow(ctx, q.countRoleStmt, countRole, role)
 	var count int64
 	err := row.Scan(&count)
 	return count, err
@@ -191,7 +191,7 @@ DELETE FROM person_roles WHERE person_id = $1
 `
 
 func (q *Queries) DeletePersonRoles(ctx context.Context, personID string) error {
-	_, err := q.db.ExecContext(ctx, deletePersonRoles, personID)
+	_, err := q.exec(ctx, q.deletePersonRolesStmt, deletePersonRoles, personID)
 	return err
 }
 
@@ -200,7 +200,7 @@ DELETE FROM person_stores WHERE person_id = $1
 `
 
 func (q *Queries) DeletePersonStores(ctx context.Context, personID string) error {
-	_, err := q.db.ExecContext(ctx, deletePersonStores, personID)
+	_, err := q.exec(ctx, q.deletePersonStoresStmt, deletePersonStores, personID)
 	return err
 }
 
@@ -209,7 +209,7 @@ SELECT id FROM people WHERE employee_no = $1
 `
 
 func (q *Queries) FindPersonByEmployeeNo(ctx context.Context, employeeNo string) (string, error) {
-	row := q.db.QueryRowContext(ctx, findPersonByEmployeeNo, employeeNo)
+	row := q.queryRow(ctx, q.findPersonByEmployeeNoStmt, findPersonByEmployeeNo, employeeNo)
 	var id string
 	err := row.Scan(&id)
 	return id, err
@@ -223,7 +223,7 @@ ORDER BY p.id LIMIT 1
 `
 
 func (q *Queries) FindPersonByLogin(ctx context.Context, login string) (string, error) {
-	row := q.db.QueryRowContext(ctx, findPersonByLogin, login)
+	row := q.queryRow(ctx, q.findPersonByLoginStmt, findPersonByLogin, login)
 	var id string
 	err := row.Scan(&id)
 	return id, err
@@ -270,7 +270,7 @@ type GetPersonRow struct {
 }
 
 func (q *Queries) GetPerson(ctx context.Context, id string) (GetPersonRow, error) {
-	row := q.db.QueryRowContext(ctx, getPerson, id)
+	row := q.queryRow(ctx, q.getPersonStmt, getPerson, id)
 	var i GetPersonRow
 	err := row.Scan(
 		&i.ID,
@@ -330,7 +330,7 @@ type InsertPersonParams struct {
 }
 
 func (q *Queries) InsertPerson(ctx context.Context, arg InsertPersonParams) error {
-	_, err := q.db.ExecContext(ctx, insertPerson,
+	_, err := q.exec(ctx, q.insertPersonStmt, insertPerson,
 		arg.ID,
 		arg.EmployeeNo,
 		arg.Name,
@@ -363,7 +363,7 @@ type IsMentorOfParams struct {
 }
 
 func (q *Queries) IsMentorOf(ctx context.Context, arg IsMentorOfParams) (int64, error) {
-	row := q.db.QueryRowContext(ctx, isMentorOf, arg.ID, arg.MentorID)
+	row := q.queryRow(ctx, q.isMentorOfStmt, isMentorOf, arg.ID, arg.MentorID)
 	var count int64
 	err := row.Scan(&count)
 	return count, err
@@ -374,7 +374,7 @@ SELECT person_id, role FROM person_roles ORDER BY person_id, role
 `
 
 func (q *Queries) ListAllPersonRoles(ctx context.Context) ([]PersonRole, error) {
-	rows, err := q.db.QueryContext(ctx, listAllPersonRoles)
+	rows, err := q.query(ctx, q.listAllPersonRolesStmt, listAllPersonRoles)
 	if err != nil {
 		return nil, err
 	}
@@ -407,7 +407,7 @@ type ListAllPersonStoreNamesRow struct {
 }
 
 func (q *Queries) ListAllPersonStoreNames(ctx context.Context) ([]ListAllPersonStoreNamesRow, error) {
-	rows, err := q.db.QueryContext(ctx, listAllPersonStoreNames)
+	rows, err := q.query(ctx, q.listAllPersonStoreNamesStmt, listAllPersonStoreNames)
 	if err != nil {
 		return nil, err
 	}
@@ -439,7 +439,7 @@ type ListEmployeeNosRow struct {
 }
 
 func (q *Queries) ListEmployeeNos(ctx context.Context) ([]ListEmployeeNosRow, error) {
-	rows, err := q.db.QueryContext(ctx, listEmployeeNos)
+	rows, err := q.query(ctx, q.listEmployeeNosStmt, listEmployeeNos)
 	if err != nil {
 		return nil, err
 	}
@@ -537,7 +537,7 @@ type ListPeopleRow struct {
 // Keyset pagination on employee_no; every filter is optional (” = any).
 // The scope_* flags limit the rows to what the viewer may read.
 func (q *Queries) ListPeople(ctx context.Context, arg ListPeopleParams) ([]ListPeopleRow, error) {
-	rows, err := q.db.QueryContext(ctx, listPeople,
+	rows, err := q.query(ctx, q.listPeopleStmt, listPeople,
 		arg.After,
 		arg.OnlyID,
 		arg.Query,
@@ -598,7 +598,7 @@ SELECT role FROM person_roles WHERE person_id = $1 ORDER BY role
 `
 
 func (q *Queries) ListPersonRoles(ctx context.Context, personID string) ([]string, error) {
-	rows, err := q.db.QueryContext(ctx, listPersonRoles, personID)
+	rows, err := q.query(ctx, q.listPersonRolesStmt, listPersonRoles, personID)
 	if err != nil {
 		return nil, err
 	}
@@ -625,7 +625,7 @@ SELECT store_id FROM person_stores WHERE person_id = $1 ORDER BY store_id
 `
 
 func (q *Queries) ListPersonStores(ctx context.Context, personID string) ([]string, error) {
-	rows, err := q.db.QueryContext(ctx, listPersonStores, personID)
+	rows, err := q.query(ctx, q.listPersonStoresStmt, listPersonStores, personID)
 	if err != nil {
 		return nil, err
 	}
@@ -657,7 +657,7 @@ type SetPersonLocaleParams struct {
 }
 
 func (q *Queries) SetPersonLocale(ctx context.Context, arg SetPersonLocaleParams) error {
-	_, err := q.db.ExecContext(ctx, setPersonLocale, arg.ID, arg.Locale)
+	_, err := q.exec(ctx, q.setPersonLocaleStmt, setPersonLocale, arg.ID, arg.Locale)
 	return err
 }
 
@@ -688,7 +688,7 @@ type UpdatePersonParams struct {
 }
 
 func (q *Queries) UpdatePerson(ctx context.Context, arg UpdatePersonParams) error {
-	_, err := q.db.ExecContext(ctx, updatePerson,
+	_, err := q.exec(ctx, q.updatePersonStmt, updatePerson,
 		arg.ID,
 		arg.EmployeeNo,
 		arg.Name,
