@@ -16,7 +16,7 @@ PG_PKGS ?= ./...
 # Packages run under the race detector: only ones that never open SQLite
 # (modernc.org/sqlite is far too slow under -race). Entries whose directory
 # does not exist (yet) are dropped, since `go test` rejects missing patterns.
-RACE_PKGS ?= . ./internal/audit/... ./internal/i18n/... ./internal/roster/... ./internal/httpx/... ./internal/config/... ./internal/blob/... ./internal/qr/... ./internal/textdiff/... ./internal/markdown/... ./internal/sheet/... ./internal/xapi/... ./internal/fsrs/... ./internal/itemstats/... ./internal/quiz/... ./internal/qbank/...
+RACE_PKGS ?= . ./internal/audit/... ./internal/i18n/... ./internal/roster/... ./internal/httpx/... ./internal/config/... ./internal/blob/... ./internal/qr/... ./internal/textdiff/... ./internal/markdown/... ./internal/sheet/... ./internal/xapi/... ./internal/fsrs/... ./internal/itemstats/... ./internal/quiz/... ./internal/qbank/... ./internal/attempt/...
 RACE_PKGS_PRESENT = $(foreach p,$(RACE_PKGS),$(if $(wildcard $(patsubst %/...,%,$(p))),$(p)))
 
 # bash with pipefail so failures inside pipelines (e.g. gofmt errors) count.
@@ -25,7 +25,7 @@ SHELL       := /bin/bash
 
 .DEFAULT_GOAL := build
 
-.PHONY: check fmt-check vet staticcheck test test-pg race run bench assets generate build
+.PHONY: check fmt-check vet staticcheck test test-pg race run bench soak assets generate build
 
 ## check: everything CI runs (README test command)
 check: fmt-check vet staticcheck test test-pg race
@@ -76,9 +76,14 @@ endif
 run:
 	$(GO) run ./cmd/shopdojo serve --demo --data ./shopdojo-data
 
-## bench: page benchmarks
-bench:
-	$(GO) run ./cmd/shopdojo bench pages
+## bench: page and exam benchmarks, each against a bare limit measured in the same run
+bench: build
+	./bin/shopdojo bench pages
+	./bin/shopdojo bench exam
+
+## soak: long crash test: 20 SIGKILLs of serve during an exam storm of 2,000 examinees
+soak: build
+	./bin/shopdojo bench crash --examinees 2000 --conns 256 --kills 20 --run 10s
 
 ## assets: front-end bundle (not part of check)
 assets:

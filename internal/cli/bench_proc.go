@@ -122,6 +122,13 @@ func (ch *benchChild) stop() {
 	}
 }
 
+// kill ends the process at once (SIGKILL), as a crash or the OOM killer
+// would: no shutdown, no flush.
+func (ch *benchChild) kill() {
+	_ = ch.cmd.Process.Kill()
+	<-ch.done
+}
+
 // logTail returns the last lines the child wrote, for error messages.
 func (ch *benchChild) logTail() string {
 	b, err := os.ReadFile(ch.logPath)

@@ -151,6 +151,12 @@ type ledger struct {
 
 func newLedger() *ledger { return &ledger{m: map[string]map[int]int64{}} }
 
+func (l *ledger) count() int64 {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.n
+}
+
 func (l *ledger) put(attempt string, pos int, seq int64) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
