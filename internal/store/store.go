@@ -49,7 +49,7 @@ type Store struct {
 	// connection and on the read pool. Parsing SQL was a quarter of an
 	// answer save's CPU before; PostgreSQL's driver caches statements itself.
 	wq, rq *Queries
-	gen     atomic.Uint64 // bumped by every committed Tx; see Gen
+	gen    atomic.Uint64 // bumped by every committed Tx; see Gen
 }
 
 // Gen is a number that changes whenever this process commits a write
