@@ -137,7 +137,7 @@ type PaperRule struct {
 type Attempt struct {
 	ID, ExamID, ExamTitle    string
 	PersonID, PersonName     string
-	EmployeeNo               string
+	EmployeeNo, Department   string
 	No                       int
 	State                    string // see internal/attempt
 	StartedAt, Deadline      time.Time

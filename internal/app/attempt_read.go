@@ -233,7 +233,7 @@ func (a *App) ExamAttempts(ctx context.Context, ac Actor, examID string) ([]shop
 		rows, err := q.ListExamAttempts(ctx, examID)
 		for _, r := range rows {
 			at := toAttempt(r.Attempt)
-			at.PersonName, at.EmployeeNo, at.ExamTitle = r.PersonName, r.EmployeeNo, e.Title
+			at.PersonName, at.EmployeeNo, at.ExamTitle, at.Department = r.PersonName, r.EmployeeNo, e.Title, r.Department
 			out = append(out, at)
 		}
 		return err

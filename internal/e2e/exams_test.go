@@ -141,6 +141,14 @@ func TestExamOnPhoneWithNetworkLoss(t *testing.T) {
 	do(t, trainer, chromedp.Navigate(examURL), chromedp.WaitVisible(css("[data-testid=release]")),
 		chromedp.Click(css("[data-testid=release]")), chromedp.WaitVisible(css("[data-testid=attempts-table]")))
 	waitText(t, trainer, "[data-testid=attempts-table]", "已评分")
+	// The item analysis of the demo certification exam, with its flags.
+	do(t, trainer, chromedp.Navigate(s.url+"/exams"), chromedp.Click(`//a[text()="客服上岗考试（第 4 期）"]`),
+		chromedp.WaitVisible(css("[data-testid=stats]")), chromedp.Click(css("[data-testid=stats]")),
+		chromedp.WaitVisible(css("[data-testid=stats-table]")))
+	if n := text(t, trainer, "[data-testid=stat-attempts]"); n != "5" {
+		t.Errorf("item analysis over %s attempts, want the 5 graded demo attempts", n)
+	}
+	s.shot(t, trainer, "exam-08-stats")
 
 	do(t, learner, chromedp.Reload(), chromedp.WaitVisible(css("[data-testid=score]")))
 	if n, _ := chromedp.Run(learner, chromedp.Evaluate[int](`document.querySelectorAll('[data-testid=key]').length`)); n != 3 {

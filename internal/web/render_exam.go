@@ -8,6 +8,8 @@ import (
 	"time"
 
 	"github.com/shopdojo/shopdojo"
+	"github.com/shopdojo/shopdojo/internal/app"
+	"github.com/shopdojo/shopdojo/internal/itemstats"
 	"github.com/shopdojo/shopdojo/internal/quiz"
 )
 
@@ -61,6 +63,24 @@ var examFuncs = template.FuncMap{
 			}
 		}
 		return key
+	},
+	"pct": func(s itemstats.Stat) string {
+		if !s.Defined {
+			return "—"
+		}
+		return strconv.FormatFloat(s.Value, 'f', 1, 64) + "%"
+	},
+	"num": func(s itemstats.Stat) string {
+		if !s.Defined {
+			return "—"
+		}
+		return strconv.FormatFloat(s.Value, 'f', 2, 64)
+	},
+	"optLabel": func(m app.StatItem, key string) string {
+		if key == "T" || key == "F" {
+			return key
+		}
+		return key + ". " + m.Options[key]
 	},
 	"partials": func() []string { return []string{"exact", "subset_half", "proportional"} },
 	"minutes":  func(d time.Duration) int { return int(d / time.Minute) },

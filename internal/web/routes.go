@@ -101,6 +101,8 @@ func (h *Handler) routes() {
 	rt.Handle("GET /exams/{id}/pick", sd.PermContentEdit, h.examPick)
 	rt.Handle("POST /exams/{id}/release", sd.PermContentEdit, h.examRelease)
 	rt.Handle("POST /exams/{id}/regrade", sd.PermContentEdit, h.examRegrade)
+	rt.Handle("GET /exams/{id}/stats", sd.PermContentEdit, h.examStats)
+	rt.Handle("GET /exams/{id}/scores.xlsx", sd.PermContentEdit, h.examScores)
 	rt.Handle("GET /exams/{id}/attempts/{aid}", sd.PermContentEdit, h.attemptReview)
 	rt.Handle("POST /exams/{id}/attempts/{aid}/grade", sd.PermContentEdit, h.attemptGrade)
 	rt.Handle("POST /exams/{id}/attempts/{aid}/extra", sd.PermContentEdit, h.attemptExtra)

@@ -25,8 +25,9 @@ UPDATE attempts SET device = device WHERE id = $1;
 SELECT a.* FROM attempts a WHERE a.person_id = $1 ORDER BY a.started_at DESC, a.id DESC;
 
 -- name: ListExamAttempts :many
-SELECT sqlc.embed(a), COALESCE(p.name, '') AS person_name, COALESCE(p.employee_no, '') AS employee_no
-FROM attempts a LEFT JOIN people p ON p.id = a.person_id
+SELECT sqlc.embed(a), COALESCE(p.name, '') AS person_name, COALESCE(p.employee_no, '') AS employee_no,
+       COALESCE(d.name, '') AS department
+FROM attempts a LEFT JOIN people p ON p.id = a.person_id LEFT JOIN departments d ON d.id = p.department_id
 WHERE a.exam_id = $1 ORDER BY p.employee_no, a.no;
 
 -- name: SetAttemptDevice :exec
@@ -114,3 +115,13 @@ UPDATE attempt_items SET body = $3, version_no = $4 WHERE attempt_id = $1 AND po
 
 -- name: ListAnswerSeqs :many
 SELECT pos, seq FROM attempt_answers WHERE attempt_id = $1;
+
+-- name: ListExamResponses :many
+-- Every drawn item of an exam's graded attempts with its mark and answer,
+-- for item statistics and score sheets.
+SELECT a.id AS attempt_id, a.person_id, a.no, i.pos, i.question_id, i.body, i.points, i.max_points,
+       COALESCE(r.response, '') AS response
+FROM attempts a JOIN attempt_items i ON i.attempt_id = a.id
+LEFT JOIN attempt_answers r ON r.attempt_id = i.attempt_id AND r.pos = i.pos
+WHERE a.exam_id = $1 AND a.state = 'graded'
+ORDER BY a.started_at, a.id, i.pos;

@@ -472,8 +472,9 @@ func (q *Queries) ListAttemptsToGrade(ctx context.Context, arg ListAttemptsToGra
 }
 
 const listExamAttempts = `-- name: ListExamAttempts :many
-SELECT a.id, a.exam_id, a.person_id, a.no, a.state, a.seed, a.items, a.practice, a.device, a.started_at, a.deadline, a.extra_s, a.finished_at, a.graded_at, a.score, a.max_score, a.passed, a.to_grade, a.recorded, COALESCE(p.name, '') AS person_name, COALESCE(p.employee_no, '') AS employee_no
-FROM attempts a LEFT JOIN people p ON p.id = a.person_id
+SELECT a.id, a.exam_id, a.person_id, a.no, a.state, a.seed, a.items, a.practice, a.device, a.started_at, a.deadline, a.extra_s, a.finished_at, a.graded_at, a.score, a.max_score, a.passed, a.to_grade, a.recorded, COALESCE(p.name, '') AS person_name, COALESCE(p.employee_no, '') AS employee_no,
+       COALESCE(d.name, '') AS department
+FROM attempts a LEFT JOIN people p ON p.id = a.person_id LEFT JOIN departments d ON d.id = p.department_id
 WHERE a.exam_id = $1 ORDER BY p.employee_no, a.no
 `
 
@@ -481,6 +482,7 @@ type ListExamAttemptsRow struct {
 	Attempt    Attempt
 	PersonName string
 	EmployeeNo string
+	Department string
 }
 
 func (q *Queries) ListExamAttempts(ctx context.Context, examID string) ([]ListExamAttemptsRow, error) {
@@ -514,6 +516,7 @@ func (q *Queries) ListExamAttempts(ctx context.Context, examID string) ([]ListEx
 			&i.Attempt.Recorded,
 			&i.PersonName,
 			&i.EmployeeNo,
+			&i.Department,
 		); err != nil {
 			return nil, err
 		}
@@ -563,6 +566,62 @@ func (q *Queries) ListExamItemsOf(ctx context.Context, arg ListExamItemsOfParams
 			&i.Body,
 			&i.VersionNo,
 			&i.State,
+		); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Close(); err != nil {
+		return nil, err
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
+const listExamResponses = `-- name: ListExamResponses :many
+SELECT a.id AS attempt_id, a.person_id, a.no, i.pos, i.question_id, i.body, i.points, i.max_points,
+       COALESCE(r.response, '') AS response
+FROM attempts a JOIN attempt_items i ON i.attempt_id = a.id
+LEFT JOIN attempt_answers r ON r.attempt_id = i.attempt_id AND r.pos = i.pos
+WHERE a.exam_id = $1 AND a.state = 'graded'
+ORDER BY a.started_at, a.id, i.pos
+`
+
+type ListExamResponsesRow struct {
+	AttemptID  string
+	PersonID   string
+	No         int64
+	Pos        int64
+	QuestionID string
+	Body       string
+	Points     float64
+	MaxPoints  float64
+	Response   string
+}
+
+// Every drawn item of an exam's graded attempts with its mark and answer,
+// for item statistics and score sheets.
+func (q *Queries) ListExamResponses(ctx context.Context, examID string) ([]ListExamResponsesRow, error) {
+	rows, err := q.query(ctx, q.listExamResponsesStmt, listExamResponses, examID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	items := []ListExamResponsesRow{}
+	for rows.Next() {
+		var i ListExamResponsesRow
+		if err := rows.Scan(
+			&i.AttemptID,
+			&i.PersonID,
+			&i.No,
+			&i.Pos,
+			&i.QuestionID,
+			&i.Body,
+			&i.Points,
+			&i.MaxPoints,
+			&i.Response,
 		); err != nil {
 			return nil, err
 		}

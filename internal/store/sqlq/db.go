@@ -357,6 +357,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.listExamItemsOfStmt, err = db.PrepareContext(ctx, listExamItemsOf); err != nil {
 		return nil, fmt.Errorf("error preparing query ListExamItemsOf: %w", err)
 	}
+	if q.listExamResponsesStmt, err = db.PrepareContext(ctx, listExamResponses); err != nil {
+		return nil, fmt.Errorf("error preparing query ListExamResponses: %w", err)
+	}
 	if q.listExamsStmt, err = db.PrepareContext(ctx, listExams); err != nil {
 		return nil, fmt.Errorf("error preparing query ListExams: %w", err)
 	}
@@ -1097,6 +1100,11 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing listExamItemsOfStmt: %w", cerr)
 		}
 	}
+	if q.listExamResponsesStmt != nil {
+		if cerr := q.listExamResponsesStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listExamResponsesStmt: %w", cerr)
+		}
+	}
 	if q.listExamsStmt != nil {
 		if cerr := q.listExamsStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing listExamsStmt: %w", cerr)
@@ -1547,6 +1555,7 @@ type Queries struct {
 	listExamAttemptsStmt        *sql.Stmt
 	listExamAudienceStmt        *sql.Stmt
 	listExamItemsOfStmt         *sql.Stmt
+	listExamResponsesStmt       *sql.Stmt
 	listExamsStmt               *sql.Stmt
 	listExamsForPersonStmt      *sql.Stmt
 	listGroupMembersStmt        *sql.Stmt
@@ -1724,6 +1733,7 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		listExamAttemptsStmt:        q.listExamAttemptsStmt,
 		listExamAudienceStmt:        q.listExamAudienceStmt,
 		listExamItemsOfStmt:         q.listExamItemsOfStmt,
+		listExamResponsesStmt:       q.listExamResponsesStmt,
 		listExamsStmt:               q.listExamsStmt,
 		listExamsForPersonStmt:      q.listExamsForPersonStmt,
 		listGroupMembersStmt:        q.listGroupMembersStmt,
