@@ -45,8 +45,8 @@ func (a *App) ExamStatistics(ctx context.Context, ac Actor, examID string, which
 		return st, err
 	}
 	items, meta, attempts, err := statInput(rows)
-	if err != nil {
-		return st, err
+	if err != nil || len(items) == 0 {
+		return st, err // no graded attempt yet: an empty report
 	}
 	st.Report, err = itemstats.Compute(items, itemstats.Select(attempts, which))
 	if err != nil {
