@@ -15,6 +15,7 @@ import (
 	"github.com/shopdojo/shopdojo/internal/audit"
 	"github.com/shopdojo/shopdojo/internal/auth"
 	"github.com/shopdojo/shopdojo/internal/blob"
+	"github.com/shopdojo/shopdojo/internal/fsrs"
 	"github.com/shopdojo/shopdojo/internal/store"
 )
 
@@ -39,6 +40,7 @@ type App struct {
 	overview *memo[string, Overview]   // day → dashboard figures
 	counts   *memo[string, int64]      // navigation badges
 	saves    *store.Group              // group commit of exam answer saves
+	fsrs     *fsrs.Scheduler           // the mistake deck's scheduler
 }
 
 // New returns an App over an open, migrated store.
@@ -63,7 +65,7 @@ func New(s *store.Store, opt Options) *App {
 	}
 	return &App{store: s, opt: opt, log: opt.Logger, sessions: newMemo[string, sessionHit](2*time.Second, 10_000),
 		overview: newMemo[string, Overview](10*time.Second, 4), counts: newMemo[string, int64](10*time.Second, 16),
-		saves: s.NewGroup(256)}
+		saves: s.NewGroup(256), fsrs: newScheduler(opt.Location)}
 }
 
 func shanghai() *time.Location {

@@ -166,15 +166,19 @@ func released(p shopdojo.Release, e shopdojo.Exam, now time.Time) bool {
 }
 
 // RunAttemptJobs is the overdue job: it finishes every attempt past its
-// deadline plus grace (finish time = deadline), then writes passed/failed
-// to the learning record for graded attempts whose scores are now
-// released. It is safe to run on several nodes at once and after a
+// deadline plus grace (finish time = deadline), writes passed/failed to
+// the learning record for graded attempts whose scores are now released,
+// and adds the mistakes of attempts whose answers are now released to
+// their learners' decks. It is safe to run on several nodes at once and after a
 // restart, since every step is conditional on the stored state.
 func (a *App) RunAttemptJobs(ctx context.Context) (finished, recorded int, err error) {
 	if finished, err = a.finishOverdue(ctx); err != nil {
 		return finished, 0, err
 	}
-	recorded, err = a.recordReleased(ctx)
+	if recorded, err = a.recordReleased(ctx); err != nil {
+		return finished, recorded, err
+	}
+	_, err = a.deckReleased(ctx)
 	return finished, recorded, err
 }
 

@@ -10,6 +10,7 @@ import (
 
 	"github.com/shopdojo/shopdojo"
 	"github.com/shopdojo/shopdojo/internal/app"
+	"github.com/shopdojo/shopdojo/internal/fsrs"
 	"github.com/shopdojo/shopdojo/internal/quiz"
 )
 
@@ -358,5 +359,66 @@ func TestGradeAndRegrade(t *testing.T) {
 		if evs, _, _ := f.app.ListAudit(f.ctx, f.sys, app.AuditFilter{Action: action}); len(evs) != 1 {
 			t.Fatalf("%s audited %d times", action, len(evs))
 		}
+	}
+}
+
+// TestMistakeDeck: wrong answers enter the learner's deck only once the
+// answers are released, and reviews follow FSRS and stay the learner's own.
+func TestMistakeDeck(t *testing.T) {
+	f := newExamFixture(t, app.ExamInput{})
+	id, err := f.app.StartAttempt(f.ctx, f.learner, f.exam, "d")
+	f.must(err)
+	v, _ := f.app.TakeAttempt(f.ctx, f.learner, id, "d")
+	var saves []app.AnswerSave
+	for _, it := range v.Items {
+		if it.Item.Type == quiz.Single {
+			choice := "B"
+			if it.Pos%2 == 0 {
+				choice = "A" // wrong
+			}
+			saves = append(saves, answer(it.Pos, 1, choice))
+		}
+	}
+	_, err = f.app.SaveAnswers(f.ctx, f.learner, id, "d", saves)
+	f.must(err)
+	f.must(f.app.FinishAttempt(f.ctx, f.learner, id, "d"))
+	short := posOf(v, quiz.Short)
+	f.must(f.app.GradeItem(f.ctx, f.owner, id, app.GradeInput{Pos: short, Points: 0}))
+	_, _, err = f.app.RunAttemptJobs(f.ctx)
+	f.must(err)
+	if d, _ := f.app.MyDeck(f.ctx, f.learner); d.Total != 0 {
+		t.Fatalf("%d cards before the answers were released", d.Total)
+	}
+	f.must(f.app.ReleaseResults(f.ctx, f.owner, f.exam))
+	_, _, err = f.app.RunAttemptJobs(f.ctx)
+	f.must(err)
+	wrong := 1 // the short answer
+	for _, it := range v.Items {
+		if it.Item.Type == quiz.Single && it.Pos%2 == 0 {
+			wrong++
+		}
+	}
+	d, err := f.app.MyDeck(f.ctx, f.learner)
+	f.must(err)
+	if d.Total != int64(wrong) || d.Due != int64(wrong) {
+		t.Fatalf("deck %+v, want %d due", d, wrong)
+	}
+	rv, ok, err := f.app.NextReview(f.ctx, f.learner)
+	f.must(err)
+	if !ok || rv.Question.Explanation == "" && rv.Question.Type == quiz.Single {
+		t.Fatalf("next review %+v", rv)
+	}
+	if err := f.app.Review(f.ctx, f.other, rv.CardID, rv.Reps, fsrs.Good); kind(err) != shopdojo.KindNotFound {
+		t.Fatalf("another learner reviewed the card: %v", err)
+	}
+	f.must(f.app.Review(f.ctx, f.learner, rv.CardID, rv.Reps, fsrs.Good))
+	f.must(f.app.Review(f.ctx, f.learner, rv.CardID, rv.Reps, fsrs.Good)) // a double submit: no second review
+	if d, _ := f.app.MyDeck(f.ctx, f.learner); d.Due != int64(wrong-1) {
+		t.Fatalf("after one review %d due", d.Due)
+	}
+	// Good on a new card is the 10-minute learning step; it is due again after.
+	f.now = f.now.Add(11 * time.Minute)
+	if d, _ := f.app.MyDeck(f.ctx, f.learner); d.Due != int64(wrong) {
+		t.Fatalf("after the learning step %d due", d.Due)
 	}
 }

@@ -37,15 +37,16 @@ func (a *App) seedExams(ctx context.Context, tx *store.Tx, ids map[string]string
 	if err != nil {
 		return err
 	}
-	practice, err := allOf(ctx, tx.Queries, ads)
+	practice, err := objectiveOf(ctx, tx.Queries, ads)
 	if err != nil {
 		return err
 	}
-	if _, err := a.seedExam(ctx, tx, owner, ExamInput{Title: "推广与数据日常练习", Mode: shopdojo.ModePractice,
-		Description: "不限时、可反复练：每答一题立即看到对错和解析。覆盖 ROI/投产比、点击率与转化率、万相台无界与千川出价思路，含一道周数据复盘案例。",
+	practiceID, err := a.seedExam(ctx, tx, owner, ExamInput{Title: "推广与数据日常练习", Mode: shopdojo.ModePractice,
+		Description: "不限时、可反复练：每答一题立即看到对错和解析，答错的题自动进入错题本。覆盖 ROI/投产比、点击率与转化率、万相台无界与千川出价思路。",
 		PassPercent: 60, ShuffleOptions: true,
 		Audience: []shopdojo.AudienceRef{{Kind: "department", ID: ids["推广部"]}, {Kind: "department", ID: ids["运营部"]}},
-		Paper:    shopdojo.Paper{Sections: []shopdojo.PaperSection{{Title: "推广与数据", Questions: practice}}}}, true); err != nil {
+		Paper:    shopdojo.Paper{Sections: []shopdojo.PaperSection{{Title: "推广与数据", Questions: practice}}}}, true)
+	if err != nil {
 		return err
 	}
 	if _, err := a.seedExam(ctx, tx, owner, ExamInput{Title: "运营专员季度考核（Q4）", Mode: shopdojo.ModeExam,
@@ -58,7 +59,17 @@ func (a *App) seedExams(ctx context.Context, tx *store.Tx, ids map[string]string
 			{Title: "二、客服与售后", Rules: []shopdojo.PaperRule{{BankID: cs, Count: 4, Points: 2}}}}}}, false); err != nil {
 		return err
 	}
-	return a.seedAttempts(ctx, tx, certID, ids)
+	if err := a.seedAttempts(ctx, tx, certID, ids); err != nil {
+		return err
+	}
+	// The demo learner practised once: her mistakes fill her 错题本 when the
+	// attempt job runs at start.
+	e, err := getExam(ctx, tx.Queries, practiceID)
+	if err != nil {
+		return err
+	}
+	lina := Actor{PersonID: ids["SD1003"], Name: "李娜", Roles: []shopdojo.Role{shopdojo.RoleLearner}}
+	return a.seedAttempt(ctx, tx, lina, e, 5, "")
 }
 
 func (a *App) seedExam(ctx context.Context, tx *store.Tx, owner Actor, in ExamInput, publish bool) (string, error) {
@@ -105,11 +116,15 @@ func firstOfType(ctx context.Context, q *store.Queries, bank string, t quiz.Type
 	return "", fmt.Errorf("bank %s has no %s question", bank, t)
 }
 
-func allOf(ctx context.Context, q *store.Queries, bank string) ([]shopdojo.PaperQuestion, error) {
+// objectiveOf lists a bank's automatically scored questions.
+func objectiveOf(ctx context.Context, q *store.Queries, bank string) ([]shopdojo.PaperQuestion, error) {
 	rows, err := q.ListBankPool(ctx, bank)
-	out := make([]shopdojo.PaperQuestion, len(rows))
-	for i, r := range rows {
-		out[i] = shopdojo.PaperQuestion{QuestionID: r.ID}
+	var out []shopdojo.PaperQuestion
+	for _, r := range rows {
+		var qq quiz.Question
+		if json.Unmarshal([]byte(r.Body), &qq) == nil && qq.Type != quiz.Short && qq.Type != quiz.Case {
+			out = append(out, shopdojo.PaperQuestion{QuestionID: r.ID})
+		}
 	}
 	return out, err
 }

@@ -168,3 +168,31 @@ func TestExamOnPhoneWithNetworkLoss(t *testing.T) {
 	}
 	t.Fatal("not all three chosen options were stored")
 }
+
+// TestPracticeAndMistakeDeck: the demo learner practises (every answer is
+// checked at once, with its explanation), then works through her mistake
+// deck from the home page on a phone.
+func TestPracticeAndMistakeDeck(t *testing.T) {
+	s := start(t)
+	ctx := browser(t, 390, 844, true)
+	signIn(t, ctx, s, "SD1003", app.DemoPassword)
+	do(t, ctx, chromedp.WaitVisible(css("[data-testid=home-review]")))
+	s.shot(t, ctx, "deck-00-home")
+	do(t, ctx, chromedp.Click(css("[data-testid=home-review] a")), chromedp.WaitVisible(css("[data-testid=review-card]")))
+	before := text(t, ctx, ".page-subtitle")
+	do(t, ctx, chromedp.Click(css("[data-testid=reveal] summary")), chromedp.WaitVisible(css("[data-testid=rate-3]")))
+	s.shot(t, ctx, "deck-01-revealed")
+	do(t, ctx, chromedp.Click(css("[data-testid=rate-3]")), chromedp.WaitVisible(css(".page-subtitle")))
+	if after := text(t, ctx, ".page-subtitle"); after == before {
+		t.Fatalf("the due count did not move: %q", after)
+	}
+	// Practice: an answer comes back checked, with the key.
+	do(t, ctx, chromedp.Navigate(s.url+"/my/exams"), chromedp.WaitVisible(css("[data-testid=my-exam]")),
+		chromedp.Click(`//div[@data-testid="my-exam"][.//h2[text()="推广与数据日常练习"]]//button[@data-testid="start"]`),
+		chromedp.WaitVisible(css("[data-testid=q]")))
+	do(t, ctx, chromedp.Click(css("section[data-type=single] .answer-option")), chromedp.WaitVisible(css("section[data-type=single] [data-feedback] .badge")))
+	if got := text(t, ctx, "section[data-type=single] [data-feedback]"); !strings.Contains(got, "答案") {
+		t.Fatalf("practice feedback %q", got)
+	}
+	s.shot(t, ctx, "deck-02-practice-feedback")
+}

@@ -12,6 +12,10 @@ func (h *Handler) home(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	deck, err := h.app.MyDeck(r.Context(), actorOf(r))
+	if err != nil {
+		return err
+	}
 	p := h.page(r, "home.title")
 	p.Nav = "home"
 	labels, values := []string{}, []int64{}
@@ -39,7 +43,7 @@ func (h *Handler) home(w http.ResponseWriter, r *http.Request) error {
 		"series":  []any{map[string]any{"type": "pie", "radius": []string{"45%", "70%"}, "data": platform}},
 	}
 	p.Data = map[string]any{"O": o, "DeptChart": jsonScript(chart), "PlatformChart": jsonScript(pie),
-		"Total": strconv.FormatInt(o.Active+o.Leaving, 10)}
+		"Total": strconv.FormatInt(o.Active+o.Leaving, 10), "Deck": deck}
 	return h.render(w, r, "home", p)
 }
 

@@ -82,6 +82,20 @@ var examFuncs = template.FuncMap{
 		}
 		return key + ". " + m.Options[key]
 	},
+	// relTime is how far after now t falls, in the largest whole unit
+	// ("10 分钟", "3 天"), for the review buttons.
+	"relTime": func(now, t time.Time) relDur {
+		d := t.Sub(now)
+		switch {
+		case d < time.Hour:
+			return relDur{"review.in_minutes", max(1, int(d/time.Minute))}
+		case d < 24*time.Hour:
+			return relDur{"review.in_hours", int(d / time.Hour)}
+		case d < 60*24*time.Hour:
+			return relDur{"review.in_days", int(d / (24 * time.Hour))}
+		}
+		return relDur{"review.in_months", int(d / (30 * 24 * time.Hour))}
+	},
 	"partials": func() []string { return []string{"exact", "subset_half", "proportional"} },
 	"minutes":  func(d time.Duration) int { return int(d / time.Minute) },
 	"hasVal":   func(f url.Values, k, v string) bool { return slices.Contains(f[k], v) },
@@ -113,4 +127,10 @@ type gradeArgs struct {
 	Max      float64
 	Current  string
 	Question *quiz.Question
+}
+
+// relDur is a message id and its number, rendered by the page's T.
+type relDur struct {
+	ID string
+	N  int
 }

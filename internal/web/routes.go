@@ -120,6 +120,10 @@ func (h *Handler) routes() {
 	rt.Handle("POST /attempts/{id}/finish", sd.PermSignedIn, h.attemptFinish)
 	rt.Handle("GET /attempts/{id}/result", sd.PermSignedIn, h.attemptResult)
 
+	// The mistake deck: each person's own.
+	rt.Handle("GET /review", sd.PermSignedIn, h.review)
+	rt.Handle("POST /review/{id}", sd.PermSignedIn, h.reviewRate)
+
 	// Versions of any material; the app checks each material's own rules.
 	rt.Handle("GET /materials/{id}/versions", sd.PermContentEdit, h.materialVersions)
 	rt.Handle("GET /materials/{id}/versions/{no}", sd.PermContentEdit, h.materialVersion)

@@ -57,7 +57,7 @@ func (q *Queries) FinishAttempt(ctx context.Context, arg FinishAttemptParams) (i
 }
 
 const getAttempt = `-- name: GetAttempt :one
-SELECT a.id, a.exam_id, a.person_id, a.no, a.state, a.seed, a.items, a.practice, a.device, a.started_at, a.deadline, a.extra_s, a.finished_at, a.graded_at, a.score, a.max_score, a.passed, a.to_grade, a.recorded, COALESCE(p.name, '') AS person_name, COALESCE(p.employee_no, '') AS employee_no
+SELECT a.id, a.exam_id, a.person_id, a.no, a.state, a.seed, a.items, a.practice, a.device, a.started_at, a.deadline, a.extra_s, a.finished_at, a.graded_at, a.score, a.max_score, a.passed, a.to_grade, a.recorded, a.decked, COALESCE(p.name, '') AS person_name, COALESCE(p.employee_no, '') AS employee_no
 FROM attempts a LEFT JOIN people p ON p.id = a.person_id WHERE a.id = $1
 `
 
@@ -90,6 +90,7 @@ func (q *Queries) GetAttempt(ctx context.Context, id string) (GetAttemptRow, err
 		&i.Attempt.Passed,
 		&i.Attempt.ToGrade,
 		&i.Attempt.Recorded,
+		&i.Attempt.Decked,
 		&i.PersonName,
 		&i.EmployeeNo,
 	)
@@ -126,7 +127,7 @@ func (q *Queries) GetAttemptItem(ctx context.Context, arg GetAttemptItemParams) 
 }
 
 const getAttemptOnly = `-- name: GetAttemptOnly :one
-SELECT id, exam_id, person_id, no, state, seed, items, practice, device, started_at, deadline, extra_s, finished_at, graded_at, score, max_score, passed, to_grade, recorded FROM attempts WHERE id = $1
+SELECT id, exam_id, person_id, no, state, seed, items, practice, device, started_at, deadline, extra_s, finished_at, graded_at, score, max_score, passed, to_grade, recorded, decked FROM attempts WHERE id = $1
 `
 
 func (q *Queries) GetAttemptOnly(ctx context.Context, id string) (Attempt, error) {
@@ -152,6 +153,7 @@ func (q *Queries) GetAttemptOnly(ctx context.Context, id string) (Attempt, error
 		&i.Passed,
 		&i.ToGrade,
 		&i.Recorded,
+		&i.Decked,
 	)
 	return i, err
 }
@@ -403,7 +405,7 @@ func (q *Queries) ListAttemptItems(ctx context.Context, attemptID string) ([]Att
 }
 
 const listAttemptsToGrade = `-- name: ListAttemptsToGrade :many
-SELECT a.id, a.exam_id, a.person_id, a.no, a.state, a.seed, a.items, a.practice, a.device, a.started_at, a.deadline, a.extra_s, a.finished_at, a.graded_at, a.score, a.max_score, a.passed, a.to_grade, a.recorded, COALESCE(p.name, '') AS person_name, COALESCE(p.employee_no, '') AS employee_no,
+SELECT a.id, a.exam_id, a.person_id, a.no, a.state, a.seed, a.items, a.practice, a.device, a.started_at, a.deadline, a.extra_s, a.finished_at, a.graded_at, a.score, a.max_score, a.passed, a.to_grade, a.recorded, a.decked, COALESCE(p.name, '') AS person_name, COALESCE(p.employee_no, '') AS employee_no,
        e.title AS exam_title
 FROM attempts a JOIN exams e ON e.id = a.exam_id LEFT JOIN people p ON p.id = a.person_id
 WHERE a.state = 'finished' AND a.to_grade > 0
@@ -454,6 +456,7 @@ func (q *Queries) ListAttemptsToGrade(ctx context.Context, arg ListAttemptsToGra
 			&i.Attempt.Passed,
 			&i.Attempt.ToGrade,
 			&i.Attempt.Recorded,
+			&i.Attempt.Decked,
 			&i.PersonName,
 			&i.EmployeeNo,
 			&i.ExamTitle,
@@ -472,7 +475,7 @@ func (q *Queries) ListAttemptsToGrade(ctx context.Context, arg ListAttemptsToGra
 }
 
 const listExamAttempts = `-- name: ListExamAttempts :many
-SELECT a.id, a.exam_id, a.person_id, a.no, a.state, a.seed, a.items, a.practice, a.device, a.started_at, a.deadline, a.extra_s, a.finished_at, a.graded_at, a.score, a.max_score, a.passed, a.to_grade, a.recorded, COALESCE(p.name, '') AS person_name, COALESCE(p.employee_no, '') AS employee_no,
+SELECT a.id, a.exam_id, a.person_id, a.no, a.state, a.seed, a.items, a.practice, a.device, a.started_at, a.deadline, a.extra_s, a.finished_at, a.graded_at, a.score, a.max_score, a.passed, a.to_grade, a.recorded, a.decked, COALESCE(p.name, '') AS person_name, COALESCE(p.employee_no, '') AS employee_no,
        COALESCE(d.name, '') AS department
 FROM attempts a LEFT JOIN people p ON p.id = a.person_id LEFT JOIN departments d ON d.id = p.department_id
 WHERE a.exam_id = $1 ORDER BY p.employee_no, a.no
@@ -514,6 +517,7 @@ func (q *Queries) ListExamAttempts(ctx context.Context, examID string) ([]ListEx
 			&i.Attempt.Passed,
 			&i.Attempt.ToGrade,
 			&i.Attempt.Recorded,
+			&i.Attempt.Decked,
 			&i.PersonName,
 			&i.EmployeeNo,
 			&i.Department,
@@ -664,7 +668,7 @@ func (q *Queries) ListOverdueAttempts(ctx context.Context, limit int32) ([]strin
 }
 
 const listPersonAttempts = `-- name: ListPersonAttempts :many
-SELECT a.id, a.exam_id, a.person_id, a.no, a.state, a.seed, a.items, a.practice, a.device, a.started_at, a.deadline, a.extra_s, a.finished_at, a.graded_at, a.score, a.max_score, a.passed, a.to_grade, a.recorded FROM attempts a WHERE a.person_id = $1 ORDER BY a.started_at DESC, a.id DESC
+SELECT a.id, a.exam_id, a.person_id, a.no, a.state, a.seed, a.items, a.practice, a.device, a.started_at, a.deadline, a.extra_s, a.finished_at, a.graded_at, a.score, a.max_score, a.passed, a.to_grade, a.recorded, a.decked FROM attempts a WHERE a.person_id = $1 ORDER BY a.started_at DESC, a.id DESC
 `
 
 func (q *Queries) ListPersonAttempts(ctx context.Context, personID string) ([]Attempt, error) {
@@ -696,6 +700,7 @@ func (q *Queries) ListPersonAttempts(ctx context.Context, personID string) ([]At
 			&i.Passed,
 			&i.ToGrade,
 			&i.Recorded,
+			&i.Decked,
 		); err != nil {
 			return nil, err
 		}

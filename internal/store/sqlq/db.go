@@ -39,6 +39,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.addQuestionTagStmt, err = db.PrepareContext(ctx, addQuestionTag); err != nil {
 		return nil, fmt.Errorf("error preparing query AddQuestionTag: %w", err)
 	}
+	if q.addReviewCardStmt, err = db.PrepareContext(ctx, addReviewCard); err != nil {
+		return nil, fmt.Errorf("error preparing query AddReviewCard: %w", err)
+	}
 	if q.auditEventsFromStmt, err = db.PrepareContext(ctx, auditEventsFrom); err != nil {
 		return nil, fmt.Errorf("error preparing query AuditEventsFrom: %w", err)
 	}
@@ -48,11 +51,17 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.countBlobUseStmt, err = db.PrepareContext(ctx, countBlobUse); err != nil {
 		return nil, fmt.Errorf("error preparing query CountBlobUse: %w", err)
 	}
+	if q.countCardsStmt, err = db.PrepareContext(ctx, countCards); err != nil {
+		return nil, fmt.Errorf("error preparing query CountCards: %w", err)
+	}
 	if q.countDepartmentUseStmt, err = db.PrepareContext(ctx, countDepartmentUse); err != nil {
 		return nil, fmt.Errorf("error preparing query CountDepartmentUse: %w", err)
 	}
 	if q.countDepartmentsStmt, err = db.PrepareContext(ctx, countDepartments); err != nil {
 		return nil, fmt.Errorf("error preparing query CountDepartments: %w", err)
+	}
+	if q.countDueCardsStmt, err = db.PrepareContext(ctx, countDueCards); err != nil {
+		return nil, fmt.Errorf("error preparing query CountDueCards: %w", err)
 	}
 	if q.countExamsAudienceStmt, err = db.PrepareContext(ctx, countExamsAudience); err != nil {
 		return nil, fmt.Errorf("error preparing query CountExamsAudience: %w", err)
@@ -201,6 +210,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.getQuestionByMaterialStmt, err = db.PrepareContext(ctx, getQuestionByMaterial); err != nil {
 		return nil, fmt.Errorf("error preparing query GetQuestionByMaterial: %w", err)
 	}
+	if q.getReviewCardStmt, err = db.PrepareContext(ctx, getReviewCard); err != nil {
+		return nil, fmt.Errorf("error preparing query GetReviewCard: %w", err)
+	}
 	if q.getSessionStmt, err = db.PrepareContext(ctx, getSession); err != nil {
 		return nil, fmt.Errorf("error preparing query GetSession: %w", err)
 	}
@@ -266,6 +278,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	}
 	if q.insertQuestionStmt, err = db.PrepareContext(ctx, insertQuestion); err != nil {
 		return nil, fmt.Errorf("error preparing query InsertQuestion: %w", err)
+	}
+	if q.insertReviewLogStmt, err = db.PrepareContext(ctx, insertReviewLog); err != nil {
+		return nil, fmt.Errorf("error preparing query InsertReviewLog: %w", err)
 	}
 	if q.insertSessionStmt, err = db.PrepareContext(ctx, insertSession); err != nil {
 		return nil, fmt.Errorf("error preparing query InsertSession: %w", err)
@@ -339,6 +354,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.listBanksStmt, err = db.PrepareContext(ctx, listBanks); err != nil {
 		return nil, fmt.Errorf("error preparing query ListBanks: %w", err)
 	}
+	if q.listCardsStmt, err = db.PrepareContext(ctx, listCards); err != nil {
+		return nil, fmt.Errorf("error preparing query ListCards: %w", err)
+	}
 	if q.listCheckpointsStmt, err = db.PrepareContext(ctx, listCheckpoints); err != nil {
 		return nil, fmt.Errorf("error preparing query ListCheckpoints: %w", err)
 	}
@@ -411,6 +429,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.listTokensStmt, err = db.PrepareContext(ctx, listTokens); err != nil {
 		return nil, fmt.Errorf("error preparing query ListTokens: %w", err)
 	}
+	if q.listUndeckedStmt, err = db.PrepareContext(ctx, listUndecked); err != nil {
+		return nil, fmt.Errorf("error preparing query ListUndecked: %w", err)
+	}
 	if q.listUnrecordedResultsStmt, err = db.PrepareContext(ctx, listUnrecordedResults); err != nil {
 		return nil, fmt.Errorf("error preparing query ListUnrecordedResults: %w", err)
 	}
@@ -422,6 +443,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	}
 	if q.lockAttemptStmt, err = db.PrepareContext(ctx, lockAttempt); err != nil {
 		return nil, fmt.Errorf("error preparing query LockAttempt: %w", err)
+	}
+	if q.nextDueCardStmt, err = db.PrepareContext(ctx, nextDueCard); err != nil {
+		return nil, fmt.Errorf("error preparing query NextDueCard: %w", err)
 	}
 	if q.openAttemptStmt, err = db.PrepareContext(ctx, openAttempt); err != nil {
 		return nil, fmt.Errorf("error preparing query OpenAttempt: %w", err)
@@ -464,6 +488,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	}
 	if q.setAttemptDeadlineStmt, err = db.PrepareContext(ctx, setAttemptDeadline); err != nil {
 		return nil, fmt.Errorf("error preparing query SetAttemptDeadline: %w", err)
+	}
+	if q.setAttemptDeckedStmt, err = db.PrepareContext(ctx, setAttemptDecked); err != nil {
+		return nil, fmt.Errorf("error preparing query SetAttemptDecked: %w", err)
 	}
 	if q.setAttemptDeviceStmt, err = db.PrepareContext(ctx, setAttemptDevice); err != nil {
 		return nil, fmt.Errorf("error preparing query SetAttemptDevice: %w", err)
@@ -537,6 +564,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.updateQuestionMirrorStmt, err = db.PrepareContext(ctx, updateQuestionMirror); err != nil {
 		return nil, fmt.Errorf("error preparing query UpdateQuestionMirror: %w", err)
 	}
+	if q.updateReviewCardStmt, err = db.PrepareContext(ctx, updateReviewCard); err != nil {
+		return nil, fmt.Errorf("error preparing query UpdateReviewCard: %w", err)
+	}
 	if q.updateStoreStmt, err = db.PrepareContext(ctx, updateStore); err != nil {
 		return nil, fmt.Errorf("error preparing query UpdateStore: %w", err)
 	}
@@ -570,6 +600,11 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing addQuestionTagStmt: %w", cerr)
 		}
 	}
+	if q.addReviewCardStmt != nil {
+		if cerr := q.addReviewCardStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing addReviewCardStmt: %w", cerr)
+		}
+	}
 	if q.auditEventsFromStmt != nil {
 		if cerr := q.auditEventsFromStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing auditEventsFromStmt: %w", cerr)
@@ -585,6 +620,11 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing countBlobUseStmt: %w", cerr)
 		}
 	}
+	if q.countCardsStmt != nil {
+		if cerr := q.countCardsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing countCardsStmt: %w", cerr)
+		}
+	}
 	if q.countDepartmentUseStmt != nil {
 		if cerr := q.countDepartmentUseStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing countDepartmentUseStmt: %w", cerr)
@@ -593,6 +633,11 @@ func (q *Queries) Close() error {
 	if q.countDepartmentsStmt != nil {
 		if cerr := q.countDepartmentsStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing countDepartmentsStmt: %w", cerr)
+		}
+	}
+	if q.countDueCardsStmt != nil {
+		if cerr := q.countDueCardsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing countDueCardsStmt: %w", cerr)
 		}
 	}
 	if q.countExamsAudienceStmt != nil {
@@ -840,6 +885,11 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing getQuestionByMaterialStmt: %w", cerr)
 		}
 	}
+	if q.getReviewCardStmt != nil {
+		if cerr := q.getReviewCardStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing getReviewCardStmt: %w", cerr)
+		}
+	}
 	if q.getSessionStmt != nil {
 		if cerr := q.getSessionStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing getSessionStmt: %w", cerr)
@@ -948,6 +998,11 @@ func (q *Queries) Close() error {
 	if q.insertQuestionStmt != nil {
 		if cerr := q.insertQuestionStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing insertQuestionStmt: %w", cerr)
+		}
+	}
+	if q.insertReviewLogStmt != nil {
+		if cerr := q.insertReviewLogStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing insertReviewLogStmt: %w", cerr)
 		}
 	}
 	if q.insertSessionStmt != nil {
@@ -1070,6 +1125,11 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing listBanksStmt: %w", cerr)
 		}
 	}
+	if q.listCardsStmt != nil {
+		if cerr := q.listCardsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listCardsStmt: %w", cerr)
+		}
+	}
 	if q.listCheckpointsStmt != nil {
 		if cerr := q.listCheckpointsStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing listCheckpointsStmt: %w", cerr)
@@ -1190,6 +1250,11 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing listTokensStmt: %w", cerr)
 		}
 	}
+	if q.listUndeckedStmt != nil {
+		if cerr := q.listUndeckedStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listUndeckedStmt: %w", cerr)
+		}
+	}
 	if q.listUnrecordedResultsStmt != nil {
 		if cerr := q.listUnrecordedResultsStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing listUnrecordedResultsStmt: %w", cerr)
@@ -1208,6 +1273,11 @@ func (q *Queries) Close() error {
 	if q.lockAttemptStmt != nil {
 		if cerr := q.lockAttemptStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing lockAttemptStmt: %w", cerr)
+		}
+	}
+	if q.nextDueCardStmt != nil {
+		if cerr := q.nextDueCardStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing nextDueCardStmt: %w", cerr)
 		}
 	}
 	if q.openAttemptStmt != nil {
@@ -1278,6 +1348,11 @@ func (q *Queries) Close() error {
 	if q.setAttemptDeadlineStmt != nil {
 		if cerr := q.setAttemptDeadlineStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing setAttemptDeadlineStmt: %w", cerr)
+		}
+	}
+	if q.setAttemptDeckedStmt != nil {
+		if cerr := q.setAttemptDeckedStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing setAttemptDeckedStmt: %w", cerr)
 		}
 	}
 	if q.setAttemptDeviceStmt != nil {
@@ -1400,6 +1475,11 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing updateQuestionMirrorStmt: %w", cerr)
 		}
 	}
+	if q.updateReviewCardStmt != nil {
+		if cerr := q.updateReviewCardStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing updateReviewCardStmt: %w", cerr)
+		}
+	}
 	if q.updateStoreStmt != nil {
 		if cerr := q.updateStoreStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing updateStoreStmt: %w", cerr)
@@ -1449,11 +1529,14 @@ type Queries struct {
 	addPersonRoleStmt           *sql.Stmt
 	addPersonStoreStmt          *sql.Stmt
 	addQuestionTagStmt          *sql.Stmt
+	addReviewCardStmt           *sql.Stmt
 	auditEventsFromStmt         *sql.Stmt
 	countAuditEventsStmt        *sql.Stmt
 	countBlobUseStmt            *sql.Stmt
+	countCardsStmt              *sql.Stmt
 	countDepartmentUseStmt      *sql.Stmt
 	countDepartmentsStmt        *sql.Stmt
+	countDueCardsStmt           *sql.Stmt
 	countExamsAudienceStmt      *sql.Stmt
 	countPeopleByDepartmentStmt *sql.Stmt
 	countPeopleByPositionStmt   *sql.Stmt
@@ -1503,6 +1586,7 @@ type Queries struct {
 	getQuestionStmt             *sql.Stmt
 	getQuestionBodyStmt         *sql.Stmt
 	getQuestionByMaterialStmt   *sql.Stmt
+	getReviewCardStmt           *sql.Stmt
 	getSessionStmt              *sql.Stmt
 	getSettingStmt              *sql.Stmt
 	getStoreStmt                *sql.Stmt
@@ -1525,6 +1609,7 @@ type Queries struct {
 	insertPersonStmt            *sql.Stmt
 	insertPositionStmt          *sql.Stmt
 	insertQuestionStmt          *sql.Stmt
+	insertReviewLogStmt         *sql.Stmt
 	insertSessionStmt           *sql.Stmt
 	insertStatementStmt         *sql.Stmt
 	insertStoreStmt             *sql.Stmt
@@ -1549,6 +1634,7 @@ type Queries struct {
 	listBankPoolStmt            *sql.Stmt
 	listBankTagsStmt            *sql.Stmt
 	listBanksStmt               *sql.Stmt
+	listCardsStmt               *sql.Stmt
 	listCheckpointsStmt         *sql.Stmt
 	listDepartmentsStmt         *sql.Stmt
 	listEmployeeNosStmt         *sql.Stmt
@@ -1573,10 +1659,12 @@ type Queries struct {
 	listStatementsByActorStmt   *sql.Stmt
 	listStoresStmt              *sql.Stmt
 	listTokensStmt              *sql.Stmt
+	listUndeckedStmt            *sql.Stmt
 	listUnrecordedResultsStmt   *sql.Stmt
 	listVersionsStmt            *sql.Stmt
 	listVersionsInReviewStmt    *sql.Stmt
 	lockAttemptStmt             *sql.Stmt
+	nextDueCardStmt             *sql.Stmt
 	openAttemptStmt             *sql.Stmt
 	peopleIDsForGroupAddStmt    *sql.Stmt
 	putBankMemberStmt           *sql.Stmt
@@ -1591,6 +1679,7 @@ type Queries struct {
 	scoreAttemptItemStmt        *sql.Stmt
 	setActivationStmt           *sql.Stmt
 	setAttemptDeadlineStmt      *sql.Stmt
+	setAttemptDeckedStmt        *sql.Stmt
 	setAttemptDeviceStmt        *sql.Stmt
 	setAttemptItemBodyStmt      *sql.Stmt
 	setAttemptRecordedStmt      *sql.Stmt
@@ -1615,6 +1704,7 @@ type Queries struct {
 	updatePersonStmt            *sql.Stmt
 	updatePositionStmt          *sql.Stmt
 	updateQuestionMirrorStmt    *sql.Stmt
+	updateReviewCardStmt        *sql.Stmt
 	updateStoreStmt             *sql.Stmt
 }
 
@@ -1627,11 +1717,14 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		addPersonRoleStmt:           q.addPersonRoleStmt,
 		addPersonStoreStmt:          q.addPersonStoreStmt,
 		addQuestionTagStmt:          q.addQuestionTagStmt,
+		addReviewCardStmt:           q.addReviewCardStmt,
 		auditEventsFromStmt:         q.auditEventsFromStmt,
 		countAuditEventsStmt:        q.countAuditEventsStmt,
 		countBlobUseStmt:            q.countBlobUseStmt,
+		countCardsStmt:              q.countCardsStmt,
 		countDepartmentUseStmt:      q.countDepartmentUseStmt,
 		countDepartmentsStmt:        q.countDepartmentsStmt,
+		countDueCardsStmt:           q.countDueCardsStmt,
 		countExamsAudienceStmt:      q.countExamsAudienceStmt,
 		countPeopleByDepartmentStmt: q.countPeopleByDepartmentStmt,
 		countPeopleByPositionStmt:   q.countPeopleByPositionStmt,
@@ -1681,6 +1774,7 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		getQuestionStmt:             q.getQuestionStmt,
 		getQuestionBodyStmt:         q.getQuestionBodyStmt,
 		getQuestionByMaterialStmt:   q.getQuestionByMaterialStmt,
+		getReviewCardStmt:           q.getReviewCardStmt,
 		getSessionStmt:              q.getSessionStmt,
 		getSettingStmt:              q.getSettingStmt,
 		getStoreStmt:                q.getStoreStmt,
@@ -1703,6 +1797,7 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		insertPersonStmt:            q.insertPersonStmt,
 		insertPositionStmt:          q.insertPositionStmt,
 		insertQuestionStmt:          q.insertQuestionStmt,
+		insertReviewLogStmt:         q.insertReviewLogStmt,
 		insertSessionStmt:           q.insertSessionStmt,
 		insertStatementStmt:         q.insertStatementStmt,
 		insertStoreStmt:             q.insertStoreStmt,
@@ -1727,6 +1822,7 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		listBankPoolStmt:            q.listBankPoolStmt,
 		listBankTagsStmt:            q.listBankTagsStmt,
 		listBanksStmt:               q.listBanksStmt,
+		listCardsStmt:               q.listCardsStmt,
 		listCheckpointsStmt:         q.listCheckpointsStmt,
 		listDepartmentsStmt:         q.listDepartmentsStmt,
 		listEmployeeNosStmt:         q.listEmployeeNosStmt,
@@ -1751,10 +1847,12 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		listStatementsByActorStmt:   q.listStatementsByActorStmt,
 		listStoresStmt:              q.listStoresStmt,
 		listTokensStmt:              q.listTokensStmt,
+		listUndeckedStmt:            q.listUndeckedStmt,
 		listUnrecordedResultsStmt:   q.listUnrecordedResultsStmt,
 		listVersionsStmt:            q.listVersionsStmt,
 		listVersionsInReviewStmt:    q.listVersionsInReviewStmt,
 		lockAttemptStmt:             q.lockAttemptStmt,
+		nextDueCardStmt:             q.nextDueCardStmt,
 		openAttemptStmt:             q.openAttemptStmt,
 		peopleIDsForGroupAddStmt:    q.peopleIDsForGroupAddStmt,
 		putBankMemberStmt:           q.putBankMemberStmt,
@@ -1769,6 +1867,7 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		scoreAttemptItemStmt:        q.scoreAttemptItemStmt,
 		setActivationStmt:           q.setActivationStmt,
 		setAttemptDeadlineStmt:      q.setAttemptDeadlineStmt,
+		setAttemptDeckedStmt:        q.setAttemptDeckedStmt,
 		setAttemptDeviceStmt:        q.setAttemptDeviceStmt,
 		setAttemptItemBodyStmt:      q.setAttemptItemBodyStmt,
 		setAttemptRecordedStmt:      q.setAttemptRecordedStmt,
@@ -1793,6 +1892,7 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		updatePersonStmt:            q.updatePersonStmt,
 		updatePositionStmt:          q.updatePositionStmt,
 		updateQuestionMirrorStmt:    q.updateQuestionMirrorStmt,
+		updateReviewCardStmt:        q.updateReviewCardStmt,
 		updateStoreStmt:             q.updateStoreStmt,
 	}
 }

@@ -53,6 +53,7 @@ type Attempt struct {
 	Passed     bool
 	ToGrade    int64
 	Recorded   bool
+	Decked     bool
 }
 
 type AttemptAnswer struct {
@@ -284,6 +285,36 @@ type QuestionBank struct {
 type QuestionTag struct {
 	QuestionID string
 	Tag        string
+}
+
+type ReviewCard struct {
+	ID            string
+	PersonID      string
+	QuestionID    string
+	VersionNo     int64
+	Body          string
+	ExamTitle     string
+	AttemptID     string
+	Response      string
+	AddedAt       int64
+	Due           int64
+	Stability     float64
+	Difficulty    float64
+	ScheduledDays int64
+	Reps          int64
+	Lapses        int64
+	State         int64
+	Step          int64
+	LastReview    int64
+}
+
+type ReviewLog struct {
+	ID     string
+	CardID string
+	At     int64
+	Rating int64
+	State  int64
+	Due    int64
 }
 
 type Session struct {
