@@ -86,7 +86,9 @@ type Exam struct {
 	ShuffleOptions         bool
 	Everyone               bool
 	Audience               []AudienceRef
-	Attempts, ToGrade      int64 // filled by lists
+	Certifies              string // certification awarded on passing; "" for none
+	ValidMonths            int    // how long that certification lasts; 0 for ever
+	Attempts, ToGrade      int64  // filled by lists
 	CreatedAt, UpdatedAt   time.Time
 }
 
@@ -146,4 +148,20 @@ type Attempt struct {
 	Score, MaxScore, Percent float64
 	Passed                   bool
 	ToGrade                  int
+}
+
+// Certification is the record that a person passed an exam that certifies
+// (a stage gate, 认证). Passing the same exam again renews it.
+type Certification struct {
+	ID, PersonID, PersonName string
+	EmployeeNo               string
+	ExamID, ExamTitle        string
+	AttemptID, Name          string
+	Score, MaxScore          float64
+	AwardedAt, ExpiresAt     time.Time // ExpiresAt zero: does not expire
+}
+
+// Valid reports whether the certification holds at now.
+func (c Certification) Valid(now time.Time) bool {
+	return c.ExpiresAt.IsZero() || now.Before(c.ExpiresAt)
 }

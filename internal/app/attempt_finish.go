@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"strconv"
 	"time"
 
 	"github.com/shopdojo/shopdojo"
@@ -61,6 +62,9 @@ func (a *App) finishTx(ctx context.Context, tx *store.Tx, r sqlq.Attempt, how st
 		return err
 	}
 	sys := SystemActor("exam")
+	if err := a.answeredTx(ctx, tx, r, e, rules.Finished); err != nil {
+		return err
+	}
 	return a.learnTx(ctx, tx, sys, xapi.Statement{ActorID: r.PersonID, Verb: xapi.Completed.IRI, ObjectType: "exam",
 		ObjectID: e.ID, ObjectName: e.Title, Timestamp: rules.Finished,
 		Result:  &xapi.Result{Duration: xapi.Duration(rules.Finished.Sub(rules.Started))},
@@ -260,5 +264,38 @@ func (a *App) recordResultTx(ctx context.Context, tx *store.Tx, id string) error
 	if err := a.learnTx(ctx, tx, SystemActor("exam"), s); err != nil {
 		return err
 	}
+	if at.Passed && e.Certifies != "" {
+		if err := a.certify(ctx, tx, e, r); err != nil {
+			return err
+		}
+	}
 	return tx.SetAttemptRecorded(ctx, at.ID)
+}
+
+// answeredTx records an "answered" statement for every answered question
+// of a finished attempt: the learner's own response, never a score or
+// correctness (those follow, as passed/failed, once released).
+func (a *App) answeredTx(ctx context.Context, tx *store.Tx, r sqlq.Attempt, e shopdojo.Exam, at time.Time) error {
+	answers, err := tx.ListAttemptAnswers(ctx, r.ID)
+	if err != nil {
+		return err
+	}
+	items, err := tx.ListAttemptItems(ctx, r.ID)
+	if err != nil {
+		return err
+	}
+	for _, an := range answers {
+		if an.Pos < 0 || an.Pos >= int64(len(items)) {
+			continue
+		}
+		it := items[an.Pos]
+		s := xapi.Statement{ActorID: r.PersonID, Verb: xapi.Answered.IRI, ObjectType: "question", ObjectID: it.QuestionID,
+			ObjectName: e.Title + " · " + strconv.Itoa(int(an.Pos)+1), Timestamp: at,
+			Result:  &xapi.Result{Response: excerpt(an.Response, 1000)},
+			Context: &xapi.Context{Registration: r.ID, Parent: "exam/" + e.ID}}
+		if err := a.learnTx(ctx, tx, SystemActor("exam"), s); err != nil {
+			return err
+		}
+	}
+	return nil
 }

@@ -33,11 +33,12 @@ type ExamBrief struct {
 	ClosesAt               time.Time
 	PassPercent            float64
 	AttemptsAllowed        int
+	Certifies              string
 }
 
 func briefOf(e shopdojo.Exam) ExamBrief {
 	return ExamBrief{ID: e.ID, Title: e.Title, Description: e.Description, Mode: e.Mode, TimeLimit: e.TimeLimit,
-		ClosesAt: e.ClosesAt, PassPercent: e.PassPercent, AttemptsAllowed: e.AttemptsAllowed}
+		ClosesAt: e.ClosesAt, PassPercent: e.PassPercent, AttemptsAllowed: e.AttemptsAllowed, Certifies: e.Certifies}
 }
 
 // TakeItem is one question of the exam page with the saved answer.

@@ -422,3 +422,43 @@ func TestMistakeDeck(t *testing.T) {
 		t.Fatalf("after the learning step %d due", d.Due)
 	}
 }
+
+// TestCertificationGate: passing an exam that certifies awards the
+// certification once the score is released, and opens what it gates.
+func TestCertificationGate(t *testing.T) {
+	f := newExamFixture(t, app.ExamInput{Certifies: "客服上岗认证", ValidMonths: 12})
+	lid := f.learner.PersonID
+	if ok, err := f.app.Unlocked(f.ctx, lid, f.exam); err != nil || ok {
+		t.Fatalf("unlocked before any attempt: %v %v", ok, err)
+	}
+	id, err := f.app.StartAttempt(f.ctx, f.learner, f.exam, "d")
+	f.must(err)
+	v, _ := f.app.TakeAttempt(f.ctx, f.learner, id, "d")
+	var saves []app.AnswerSave
+	for _, it := range v.Items {
+		if it.Item.Type == quiz.Single {
+			saves = append(saves, answer(it.Pos, 1, "B"))
+		}
+	}
+	_, err = f.app.SaveAnswers(f.ctx, f.learner, id, "d", saves)
+	f.must(err)
+	f.must(f.app.FinishAttempt(f.ctx, f.learner, id, "d"))
+	f.must(f.app.GradeItem(f.ctx, f.owner, id, app.GradeInput{Pos: posOf(v, quiz.Short), Points: 1}))
+	_, _, err = f.app.RunAttemptJobs(f.ctx)
+	f.must(err)
+	certs, err := f.app.MyCertifications(f.ctx, f.learner)
+	f.must(err)
+	if len(certs) != 1 || certs[0].Name != "客服上岗认证" || certs[0].Score != 11 || certs[0].ExpiresAt.IsZero() {
+		t.Fatalf("certifications %+v", certs)
+	}
+	if ok, err := f.app.Unlocked(f.ctx, lid, f.exam); err != nil || !ok {
+		t.Fatalf("gate after passing: %v %v", ok, err)
+	}
+	f.now = f.now.AddDate(1, 0, 1)
+	if ok, _ := f.app.Unlocked(f.ctx, lid, f.exam); ok {
+		t.Fatal("an expired certification still opens the gate")
+	}
+	if evs, _, _ := f.app.ListAudit(f.ctx, f.sys, app.AuditFilter{Action: "certification.award"}); len(evs) != 1 {
+		t.Fatalf("%d award audit events", len(evs))
+	}
+}

@@ -28,7 +28,7 @@ func (a *App) seedExams(ctx context.Context, tx *store.Tx, ids map[string]string
 	certID, err := a.seedExam(ctx, tx, owner, ExamInput{Title: "客服上岗考试（第 4 期）", Mode: shopdojo.ModeExam,
 		Description: "考试范围：售前接待、3 分钟响应率与询单转化、售后退换货与中差评处理。限时 30 分钟，可考 2 次，70% 及格；交卷即出分，答案和解析在考试结束后公布。",
 		OpensAt:     now.Add(-3 * day).Truncate(time.Hour), ClosesAt: now.Add(4 * day).Truncate(time.Hour),
-		TimeLimit: 30 * time.Minute, AttemptsAllowed: 2, PassPercent: 70, ScoreRelease: shopdojo.ReleaseImmediate,
+		TimeLimit: 30 * time.Minute, AttemptsAllowed: 2, PassPercent: 70, Certifies: "客服上岗认证（L1 入门）", ValidMonths: 12, ScoreRelease: shopdojo.ReleaseImmediate,
 		AnswerRelease: shopdojo.ReleaseAfterClose, ShuffleQuestions: true, ShuffleOptions: true,
 		Audience: []shopdojo.AudienceRef{{Kind: "department", ID: ids["客服部"]}, {Kind: "person", ID: ids["SD1003"]}},
 		Paper: shopdojo.Paper{Sections: []shopdojo.PaperSection{
@@ -87,6 +87,9 @@ func (a *App) seedExam(ctx context.Context, tx *store.Tx, owner Actor, in ExamIn
 		return "", err
 	}
 	if err := putAudience(ctx, tx, id, in.Audience); err != nil {
+		return "", err
+	}
+	if err := setCertification(ctx, tx, id, in); err != nil {
 		return "", err
 	}
 	if err := a.record(ctx, tx, owner, change{Action: "exam.create", ObjectType: "exam", ObjectID: id,

@@ -37,6 +37,8 @@ type ExamInput struct {
 	Audience           []shopdojo.AudienceRef
 	// EmployeeNos are people to add to the audience by employee number.
 	EmployeeNos []string
+	Certifies   string // certification awarded on passing
+	ValidMonths int
 }
 
 func (in *ExamInput) normalize() error {
@@ -60,6 +62,9 @@ func (in *ExamInput) normalize() error {
 	for _, r := range in.Audience {
 		v.Check(slices.Contains(shopdojo.AudienceKinds, r.Kind) && r.ID != "", "audience", "error.out_of_range")
 	}
+	in.Certifies = strings.TrimSpace(in.Certifies)
+	v.Check(utf8.RuneCountInString(in.Certifies) <= 60, "certifies", "error.too_long")
+	v.Check(in.ValidMonths >= 0 && in.ValidMonths <= 120, "valid_months", "exam.err_valid_months")
 	checkPaper(&v, in.Paper)
 	return v.Err()
 }
@@ -99,7 +104,8 @@ func (in ExamInput) fields() map[string]string {
 		"pass_percent":  strconv.FormatFloat(in.PassPercent, 'f', -1, 64),
 		"score_release": string(in.ScoreRelease), "answer_release": string(in.AnswerRelease),
 		"shuffle_questions": boolText(in.ShuffleQuestions), "shuffle_options": boolText(in.ShuffleOptions),
-		"everyone": boolText(in.Everyone), "audience": strings.Join(aud, " ")}
+		"everyone": boolText(in.Everyone), "audience": strings.Join(aud, " "), "certifies": in.Certifies,
+		"valid_months": strconv.Itoa(in.ValidMonths)}
 }
 
 func timeField(t time.Time) string {
@@ -148,6 +154,9 @@ func (a *App) CreateExam(ctx context.Context, ac Actor, in ExamInput) (string, e
 		if err := putAudience(ctx, tx, id, in.Audience); err != nil {
 			return err
 		}
+		if err := setCertification(ctx, tx, id, in); err != nil {
+			return err
+		}
 		return a.record(ctx, tx, ac, change{Action: "exam.create", ObjectType: "exam", ObjectID: id,
 			ObjectName: in.Title, After: in.fields()})
 	})
@@ -181,9 +190,17 @@ func (a *App) UpdateExam(ctx context.Context, ac Actor, id string, in ExamInput)
 		if err := putAudience(ctx, tx, id, in.Audience); err != nil {
 			return err
 		}
+		if err := setCertification(ctx, tx, id, in); err != nil {
+			return err
+		}
 		return a.record(ctx, tx, ac, change{Action: "exam.update", ObjectType: "exam", ObjectID: id,
 			ObjectName: in.Title, Before: examInput(before).fields(), After: in.fields()})
 	})
+}
+
+func setCertification(ctx context.Context, tx *store.Tx, id string, in ExamInput) error {
+	return tx.SetExamCertification(ctx, sqlq.SetExamCertificationParams{ID: id, Certifies: in.Certifies,
+		ValidMonths: int64(in.ValidMonths)})
 }
 
 func putAudience(ctx context.Context, tx *store.Tx, id string, refs []shopdojo.AudienceRef) error {
@@ -201,7 +218,8 @@ func examInput(e shopdojo.Exam) ExamInput {
 	return ExamInput{Title: e.Title, Description: e.Description, Mode: e.Mode, Paper: e.Paper, OpensAt: e.OpensAt,
 		ClosesAt: e.ClosesAt, TimeLimit: e.TimeLimit, AttemptsAllowed: e.AttemptsAllowed, PassPercent: e.PassPercent,
 		ScoreRelease: e.ScoreRelease, AnswerRelease: e.AnswerRelease, ShuffleQuestions: e.ShuffleQuestions,
-		ShuffleOptions: e.ShuffleOptions, Everyone: e.Everyone, Audience: e.Audience}
+		ShuffleOptions: e.ShuffleOptions, Everyone: e.Everyone, Audience: e.Audience, Certifies: e.Certifies,
+		ValidMonths: e.ValidMonths}
 }
 
 // SetExamStatus publishes, archives or returns an exam to draft. Publishing
@@ -254,7 +272,7 @@ func toExam(r sqlq.Exam, owner string) (shopdojo.Exam, error) {
 		PassPercent: r.PassPercent, ScoreRelease: shopdojo.Release(r.ScoreRelease),
 		AnswerRelease: shopdojo.Release(r.AnswerRelease), ReleasedAt: fromMs(r.ReleasedAt),
 		ShuffleQuestions: r.ShuffleQuestions, ShuffleOptions: r.ShuffleOptions, Everyone: r.Everyone,
-		CreatedAt: fromMs(r.CreatedAt), UpdatedAt: fromMs(r.UpdatedAt)}
+		Certifies: r.Certifies, ValidMonths: int(r.ValidMonths), CreatedAt: fromMs(r.CreatedAt), UpdatedAt: fromMs(r.UpdatedAt)}
 	if err := json.Unmarshal([]byte(r.Paper), &e.Paper); err != nil {
 		return e, fmt.Errorf("exam %s paper: %w", r.ID, err)
 	}

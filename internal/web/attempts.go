@@ -47,9 +47,13 @@ func (h *Handler) myExams(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	certs, err := h.app.MyCertifications(r.Context(), actorOf(r))
+	if err != nil {
+		return err
+	}
 	p := h.page(r, "myexams.title")
 	p.Nav = "myexams"
-	p.Data = list
+	p.Data = map[string]any{"Exams": list, "Certs": certs}
 	return h.render(w, r, "my_exams", p)
 }
 

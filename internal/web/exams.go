@@ -51,7 +51,7 @@ func (h *Handler) examValues(e shopdojo.Exam) url.Values {
 		"opens_at": {h.localInput(e.OpensAt)}, "closes_at": {h.localInput(e.ClosesAt)},
 		"time_limit": {strconv.Itoa(int(e.TimeLimit / time.Minute))}, "attempts_allowed": {strconv.Itoa(e.AttemptsAllowed)},
 		"pass_percent": {strconv.FormatFloat(e.PassPercent, 'f', -1, 64)}, "score_release": {string(e.ScoreRelease)},
-		"answer_release": {string(e.AnswerRelease)}}
+		"answer_release": {string(e.AnswerRelease)}, "certifies": {e.Certifies}, "valid_months": {strconv.Itoa(e.ValidMonths)}}
 	for k, on := range map[string]bool{"shuffle_questions": e.ShuffleQuestions, "shuffle_options": e.ShuffleOptions, "everyone": e.Everyone} {
 		if on {
 			f.Set(k, "1")
@@ -110,6 +110,7 @@ func (h *Handler) examInput(r *http.Request) (app.ExamInput, error) {
 	in.ClosesAt = h.parseLocal(&v, f, "closes_at")
 	in.TimeLimit = time.Duration(formInt(&v, f, "time_limit")) * time.Minute
 	in.AttemptsAllowed = formInt(&v, f, "attempts_allowed")
+	in.Certifies, in.ValidMonths = f.Get("certifies"), formInt(&v, f, "valid_months")
 	pass, err := strconv.ParseFloat(strings.TrimSpace(f.Get("pass_percent")), 64)
 	v.Check(err == nil, "pass_percent", "error.number_invalid")
 	in.PassPercent = pass
@@ -196,14 +197,18 @@ func (h *Handler) examPage(r *http.Request) (*page, error) {
 	}
 	canRun := ac.Can(shopdojo.PermContentReview) || ac.PersonID == e.OwnerID
 	var attempts []shopdojo.Attempt
+	var certs []shopdojo.Certification
 	if canRun {
 		if attempts, err = h.app.ExamAttempts(r.Context(), ac, id); err != nil {
+			return nil, err
+		}
+		if certs, err = h.app.ExamCertifications(r.Context(), ac, id); err != nil {
 			return nil, err
 		}
 	}
 	p := h.page(r, "exam.title")
 	p.Nav = "exams"
-	p.Data = map[string]any{"Exam": e, "Paper": pv, "Banks": banks, "Attempts": attempts, "CanRun": canRun,
+	p.Data = map[string]any{"Exam": e, "Paper": pv, "Banks": banks, "Attempts": attempts, "Certs": certs, "CanRun": canRun,
 		"Tab": r.URL.Query().Get("tab")}
 	return p, nil
 }

@@ -45,6 +45,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.auditEventsFromStmt, err = db.PrepareContext(ctx, auditEventsFrom); err != nil {
 		return nil, fmt.Errorf("error preparing query AuditEventsFrom: %w", err)
 	}
+	if q.awardCertificationStmt, err = db.PrepareContext(ctx, awardCertification); err != nil {
+		return nil, fmt.Errorf("error preparing query AwardCertification: %w", err)
+	}
 	if q.countAuditEventsStmt, err = db.PrepareContext(ctx, countAuditEvents); err != nil {
 		return nil, fmt.Errorf("error preparing query CountAuditEvents: %w", err)
 	}
@@ -179,6 +182,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	}
 	if q.getBankMemberStmt, err = db.PrepareContext(ctx, getBankMember); err != nil {
 		return nil, fmt.Errorf("error preparing query GetBankMember: %w", err)
+	}
+	if q.getCertificationStmt, err = db.PrepareContext(ctx, getCertification); err != nil {
+		return nil, fmt.Errorf("error preparing query GetCertification: %w", err)
 	}
 	if q.getDepartmentStmt, err = db.PrepareContext(ctx, getDepartment); err != nil {
 		return nil, fmt.Errorf("error preparing query GetDepartment: %w", err)
@@ -372,6 +378,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.listExamAudienceStmt, err = db.PrepareContext(ctx, listExamAudience); err != nil {
 		return nil, fmt.Errorf("error preparing query ListExamAudience: %w", err)
 	}
+	if q.listExamCertificationsStmt, err = db.PrepareContext(ctx, listExamCertifications); err != nil {
+		return nil, fmt.Errorf("error preparing query ListExamCertifications: %w", err)
+	}
 	if q.listExamItemsOfStmt, err = db.PrepareContext(ctx, listExamItemsOf); err != nil {
 		return nil, fmt.Errorf("error preparing query ListExamItemsOf: %w", err)
 	}
@@ -398,6 +407,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	}
 	if q.listPersonAttemptsStmt, err = db.PrepareContext(ctx, listPersonAttempts); err != nil {
 		return nil, fmt.Errorf("error preparing query ListPersonAttempts: %w", err)
+	}
+	if q.listPersonCertificationsStmt, err = db.PrepareContext(ctx, listPersonCertifications); err != nil {
+		return nil, fmt.Errorf("error preparing query ListPersonCertifications: %w", err)
 	}
 	if q.listPersonGroupsStmt, err = db.PrepareContext(ctx, listPersonGroups); err != nil {
 		return nil, fmt.Errorf("error preparing query ListPersonGroups: %w", err)
@@ -507,6 +519,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.setDisabledStmt, err = db.PrepareContext(ctx, setDisabled); err != nil {
 		return nil, fmt.Errorf("error preparing query SetDisabled: %w", err)
 	}
+	if q.setExamCertificationStmt, err = db.PrepareContext(ctx, setExamCertification); err != nil {
+		return nil, fmt.Errorf("error preparing query SetExamCertification: %w", err)
+	}
 	if q.setExamReleasedStmt, err = db.PrepareContext(ctx, setExamReleased); err != nil {
 		return nil, fmt.Errorf("error preparing query SetExamReleased: %w", err)
 	}
@@ -608,6 +623,11 @@ func (q *Queries) Close() error {
 	if q.auditEventsFromStmt != nil {
 		if cerr := q.auditEventsFromStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing auditEventsFromStmt: %w", cerr)
+		}
+	}
+	if q.awardCertificationStmt != nil {
+		if cerr := q.awardCertificationStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing awardCertificationStmt: %w", cerr)
 		}
 	}
 	if q.countAuditEventsStmt != nil {
@@ -833,6 +853,11 @@ func (q *Queries) Close() error {
 	if q.getBankMemberStmt != nil {
 		if cerr := q.getBankMemberStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing getBankMemberStmt: %w", cerr)
+		}
+	}
+	if q.getCertificationStmt != nil {
+		if cerr := q.getCertificationStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing getCertificationStmt: %w", cerr)
 		}
 	}
 	if q.getDepartmentStmt != nil {
@@ -1155,6 +1180,11 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing listExamAudienceStmt: %w", cerr)
 		}
 	}
+	if q.listExamCertificationsStmt != nil {
+		if cerr := q.listExamCertificationsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listExamCertificationsStmt: %w", cerr)
+		}
+	}
 	if q.listExamItemsOfStmt != nil {
 		if cerr := q.listExamItemsOfStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing listExamItemsOfStmt: %w", cerr)
@@ -1198,6 +1228,11 @@ func (q *Queries) Close() error {
 	if q.listPersonAttemptsStmt != nil {
 		if cerr := q.listPersonAttemptsStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing listPersonAttemptsStmt: %w", cerr)
+		}
+	}
+	if q.listPersonCertificationsStmt != nil {
+		if cerr := q.listPersonCertificationsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listPersonCertificationsStmt: %w", cerr)
 		}
 	}
 	if q.listPersonGroupsStmt != nil {
@@ -1380,6 +1415,11 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing setDisabledStmt: %w", cerr)
 		}
 	}
+	if q.setExamCertificationStmt != nil {
+		if cerr := q.setExamCertificationStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing setExamCertificationStmt: %w", cerr)
+		}
+	}
 	if q.setExamReleasedStmt != nil {
 		if cerr := q.setExamReleasedStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing setExamReleasedStmt: %w", cerr)
@@ -1522,377 +1562,387 @@ func (q *Queries) queryRow(ctx context.Context, stmt *sql.Stmt, query string, ar
 }
 
 type Queries struct {
-	db                          DBTX
-	tx                          *sql.Tx
-	addExamAudienceStmt         *sql.Stmt
-	addGroupMemberStmt          *sql.Stmt
-	addPersonRoleStmt           *sql.Stmt
-	addPersonStoreStmt          *sql.Stmt
-	addQuestionTagStmt          *sql.Stmt
-	addReviewCardStmt           *sql.Stmt
-	auditEventsFromStmt         *sql.Stmt
-	countAuditEventsStmt        *sql.Stmt
-	countBlobUseStmt            *sql.Stmt
-	countCardsStmt              *sql.Stmt
-	countDepartmentUseStmt      *sql.Stmt
-	countDepartmentsStmt        *sql.Stmt
-	countDueCardsStmt           *sql.Stmt
-	countExamsAudienceStmt      *sql.Stmt
-	countPeopleByDepartmentStmt *sql.Stmt
-	countPeopleByPositionStmt   *sql.Stmt
-	countPeopleByStatusStmt     *sql.Stmt
-	countPeopleHiredSinceStmt   *sql.Stmt
-	countPositionUseStmt        *sql.Stmt
-	countPositionsStmt          *sql.Stmt
-	countRoleStmt               *sql.Stmt
-	countStoreUseStmt           *sql.Stmt
-	countVersionsInReviewStmt   *sql.Stmt
-	deleteBankMemberStmt        *sql.Stmt
-	deleteDepartmentStmt        *sql.Stmt
-	deleteExamAudienceStmt      *sql.Stmt
-	deleteExpiredSessionsStmt   *sql.Stmt
-	deleteFileStmt              *sql.Stmt
-	deleteGroupStmt             *sql.Stmt
-	deleteGroupMembersStmt      *sql.Stmt
-	deletePersonRolesStmt       *sql.Stmt
-	deletePersonSessionStmt     *sql.Stmt
-	deletePersonSessionsStmt    *sql.Stmt
-	deletePersonStoresStmt      *sql.Stmt
-	deletePositionStmt          *sql.Stmt
-	deleteQuestionTagsStmt      *sql.Stmt
-	deleteSessionStmt           *sql.Stmt
-	deleteStoreStmt             *sql.Stmt
-	departmentSubtreeStmt       *sql.Stmt
-	expireAttemptsStmt          *sql.Stmt
-	findActivationStmt          *sql.Stmt
-	findMaterialBySubjectStmt   *sql.Stmt
-	findPersonByEmployeeNoStmt  *sql.Stmt
-	findPersonByLoginStmt       *sql.Stmt
-	finishAttemptStmt           *sql.Stmt
-	getAccountStmt              *sql.Stmt
-	getAttemptStmt              *sql.Stmt
-	getAttemptItemStmt          *sql.Stmt
-	getAttemptOnlyStmt          *sql.Stmt
-	getAuditTreeHashStmt        *sql.Stmt
-	getBankStmt                 *sql.Stmt
-	getBankMemberStmt           *sql.Stmt
-	getDepartmentStmt           *sql.Stmt
-	getExamStmt                 *sql.Stmt
-	getFileStmt                 *sql.Stmt
-	getGroupStmt                *sql.Stmt
-	getMaterialStmt             *sql.Stmt
-	getPersonStmt               *sql.Stmt
-	getPositionStmt             *sql.Stmt
-	getQuestionStmt             *sql.Stmt
-	getQuestionBodyStmt         *sql.Stmt
-	getQuestionByMaterialStmt   *sql.Stmt
-	getReviewCardStmt           *sql.Stmt
-	getSessionStmt              *sql.Stmt
-	getSettingStmt              *sql.Stmt
-	getStoreStmt                *sql.Stmt
-	getTokenStmt                *sql.Stmt
-	getTokenByHashStmt          *sql.Stmt
-	getVersionStmt              *sql.Stmt
-	insertAccountStmt           *sql.Stmt
-	insertAttemptStmt           *sql.Stmt
-	insertAttemptEventStmt      *sql.Stmt
-	insertAttemptItemStmt       *sql.Stmt
-	insertAuditEventStmt        *sql.Stmt
-	insertAuditTreeHashStmt     *sql.Stmt
-	insertBankStmt              *sql.Stmt
-	insertCheckpointStmt        *sql.Stmt
-	insertDepartmentStmt        *sql.Stmt
-	insertExamStmt              *sql.Stmt
-	insertFileStmt              *sql.Stmt
-	insertGroupStmt             *sql.Stmt
-	insertMaterialStmt          *sql.Stmt
-	insertPersonStmt            *sql.Stmt
-	insertPositionStmt          *sql.Stmt
-	insertQuestionStmt          *sql.Stmt
-	insertReviewLogStmt         *sql.Stmt
-	insertSessionStmt           *sql.Stmt
-	insertStatementStmt         *sql.Stmt
-	insertStoreStmt             *sql.Stmt
-	insertTokenStmt             *sql.Stmt
-	insertVersionStmt           *sql.Stmt
-	isMentorOfStmt              *sql.Stmt
-	lastAttemptNoStmt           *sql.Stmt
-	lastAuditEventStmt          *sql.Stmt
-	lastCheckpointStmt          *sql.Stmt
-	listAccountsStmt            *sql.Stmt
-	listAllPersonRolesStmt      *sql.Stmt
-	listAllPersonStoreNamesStmt *sql.Stmt
-	listAnswerSeqsStmt          *sql.Stmt
-	listAttemptAnswersStmt      *sql.Stmt
-	listAttemptEventsStmt       *sql.Stmt
-	listAttemptItemsStmt        *sql.Stmt
-	listAttemptsToGradeStmt     *sql.Stmt
-	listAuditActionsStmt        *sql.Stmt
-	listAuditEventsStmt         *sql.Stmt
-	listAuditObjectTypesStmt    *sql.Stmt
-	listBankMembersStmt         *sql.Stmt
-	listBankPoolStmt            *sql.Stmt
-	listBankTagsStmt            *sql.Stmt
-	listBanksStmt               *sql.Stmt
-	listCardsStmt               *sql.Stmt
-	listCheckpointsStmt         *sql.Stmt
-	listDepartmentsStmt         *sql.Stmt
-	listEmployeeNosStmt         *sql.Stmt
-	listExamAttemptsStmt        *sql.Stmt
-	listExamAudienceStmt        *sql.Stmt
-	listExamItemsOfStmt         *sql.Stmt
-	listExamResponsesStmt       *sql.Stmt
-	listExamsStmt               *sql.Stmt
-	listExamsForPersonStmt      *sql.Stmt
-	listGroupMembersStmt        *sql.Stmt
-	listGroupsStmt              *sql.Stmt
-	listOverdueAttemptsStmt     *sql.Stmt
-	listPeopleStmt              *sql.Stmt
-	listPersonAttemptsStmt      *sql.Stmt
-	listPersonGroupsStmt        *sql.Stmt
-	listPersonRolesStmt         *sql.Stmt
-	listPersonStoresStmt        *sql.Stmt
-	listPositionsStmt           *sql.Stmt
-	listQuestionTagsStmt        *sql.Stmt
-	listQuestionsStmt           *sql.Stmt
-	listSessionsStmt            *sql.Stmt
-	listStatementsByActorStmt   *sql.Stmt
-	listStoresStmt              *sql.Stmt
-	listTokensStmt              *sql.Stmt
-	listUndeckedStmt            *sql.Stmt
-	listUnrecordedResultsStmt   *sql.Stmt
-	listVersionsStmt            *sql.Stmt
-	listVersionsInReviewStmt    *sql.Stmt
-	lockAttemptStmt             *sql.Stmt
-	nextDueCardStmt             *sql.Stmt
-	openAttemptStmt             *sql.Stmt
-	peopleIDsForGroupAddStmt    *sql.Stmt
-	putBankMemberStmt           *sql.Stmt
-	putSettingStmt              *sql.Stmt
-	recordLoginFailureStmt      *sql.Stmt
-	recordLoginSuccessStmt      *sql.Stmt
-	removeGroupMemberStmt       *sql.Stmt
-	reviewVersionStmt           *sql.Stmt
-	revokePersonTokensStmt      *sql.Stmt
-	revokeTokenStmt             *sql.Stmt
-	saveAnswerStmt              *sql.Stmt
-	scoreAttemptItemStmt        *sql.Stmt
-	setActivationStmt           *sql.Stmt
-	setAttemptDeadlineStmt      *sql.Stmt
-	setAttemptDeckedStmt        *sql.Stmt
-	setAttemptDeviceStmt        *sql.Stmt
-	setAttemptItemBodyStmt      *sql.Stmt
-	setAttemptRecordedStmt      *sql.Stmt
-	setAttemptScoreStmt         *sql.Stmt
-	setDisabledStmt             *sql.Stmt
-	setExamReleasedStmt         *sql.Stmt
-	setExamStatusStmt           *sql.Stmt
-	setMaterialLatestStmt       *sql.Stmt
-	setMaterialPublishedStmt    *sql.Stmt
-	setPasswordStmt             *sql.Stmt
-	setPersonLocaleStmt         *sql.Stmt
-	setPersonPhotoStmt          *sql.Stmt
-	setQuestionArchivedStmt     *sql.Stmt
-	setVersionStatusStmt        *sql.Stmt
-	touchSessionStmt            *sql.Stmt
-	touchTokenStmt              *sql.Stmt
-	unlockStmt                  *sql.Stmt
-	updateBankStmt              *sql.Stmt
-	updateDepartmentStmt        *sql.Stmt
-	updateExamStmt              *sql.Stmt
-	updateGroupStmt             *sql.Stmt
-	updatePersonStmt            *sql.Stmt
-	updatePositionStmt          *sql.Stmt
-	updateQuestionMirrorStmt    *sql.Stmt
-	updateReviewCardStmt        *sql.Stmt
-	updateStoreStmt             *sql.Stmt
+	db                           DBTX
+	tx                           *sql.Tx
+	addExamAudienceStmt          *sql.Stmt
+	addGroupMemberStmt           *sql.Stmt
+	addPersonRoleStmt            *sql.Stmt
+	addPersonStoreStmt           *sql.Stmt
+	addQuestionTagStmt           *sql.Stmt
+	addReviewCardStmt            *sql.Stmt
+	auditEventsFromStmt          *sql.Stmt
+	awardCertificationStmt       *sql.Stmt
+	countAuditEventsStmt         *sql.Stmt
+	countBlobUseStmt             *sql.Stmt
+	countCardsStmt               *sql.Stmt
+	countDepartmentUseStmt       *sql.Stmt
+	countDepartmentsStmt         *sql.Stmt
+	countDueCardsStmt            *sql.Stmt
+	countExamsAudienceStmt       *sql.Stmt
+	countPeopleByDepartmentStmt  *sql.Stmt
+	countPeopleByPositionStmt    *sql.Stmt
+	countPeopleByStatusStmt      *sql.Stmt
+	countPeopleHiredSinceStmt    *sql.Stmt
+	countPositionUseStmt         *sql.Stmt
+	countPositionsStmt           *sql.Stmt
+	countRoleStmt                *sql.Stmt
+	countStoreUseStmt            *sql.Stmt
+	countVersionsInReviewStmt    *sql.Stmt
+	deleteBankMemberStmt         *sql.Stmt
+	deleteDepartmentStmt         *sql.Stmt
+	deleteExamAudienceStmt       *sql.Stmt
+	deleteExpiredSessionsStmt    *sql.Stmt
+	deleteFileStmt               *sql.Stmt
+	deleteGroupStmt              *sql.Stmt
+	deleteGroupMembersStmt       *sql.Stmt
+	deletePersonRolesStmt        *sql.Stmt
+	deletePersonSessionStmt      *sql.Stmt
+	deletePersonSessionsStmt     *sql.Stmt
+	deletePersonStoresStmt       *sql.Stmt
+	deletePositionStmt           *sql.Stmt
+	deleteQuestionTagsStmt       *sql.Stmt
+	deleteSessionStmt            *sql.Stmt
+	deleteStoreStmt              *sql.Stmt
+	departmentSubtreeStmt        *sql.Stmt
+	expireAttemptsStmt           *sql.Stmt
+	findActivationStmt           *sql.Stmt
+	findMaterialBySubjectStmt    *sql.Stmt
+	findPersonByEmployeeNoStmt   *sql.Stmt
+	findPersonByLoginStmt        *sql.Stmt
+	finishAttemptStmt            *sql.Stmt
+	getAccountStmt               *sql.Stmt
+	getAttemptStmt               *sql.Stmt
+	getAttemptItemStmt           *sql.Stmt
+	getAttemptOnlyStmt           *sql.Stmt
+	getAuditTreeHashStmt         *sql.Stmt
+	getBankStmt                  *sql.Stmt
+	getBankMemberStmt            *sql.Stmt
+	getCertificationStmt         *sql.Stmt
+	getDepartmentStmt            *sql.Stmt
+	getExamStmt                  *sql.Stmt
+	getFileStmt                  *sql.Stmt
+	getGroupStmt                 *sql.Stmt
+	getMaterialStmt              *sql.Stmt
+	getPersonStmt                *sql.Stmt
+	getPositionStmt              *sql.Stmt
+	getQuestionStmt              *sql.Stmt
+	getQuestionBodyStmt          *sql.Stmt
+	getQuestionByMaterialStmt    *sql.Stmt
+	getReviewCardStmt            *sql.Stmt
+	getSessionStmt               *sql.Stmt
+	getSettingStmt               *sql.Stmt
+	getStoreStmt                 *sql.Stmt
+	getTokenStmt                 *sql.Stmt
+	getTokenByHashStmt           *sql.Stmt
+	getVersionStmt               *sql.Stmt
+	insertAccountStmt            *sql.Stmt
+	insertAttemptStmt            *sql.Stmt
+	insertAttemptEventStmt       *sql.Stmt
+	insertAttemptItemStmt        *sql.Stmt
+	insertAuditEventStmt         *sql.Stmt
+	insertAuditTreeHashStmt      *sql.Stmt
+	insertBankStmt               *sql.Stmt
+	insertCheckpointStmt         *sql.Stmt
+	insertDepartmentStmt         *sql.Stmt
+	insertExamStmt               *sql.Stmt
+	insertFileStmt               *sql.Stmt
+	insertGroupStmt              *sql.Stmt
+	insertMaterialStmt           *sql.Stmt
+	insertPersonStmt             *sql.Stmt
+	insertPositionStmt           *sql.Stmt
+	insertQuestionStmt           *sql.Stmt
+	insertReviewLogStmt          *sql.Stmt
+	insertSessionStmt            *sql.Stmt
+	insertStatementStmt          *sql.Stmt
+	insertStoreStmt              *sql.Stmt
+	insertTokenStmt              *sql.Stmt
+	insertVersionStmt            *sql.Stmt
+	isMentorOfStmt               *sql.Stmt
+	lastAttemptNoStmt            *sql.Stmt
+	lastAuditEventStmt           *sql.Stmt
+	lastCheckpointStmt           *sql.Stmt
+	listAccountsStmt             *sql.Stmt
+	listAllPersonRolesStmt       *sql.Stmt
+	listAllPersonStoreNamesStmt  *sql.Stmt
+	listAnswerSeqsStmt           *sql.Stmt
+	listAttemptAnswersStmt       *sql.Stmt
+	listAttemptEventsStmt        *sql.Stmt
+	listAttemptItemsStmt         *sql.Stmt
+	listAttemptsToGradeStmt      *sql.Stmt
+	listAuditActionsStmt         *sql.Stmt
+	listAuditEventsStmt          *sql.Stmt
+	listAuditObjectTypesStmt     *sql.Stmt
+	listBankMembersStmt          *sql.Stmt
+	listBankPoolStmt             *sql.Stmt
+	listBankTagsStmt             *sql.Stmt
+	listBanksStmt                *sql.Stmt
+	listCardsStmt                *sql.Stmt
+	listCheckpointsStmt          *sql.Stmt
+	listDepartmentsStmt          *sql.Stmt
+	listEmployeeNosStmt          *sql.Stmt
+	listExamAttemptsStmt         *sql.Stmt
+	listExamAudienceStmt         *sql.Stmt
+	listExamCertificationsStmt   *sql.Stmt
+	listExamItemsOfStmt          *sql.Stmt
+	listExamResponsesStmt        *sql.Stmt
+	listExamsStmt                *sql.Stmt
+	listExamsForPersonStmt       *sql.Stmt
+	listGroupMembersStmt         *sql.Stmt
+	listGroupsStmt               *sql.Stmt
+	listOverdueAttemptsStmt      *sql.Stmt
+	listPeopleStmt               *sql.Stmt
+	listPersonAttemptsStmt       *sql.Stmt
+	listPersonCertificationsStmt *sql.Stmt
+	listPersonGroupsStmt         *sql.Stmt
+	listPersonRolesStmt          *sql.Stmt
+	listPersonStoresStmt         *sql.Stmt
+	listPositionsStmt            *sql.Stmt
+	listQuestionTagsStmt         *sql.Stmt
+	listQuestionsStmt            *sql.Stmt
+	listSessionsStmt             *sql.Stmt
+	listStatementsByActorStmt    *sql.Stmt
+	listStoresStmt               *sql.Stmt
+	listTokensStmt               *sql.Stmt
+	listUndeckedStmt             *sql.Stmt
+	listUnrecordedResultsStmt    *sql.Stmt
+	listVersionsStmt             *sql.Stmt
+	listVersionsInReviewStmt     *sql.Stmt
+	lockAttemptStmt              *sql.Stmt
+	nextDueCardStmt              *sql.Stmt
+	openAttemptStmt              *sql.Stmt
+	peopleIDsForGroupAddStmt     *sql.Stmt
+	putBankMemberStmt            *sql.Stmt
+	putSettingStmt               *sql.Stmt
+	recordLoginFailureStmt       *sql.Stmt
+	recordLoginSuccessStmt       *sql.Stmt
+	removeGroupMemberStmt        *sql.Stmt
+	reviewVersionStmt            *sql.Stmt
+	revokePersonTokensStmt       *sql.Stmt
+	revokeTokenStmt              *sql.Stmt
+	saveAnswerStmt               *sql.Stmt
+	scoreAttemptItemStmt         *sql.Stmt
+	setActivationStmt            *sql.Stmt
+	setAttemptDeadlineStmt       *sql.Stmt
+	setAttemptDeckedStmt         *sql.Stmt
+	setAttemptDeviceStmt         *sql.Stmt
+	setAttemptItemBodyStmt       *sql.Stmt
+	setAttemptRecordedStmt       *sql.Stmt
+	setAttemptScoreStmt          *sql.Stmt
+	setDisabledStmt              *sql.Stmt
+	setExamCertificationStmt     *sql.Stmt
+	setExamReleasedStmt          *sql.Stmt
+	setExamStatusStmt            *sql.Stmt
+	setMaterialLatestStmt        *sql.Stmt
+	setMaterialPublishedStmt     *sql.Stmt
+	setPasswordStmt              *sql.Stmt
+	setPersonLocaleStmt          *sql.Stmt
+	setPersonPhotoStmt           *sql.Stmt
+	setQuestionArchivedStmt      *sql.Stmt
+	setVersionStatusStmt         *sql.Stmt
+	touchSessionStmt             *sql.Stmt
+	touchTokenStmt               *sql.Stmt
+	unlockStmt                   *sql.Stmt
+	updateBankStmt               *sql.Stmt
+	updateDepartmentStmt         *sql.Stmt
+	updateExamStmt               *sql.Stmt
+	updateGroupStmt              *sql.Stmt
+	updatePersonStmt             *sql.Stmt
+	updatePositionStmt           *sql.Stmt
+	updateQuestionMirrorStmt     *sql.Stmt
+	updateReviewCardStmt         *sql.Stmt
+	updateStoreStmt              *sql.Stmt
 }
 
 func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 	return &Queries{
-		db:                          tx,
-		tx:                          tx,
-		addExamAudienceStmt:         q.addExamAudienceStmt,
-		addGroupMemberStmt:          q.addGroupMemberStmt,
-		addPersonRoleStmt:           q.addPersonRoleStmt,
-		addPersonStoreStmt:          q.addPersonStoreStmt,
-		addQuestionTagStmt:          q.addQuestionTagStmt,
-		addReviewCardStmt:           q.addReviewCardStmt,
-		auditEventsFromStmt:         q.auditEventsFromStmt,
-		countAuditEventsStmt:        q.countAuditEventsStmt,
-		countBlobUseStmt:            q.countBlobUseStmt,
-		countCardsStmt:              q.countCardsStmt,
-		countDepartmentUseStmt:      q.countDepartmentUseStmt,
-		countDepartmentsStmt:        q.countDepartmentsStmt,
-		countDueCardsStmt:           q.countDueCardsStmt,
-		countExamsAudienceStmt:      q.countExamsAudienceStmt,
-		countPeopleByDepartmentStmt: q.countPeopleByDepartmentStmt,
-		countPeopleByPositionStmt:   q.countPeopleByPositionStmt,
-		countPeopleByStatusStmt:     q.countPeopleByStatusStmt,
-		countPeopleHiredSinceStmt:   q.countPeopleHiredSinceStmt,
-		countPositionUseStmt:        q.countPositionUseStmt,
-		countPositionsStmt:          q.countPositionsStmt,
-		countRoleStmt:               q.countRoleStmt,
-		countStoreUseStmt:           q.countStoreUseStmt,
-		countVersionsInReviewStmt:   q.countVersionsInReviewStmt,
-		deleteBankMemberStmt:        q.deleteBankMemberStmt,
-		deleteDepartmentStmt:        q.deleteDepartmentStmt,
-		deleteExamAudienceStmt:      q.deleteExamAudienceStmt,
-		deleteExpiredSessionsStmt:   q.deleteExpiredSessionsStmt,
-		deleteFileStmt:              q.deleteFileStmt,
-		deleteGroupStmt:             q.deleteGroupStmt,
-		deleteGroupMembersStmt:      q.deleteGroupMembersStmt,
-		deletePersonRolesStmt:       q.deletePersonRolesStmt,
-		deletePersonSessionStmt:     q.deletePersonSessionStmt,
-		deletePersonSessionsStmt:    q.deletePersonSessionsStmt,
-		deletePersonStoresStmt:      q.deletePersonStoresStmt,
-		deletePositionStmt:          q.deletePositionStmt,
-		deleteQuestionTagsStmt:      q.deleteQuestionTagsStmt,
-		deleteSessionStmt:           q.deleteSessionStmt,
-		deleteStoreStmt:             q.deleteStoreStmt,
-		departmentSubtreeStmt:       q.departmentSubtreeStmt,
-		expireAttemptsStmt:          q.expireAttemptsStmt,
-		findActivationStmt:          q.findActivationStmt,
-		findMaterialBySubjectStmt:   q.findMaterialBySubjectStmt,
-		findPersonByEmployeeNoStmt:  q.findPersonByEmployeeNoStmt,
-		findPersonByLoginStmt:       q.findPersonByLoginStmt,
-		finishAttemptStmt:           q.finishAttemptStmt,
-		getAccountStmt:              q.getAccountStmt,
-		getAttemptStmt:              q.getAttemptStmt,
-		getAttemptItemStmt:          q.getAttemptItemStmt,
-		getAttemptOnlyStmt:          q.getAttemptOnlyStmt,
-		getAuditTreeHashStmt:        q.getAuditTreeHashStmt,
-		getBankStmt:                 q.getBankStmt,
-		getBankMemberStmt:           q.getBankMemberStmt,
-		getDepartmentStmt:           q.getDepartmentStmt,
-		getExamStmt:                 q.getExamStmt,
-		getFileStmt:                 q.getFileStmt,
-		getGroupStmt:                q.getGroupStmt,
-		getMaterialStmt:             q.getMaterialStmt,
-		getPersonStmt:               q.getPersonStmt,
-		getPositionStmt:             q.getPositionStmt,
-		getQuestionStmt:             q.getQuestionStmt,
-		getQuestionBodyStmt:         q.getQuestionBodyStmt,
-		getQuestionByMaterialStmt:   q.getQuestionByMaterialStmt,
-		getReviewCardStmt:           q.getReviewCardStmt,
-		getSessionStmt:              q.getSessionStmt,
-		getSettingStmt:              q.getSettingStmt,
-		getStoreStmt:                q.getStoreStmt,
-		getTokenStmt:                q.getTokenStmt,
-		getTokenByHashStmt:          q.getTokenByHashStmt,
-		getVersionStmt:              q.getVersionStmt,
-		insertAccountStmt:           q.insertAccountStmt,
-		insertAttemptStmt:           q.insertAttemptStmt,
-		insertAttemptEventStmt:      q.insertAttemptEventStmt,
-		insertAttemptItemStmt:       q.insertAttemptItemStmt,
-		insertAuditEventStmt:        q.insertAuditEventStmt,
-		insertAuditTreeHashStmt:     q.insertAuditTreeHashStmt,
-		insertBankStmt:              q.insertBankStmt,
-		insertCheckpointStmt:        q.insertCheckpointStmt,
-		insertDepartmentStmt:        q.insertDepartmentStmt,
-		insertExamStmt:              q.insertExamStmt,
-		insertFileStmt:              q.insertFileStmt,
-		insertGroupStmt:             q.insertGroupStmt,
-		insertMaterialStmt:          q.insertMaterialStmt,
-		insertPersonStmt:            q.insertPersonStmt,
-		insertPositionStmt:          q.insertPositionStmt,
-		insertQuestionStmt:          q.insertQuestionStmt,
-		insertReviewLogStmt:         q.insertReviewLogStmt,
-		insertSessionStmt:           q.insertSessionStmt,
-		insertStatementStmt:         q.insertStatementStmt,
-		insertStoreStmt:             q.insertStoreStmt,
-		insertTokenStmt:             q.insertTokenStmt,
-		insertVersionStmt:           q.insertVersionStmt,
-		isMentorOfStmt:              q.isMentorOfStmt,
-		lastAttemptNoStmt:           q.lastAttemptNoStmt,
-		lastAuditEventStmt:          q.lastAuditEventStmt,
-		lastCheckpointStmt:          q.lastCheckpointStmt,
-		listAccountsStmt:            q.listAccountsStmt,
-		listAllPersonRolesStmt:      q.listAllPersonRolesStmt,
-		listAllPersonStoreNamesStmt: q.listAllPersonStoreNamesStmt,
-		listAnswerSeqsStmt:          q.listAnswerSeqsStmt,
-		listAttemptAnswersStmt:      q.listAttemptAnswersStmt,
-		listAttemptEventsStmt:       q.listAttemptEventsStmt,
-		listAttemptItemsStmt:        q.listAttemptItemsStmt,
-		listAttemptsToGradeStmt:     q.listAttemptsToGradeStmt,
-		listAuditActionsStmt:        q.listAuditActionsStmt,
-		listAuditEventsStmt:         q.listAuditEventsStmt,
-		listAuditObjectTypesStmt:    q.listAuditObjectTypesStmt,
-		listBankMembersStmt:         q.listBankMembersStmt,
-		listBankPoolStmt:            q.listBankPoolStmt,
-		listBankTagsStmt:            q.listBankTagsStmt,
-		listBanksStmt:               q.listBanksStmt,
-		listCardsStmt:               q.listCardsStmt,
-		listCheckpointsStmt:         q.listCheckpointsStmt,
-		listDepartmentsStmt:         q.listDepartmentsStmt,
-		listEmployeeNosStmt:         q.listEmployeeNosStmt,
-		listExamAttemptsStmt:        q.listExamAttemptsStmt,
-		listExamAudienceStmt:        q.listExamAudienceStmt,
-		listExamItemsOfStmt:         q.listExamItemsOfStmt,
-		listExamResponsesStmt:       q.listExamResponsesStmt,
-		listExamsStmt:               q.listExamsStmt,
-		listExamsForPersonStmt:      q.listExamsForPersonStmt,
-		listGroupMembersStmt:        q.listGroupMembersStmt,
-		listGroupsStmt:              q.listGroupsStmt,
-		listOverdueAttemptsStmt:     q.listOverdueAttemptsStmt,
-		listPeopleStmt:              q.listPeopleStmt,
-		listPersonAttemptsStmt:      q.listPersonAttemptsStmt,
-		listPersonGroupsStmt:        q.listPersonGroupsStmt,
-		listPersonRolesStmt:         q.listPersonRolesStmt,
-		listPersonStoresStmt:        q.listPersonStoresStmt,
-		listPositionsStmt:           q.listPositionsStmt,
-		listQuestionTagsStmt:        q.listQuestionTagsStmt,
-		listQuestionsStmt:           q.listQuestionsStmt,
-		listSessionsStmt:            q.listSessionsStmt,
-		listStatementsByActorStmt:   q.listStatementsByActorStmt,
-		listStoresStmt:              q.listStoresStmt,
-		listTokensStmt:              q.listTokensStmt,
-		listUndeckedStmt:            q.listUndeckedStmt,
-		listUnrecordedResultsStmt:   q.listUnrecordedResultsStmt,
-		listVersionsStmt:            q.listVersionsStmt,
-		listVersionsInReviewStmt:    q.listVersionsInReviewStmt,
-		lockAttemptStmt:             q.lockAttemptStmt,
-		nextDueCardStmt:             q.nextDueCardStmt,
-		openAttemptStmt:             q.openAttemptStmt,
-		peopleIDsForGroupAddStmt:    q.peopleIDsForGroupAddStmt,
-		putBankMemberStmt:           q.putBankMemberStmt,
-		putSettingStmt:              q.putSettingStmt,
-		recordLoginFailureStmt:      q.recordLoginFailureStmt,
-		recordLoginSuccessStmt:      q.recordLoginSuccessStmt,
-		removeGroupMemberStmt:       q.removeGroupMemberStmt,
-		reviewVersionStmt:           q.reviewVersionStmt,
-		revokePersonTokensStmt:      q.revokePersonTokensStmt,
-		revokeTokenStmt:             q.revokeTokenStmt,
-		saveAnswerStmt:              q.saveAnswerStmt,
-		scoreAttemptItemStmt:        q.scoreAttemptItemStmt,
-		setActivationStmt:           q.setActivationStmt,
-		setAttemptDeadlineStmt:      q.setAttemptDeadlineStmt,
-		setAttemptDeckedStmt:        q.setAttemptDeckedStmt,
-		setAttemptDeviceStmt:        q.setAttemptDeviceStmt,
-		setAttemptItemBodyStmt:      q.setAttemptItemBodyStmt,
-		setAttemptRecordedStmt:      q.setAttemptRecordedStmt,
-		setAttemptScoreStmt:         q.setAttemptScoreStmt,
-		setDisabledStmt:             q.setDisabledStmt,
-		setExamReleasedStmt:         q.setExamReleasedStmt,
-		setExamStatusStmt:           q.setExamStatusStmt,
-		setMaterialLatestStmt:       q.setMaterialLatestStmt,
-		setMaterialPublishedStmt:    q.setMaterialPublishedStmt,
-		setPasswordStmt:             q.setPasswordStmt,
-		setPersonLocaleStmt:         q.setPersonLocaleStmt,
-		setPersonPhotoStmt:          q.setPersonPhotoStmt,
-		setQuestionArchivedStmt:     q.setQuestionArchivedStmt,
-		setVersionStatusStmt:        q.setVersionStatusStmt,
-		touchSessionStmt:            q.touchSessionStmt,
-		touchTokenStmt:              q.touchTokenStmt,
-		unlockStmt:                  q.unlockStmt,
-		updateBankStmt:              q.updateBankStmt,
-		updateDepartmentStmt:        q.updateDepartmentStmt,
-		updateExamStmt:              q.updateExamStmt,
-		updateGroupStmt:             q.updateGroupStmt,
-		updatePersonStmt:            q.updatePersonStmt,
-		updatePositionStmt:          q.updatePositionStmt,
-		updateQuestionMirrorStmt:    q.updateQuestionMirrorStmt,
-		updateReviewCardStmt:        q.updateReviewCardStmt,
-		updateStoreStmt:             q.updateStoreStmt,
+		db:                           tx,
+		tx:                           tx,
+		addExamAudienceStmt:          q.addExamAudienceStmt,
+		addGroupMemberStmt:           q.addGroupMemberStmt,
+		addPersonRoleStmt:            q.addPersonRoleStmt,
+		addPersonStoreStmt:           q.addPersonStoreStmt,
+		addQuestionTagStmt:           q.addQuestionTagStmt,
+		addReviewCardStmt:            q.addReviewCardStmt,
+		auditEventsFromStmt:          q.auditEventsFromStmt,
+		awardCertificationStmt:       q.awardCertificationStmt,
+		countAuditEventsStmt:         q.countAuditEventsStmt,
+		countBlobUseStmt:             q.countBlobUseStmt,
+		countCardsStmt:               q.countCardsStmt,
+		countDepartmentUseStmt:       q.countDepartmentUseStmt,
+		countDepartmentsStmt:         q.countDepartmentsStmt,
+		countDueCardsStmt:            q.countDueCardsStmt,
+		countExamsAudienceStmt:       q.countExamsAudienceStmt,
+		countPeopleByDepartmentStmt:  q.countPeopleByDepartmentStmt,
+		countPeopleByPositionStmt:    q.countPeopleByPositionStmt,
+		countPeopleByStatusStmt:      q.countPeopleByStatusStmt,
+		countPeopleHiredSinceStmt:    q.countPeopleHiredSinceStmt,
+		countPositionUseStmt:         q.countPositionUseStmt,
+		countPositionsStmt:           q.countPositionsStmt,
+		countRoleStmt:                q.countRoleStmt,
+		countStoreUseStmt:            q.countStoreUseStmt,
+		countVersionsInReviewStmt:    q.countVersionsInReviewStmt,
+		deleteBankMemberStmt:         q.deleteBankMemberStmt,
+		deleteDepartmentStmt:         q.deleteDepartmentStmt,
+		deleteExamAudienceStmt:       q.deleteExamAudienceStmt,
+		deleteExpiredSessionsStmt:    q.deleteExpiredSessionsStmt,
+		deleteFileStmt:               q.deleteFileStmt,
+		deleteGroupStmt:              q.deleteGroupStmt,
+		deleteGroupMembersStmt:       q.deleteGroupMembersStmt,
+		deletePersonRolesStmt:        q.deletePersonRolesStmt,
+		deletePersonSessionStmt:      q.deletePersonSessionStmt,
+		deletePersonSessionsStmt:     q.deletePersonSessionsStmt,
+		deletePersonStoresStmt:       q.deletePersonStoresStmt,
+		deletePositionStmt:           q.deletePositionStmt,
+		deleteQuestionTagsStmt:       q.deleteQuestionTagsStmt,
+		deleteSessionStmt:            q.deleteSessionStmt,
+		deleteStoreStmt:              q.deleteStoreStmt,
+		departmentSubtreeStmt:        q.departmentSubtreeStmt,
+		expireAttemptsStmt:           q.expireAttemptsStmt,
+		findActivationStmt:           q.findActivationStmt,
+		findMaterialBySubjectStmt:    q.findMaterialBySubjectStmt,
+		findPersonByEmployeeNoStmt:   q.findPersonByEmployeeNoStmt,
+		findPersonByLoginStmt:        q.findPersonByLoginStmt,
+		finishAttemptStmt:            q.finishAttemptStmt,
+		getAccountStmt:               q.getAccountStmt,
+		getAttemptStmt:               q.getAttemptStmt,
+		getAttemptItemStmt:           q.getAttemptItemStmt,
+		getAttemptOnlyStmt:           q.getAttemptOnlyStmt,
+		getAuditTreeHashStmt:         q.getAuditTreeHashStmt,
+		getBankStmt:                  q.getBankStmt,
+		getBankMemberStmt:            q.getBankMemberStmt,
+		getCertificationStmt:         q.getCertificationStmt,
+		getDepartmentStmt:            q.getDepartmentStmt,
+		getExamStmt:                  q.getExamStmt,
+		getFileStmt:                  q.getFileStmt,
+		getGroupStmt:                 q.getGroupStmt,
+		getMaterialStmt:              q.getMaterialStmt,
+		getPersonStmt:                q.getPersonStmt,
+		getPositionStmt:              q.getPositionStmt,
+		getQuestionStmt:              q.getQuestionStmt,
+		getQuestionBodyStmt:          q.getQuestionBodyStmt,
+		getQuestionByMaterialStmt:    q.getQuestionByMaterialStmt,
+		getReviewCardStmt:            q.getReviewCardStmt,
+		getSessionStmt:               q.getSessionStmt,
+		getSettingStmt:               q.getSettingStmt,
+		getStoreStmt:                 q.getStoreStmt,
+		getTokenStmt:                 q.getTokenStmt,
+		getTokenByHashStmt:           q.getTokenByHashStmt,
+		getVersionStmt:               q.getVersionStmt,
+		insertAccountStmt:            q.insertAccountStmt,
+		insertAttemptStmt:            q.insertAttemptStmt,
+		insertAttemptEventStmt:       q.insertAttemptEventStmt,
+		insertAttemptItemStmt:        q.insertAttemptItemStmt,
+		insertAuditEventStmt:         q.insertAuditEventStmt,
+		insertAuditTreeHashStmt:      q.insertAuditTreeHashStmt,
+		insertBankStmt:               q.insertBankStmt,
+		insertCheckpointStmt:         q.insertCheckpointStmt,
+		insertDepartmentStmt:         q.insertDepartmentStmt,
+		insertExamStmt:               q.insertExamStmt,
+		insertFileStmt:               q.insertFileStmt,
+		insertGroupStmt:              q.insertGroupStmt,
+		insertMaterialStmt:           q.insertMaterialStmt,
+		insertPersonStmt:             q.insertPersonStmt,
+		insertPositionStmt:           q.insertPositionStmt,
+		insertQuestionStmt:           q.insertQuestionStmt,
+		insertReviewLogStmt:          q.insertReviewLogStmt,
+		insertSessionStmt:            q.insertSessionStmt,
+		insertStatementStmt:          q.insertStatementStmt,
+		insertStoreStmt:              q.insertStoreStmt,
+		insertTokenStmt:              q.insertTokenStmt,
+		insertVersionStmt:            q.insertVersionStmt,
+		isMentorOfStmt:               q.isMentorOfStmt,
+		lastAttemptNoStmt:            q.lastAttemptNoStmt,
+		lastAuditEventStmt:           q.lastAuditEventStmt,
+		lastCheckpointStmt:           q.lastCheckpointStmt,
+		listAccountsStmt:             q.listAccountsStmt,
+		listAllPersonRolesStmt:       q.listAllPersonRolesStmt,
+		listAllPersonStoreNamesStmt:  q.listAllPersonStoreNamesStmt,
+		listAnswerSeqsStmt:           q.listAnswerSeqsStmt,
+		listAttemptAnswersStmt:       q.listAttemptAnswersStmt,
+		listAttemptEventsStmt:        q.listAttemptEventsStmt,
+		listAttemptItemsStmt:         q.listAttemptItemsStmt,
+		listAttemptsToGradeStmt:      q.listAttemptsToGradeStmt,
+		listAuditActionsStmt:         q.listAuditActionsStmt,
+		listAuditEventsStmt:          q.listAuditEventsStmt,
+		listAuditObjectTypesStmt:     q.listAuditObjectTypesStmt,
+		listBankMembersStmt:          q.listBankMembersStmt,
+		listBankPoolStmt:             q.listBankPoolStmt,
+		listBankTagsStmt:             q.listBankTagsStmt,
+		listBanksStmt:                q.listBanksStmt,
+		listCardsStmt:                q.listCardsStmt,
+		listCheckpointsStmt:          q.listCheckpointsStmt,
+		listDepartmentsStmt:          q.listDepartmentsStmt,
+		listEmployeeNosStmt:          q.listEmployeeNosStmt,
+		listExamAttemptsStmt:         q.listExamAttemptsStmt,
+		listExamAudienceStmt:         q.listExamAudienceStmt,
+		listExamCertificationsStmt:   q.listExamCertificationsStmt,
+		listExamItemsOfStmt:          q.listExamItemsOfStmt,
+		listExamResponsesStmt:        q.listExamResponsesStmt,
+		listExamsStmt:                q.listExamsStmt,
+		listExamsForPersonStmt:       q.listExamsForPersonStmt,
+		listGroupMembersStmt:         q.listGroupMembersStmt,
+		listGroupsStmt:               q.listGroupsStmt,
+		listOverdueAttemptsStmt:      q.listOverdueAttemptsStmt,
+		listPeopleStmt:               q.listPeopleStmt,
+		listPersonAttemptsStmt:       q.listPersonAttemptsStmt,
+		listPersonCertificationsStmt: q.listPersonCertificationsStmt,
+		listPersonGroupsStmt:         q.listPersonGroupsStmt,
+		listPersonRolesStmt:          q.listPersonRolesStmt,
+		listPersonStoresStmt:         q.listPersonStoresStmt,
+		listPositionsStmt:            q.listPositionsStmt,
+		listQuestionTagsStmt:         q.listQuestionTagsStmt,
+		listQuestionsStmt:            q.listQuestionsStmt,
+		listSessionsStmt:             q.listSessionsStmt,
+		listStatementsByActorStmt:    q.listStatementsByActorStmt,
+		listStoresStmt:               q.listStoresStmt,
+		listTokensStmt:               q.listTokensStmt,
+		listUndeckedStmt:             q.listUndeckedStmt,
+		listUnrecordedResultsStmt:    q.listUnrecordedResultsStmt,
+		listVersionsStmt:             q.listVersionsStmt,
+		listVersionsInReviewStmt:     q.listVersionsInReviewStmt,
+		lockAttemptStmt:              q.lockAttemptStmt,
+		nextDueCardStmt:              q.nextDueCardStmt,
+		openAttemptStmt:              q.openAttemptStmt,
+		peopleIDsForGroupAddStmt:     q.peopleIDsForGroupAddStmt,
+		putBankMemberStmt:            q.putBankMemberStmt,
+		putSettingStmt:               q.putSettingStmt,
+		recordLoginFailureStmt:       q.recordLoginFailureStmt,
+		recordLoginSuccessStmt:       q.recordLoginSuccessStmt,
+		removeGroupMemberStmt:        q.removeGroupMemberStmt,
+		reviewVersionStmt:            q.reviewVersionStmt,
+		revokePersonTokensStmt:       q.revokePersonTokensStmt,
+		revokeTokenStmt:              q.revokeTokenStmt,
+		saveAnswerStmt:               q.saveAnswerStmt,
+		scoreAttemptItemStmt:         q.scoreAttemptItemStmt,
+		setActivationStmt:            q.setActivationStmt,
+		setAttemptDeadlineStmt:       q.setAttemptDeadlineStmt,
+		setAttemptDeckedStmt:         q.setAttemptDeckedStmt,
+		setAttemptDeviceStmt:         q.setAttemptDeviceStmt,
+		setAttemptItemBodyStmt:       q.setAttemptItemBodyStmt,
+		setAttemptRecordedStmt:       q.setAttemptRecordedStmt,
+		setAttemptScoreStmt:          q.setAttemptScoreStmt,
+		setDisabledStmt:              q.setDisabledStmt,
+		setExamCertificationStmt:     q.setExamCertificationStmt,
+		setExamReleasedStmt:          q.setExamReleasedStmt,
+		setExamStatusStmt:            q.setExamStatusStmt,
+		setMaterialLatestStmt:        q.setMaterialLatestStmt,
+		setMaterialPublishedStmt:     q.setMaterialPublishedStmt,
+		setPasswordStmt:              q.setPasswordStmt,
+		setPersonLocaleStmt:          q.setPersonLocaleStmt,
+		setPersonPhotoStmt:           q.setPersonPhotoStmt,
+		setQuestionArchivedStmt:      q.setQuestionArchivedStmt,
+		setVersionStatusStmt:         q.setVersionStatusStmt,
+		touchSessionStmt:             q.touchSessionStmt,
+		touchTokenStmt:               q.touchTokenStmt,
+		unlockStmt:                   q.unlockStmt,
+		updateBankStmt:               q.updateBankStmt,
+		updateDepartmentStmt:         q.updateDepartmentStmt,
+		updateExamStmt:               q.updateExamStmt,
+		updateGroupStmt:              q.updateGroupStmt,
+		updatePersonStmt:             q.updatePersonStmt,
+		updatePositionStmt:           q.updatePositionStmt,
+		updateQuestionMirrorStmt:     q.updateQuestionMirrorStmt,
+		updateReviewCardStmt:         q.updateReviewCardStmt,
+		updateStoreStmt:              q.updateStoreStmt,
 	}
 }

@@ -58,7 +58,7 @@ func (q *Queries) DeleteExamAudience(ctx context.Context, examID string) error {
 }
 
 const getExam = `-- name: GetExam :one
-SELECT e.id, e.title, e.description, e.mode, e.status, e.owner_id, e.paper, e.opens_at, e.closes_at, e.time_limit_s, e.attempts_allowed, e.pass_percent, e.score_release, e.answer_release, e.released_at, e.shuffle_questions, e.shuffle_options, e.everyone, e.created_at, e.updated_at, COALESCE(p.name, '') AS owner_name
+SELECT e.id, e.title, e.description, e.mode, e.status, e.owner_id, e.paper, e.opens_at, e.closes_at, e.time_limit_s, e.attempts_allowed, e.pass_percent, e.score_release, e.answer_release, e.released_at, e.shuffle_questions, e.shuffle_options, e.everyone, e.created_at, e.updated_at, e.certifies, e.valid_months, COALESCE(p.name, '') AS owner_name
 FROM exams e LEFT JOIN people p ON p.id = e.owner_id WHERE e.id = $1
 `
 
@@ -91,6 +91,8 @@ func (q *Queries) GetExam(ctx context.Context, id string) (GetExamRow, error) {
 		&i.Exam.Everyone,
 		&i.Exam.CreatedAt,
 		&i.Exam.UpdatedAt,
+		&i.Exam.Certifies,
+		&i.Exam.ValidMonths,
 		&i.OwnerName,
 	)
 	return i, err
@@ -258,7 +260,7 @@ func (q *Queries) ListExamAudience(ctx context.Context, examID string) ([]ListEx
 }
 
 const listExams = `-- name: ListExams :many
-SELECT e.id, e.title, e.description, e.mode, e.status, e.owner_id, e.paper, e.opens_at, e.closes_at, e.time_limit_s, e.attempts_allowed, e.pass_percent, e.score_release, e.answer_release, e.released_at, e.shuffle_questions, e.shuffle_options, e.everyone, e.created_at, e.updated_at, COALESCE(p.name, '') AS owner_name,
+SELECT e.id, e.title, e.description, e.mode, e.status, e.owner_id, e.paper, e.opens_at, e.closes_at, e.time_limit_s, e.attempts_allowed, e.pass_percent, e.score_release, e.answer_release, e.released_at, e.shuffle_questions, e.shuffle_options, e.everyone, e.created_at, e.updated_at, e.certifies, e.valid_months, COALESCE(p.name, '') AS owner_name,
        (SELECT COUNT(*) FROM attempts a WHERE a.exam_id = e.id) AS attempts,
        (SELECT COUNT(*) FROM attempts a WHERE a.exam_id = e.id AND a.to_grade > 0 AND a.state = 'finished') AS to_grade
 FROM exams e LEFT JOIN people p ON p.id = e.owner_id
@@ -320,6 +322,8 @@ func (q *Queries) ListExams(ctx context.Context, arg ListExamsParams) ([]ListExa
 			&i.Exam.Everyone,
 			&i.Exam.CreatedAt,
 			&i.Exam.UpdatedAt,
+			&i.Exam.Certifies,
+			&i.Exam.ValidMonths,
 			&i.OwnerName,
 			&i.Attempts,
 			&i.ToGrade,
@@ -343,7 +347,7 @@ WITH RECURSIVE up(id) AS (
     UNION ALL
     SELECT d.parent_id FROM departments d JOIN up ON d.id = up.id WHERE d.parent_id IS NOT NULL
 )
-SELECT e.id, e.title, e.description, e.mode, e.status, e.owner_id, e.paper, e.opens_at, e.closes_at, e.time_limit_s, e.attempts_allowed, e.pass_percent, e.score_release, e.answer_release, e.released_at, e.shuffle_questions, e.shuffle_options, e.everyone, e.created_at, e.updated_at, COALESCE(p.name, '') AS owner_name
+SELECT e.id, e.title, e.description, e.mode, e.status, e.owner_id, e.paper, e.opens_at, e.closes_at, e.time_limit_s, e.attempts_allowed, e.pass_percent, e.score_release, e.answer_release, e.released_at, e.shuffle_questions, e.shuffle_options, e.everyone, e.created_at, e.updated_at, e.certifies, e.valid_months, COALESCE(p.name, '') AS owner_name
 FROM exams e LEFT JOIN people p ON p.id = e.owner_id
 WHERE e.status = 'published' AND (e.everyone OR EXISTS (
     SELECT 1 FROM exam_audience x WHERE x.exam_id = e.id AND (
@@ -392,6 +396,8 @@ func (q *Queries) ListExamsForPerson(ctx context.Context, personID string) ([]Li
 			&i.Exam.Everyone,
 			&i.Exam.CreatedAt,
 			&i.Exam.UpdatedAt,
+			&i.Exam.Certifies,
+			&i.Exam.ValidMonths,
 			&i.OwnerName,
 		); err != nil {
 			return nil, err

@@ -125,6 +125,18 @@ type BankMember struct {
 	CanEdit  bool
 }
 
+type Certification struct {
+	ID        string
+	PersonID  string
+	ExamID    string
+	AttemptID string
+	Name      string
+	Score     float64
+	MaxScore  float64
+	AwardedAt int64
+	ExpiresAt int64
+}
+
 type Department struct {
 	ID        string
 	ParentID  sql.NullString
@@ -156,6 +168,8 @@ type Exam struct {
 	Everyone         bool
 	CreatedAt        int64
 	UpdatedAt        int64
+	Certifies        string
+	ValidMonths      int64
 }
 
 type ExamAudience struct {
