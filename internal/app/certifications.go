@@ -95,4 +95,3 @@ func (a *App) Unlocked(ctx context.Context, personID, examID string) (bool, erro
 	}
 	return toCertification(c).Valid(a.now()), nil
 }
-
