@@ -75,3 +75,30 @@ func TestTrainerWritesQuestions(t *testing.T) {
 		t.Errorf("bank list %q", got)
 	}
 }
+
+// TestTrainerEditsCaseAnalysis: the demo case analysis opens in the editor
+// with its material and sub-questions; a broken sub-question is refused on
+// its field, a fixed one saves as a new version.
+func TestTrainerEditsCaseAnalysis(t *testing.T) {
+	s := start(t)
+	ctx := browser(t, 1280, 900, false)
+	signIn(t, ctx, s, "SD9002", app.DemoPassword)
+	do(t, ctx, chromedp.WaitVisible(css(".user-name")), chromedp.Navigate(s.url+"/banks"),
+		chromedp.Click(`//a[text()="推广与数据题库"]`), chromedp.WaitVisible(css("[data-testid=questions-table]")))
+	bankURL, _ := chromedp.Run(ctx, chromedp.Location())
+	do(t, ctx, chromedp.Navigate(bankURL+"?type=case"), chromedp.Click(css("[data-testid=questions-table] tbody tr:first-child a")),
+		chromedp.WaitVisible(css(".case-material table")), chromedp.Click(`//a[text()="编辑"]`), chromedp.WaitVisible(css("#sub_yaml")))
+	subs := value(t, ctx, "#sub_yaml")
+	if !strings.Contains(subs, "id: q1") || !strings.Contains(value(t, ctx, "#attachment"), "| 周一 |") {
+		t.Fatalf("case editor lacks its parts: %.200s", subs)
+	}
+	do(t, ctx, chromedp.SetValue(css("#sub_yaml"), subs+"\n- id: q9\n  type: single\n  stem: 缺选项的子题\n  answer: A\n"),
+		chromedp.SendKeys(css("#note"), "加一道子题"), chromedp.Click(css("[data-testid=question-form] button[type=submit]")),
+		chromedp.WaitVisible(css("#sub_yaml[aria-invalid], .field.has-error #sub_yaml")))
+	s.shot(t, ctx, "bank-05-case-error")
+	fixed := strings.Replace(subs, "关于周四起加预算的效果", "关于周四起把预算翻倍的效果", 1)
+	do(t, ctx, chromedp.SetValue(css("#sub_yaml"), fixed), chromedp.Click(css("[data-testid=question-form] button[type=submit]")),
+		chromedp.WaitVisible(css("[data-testid=question-preview]")))
+	waitText(t, ctx, "[data-testid=question-preview]", "把预算翻倍")
+	waitText(t, ctx, ".page-title", "v2")
+}

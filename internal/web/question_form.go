@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/shopdojo/shopdojo"
+	"github.com/shopdojo/shopdojo/internal/qbank"
 	"github.com/shopdojo/shopdojo/internal/quiz"
 )
 
@@ -40,8 +42,34 @@ func questionFromForm(f url.Values) quiz.Question {
 		}
 	case quiz.Matching:
 		readPairs(f.Get("pairs"), &q)
+	case quiz.Case:
+		q.Attachment = strings.TrimSpace(f.Get("attachment"))
 	}
 	return q
+}
+
+// caseSubs reads a case's sub-questions, written in the content pack's
+// YAML (a list of questions, each with an id). A problem is reported on
+// the field with its line.
+func caseSubs(f url.Values, q *quiz.Question) error {
+	if q.Type != quiz.Case {
+		return nil
+	}
+	subs, probs, err := qbank.ParseYAML(strings.NewReader(f.Get("sub_yaml")))
+	if err != nil {
+		return err
+	}
+	if len(probs) > 0 {
+		p := probs[0]
+		args := map[string]any{"Line": p.Line}
+		for k, v := range p.Args {
+			args[k] = v
+		}
+		return &shopdojo.Error{Kind: shopdojo.KindInvalid, Msg: "question.err_sub_yaml", Args: args,
+			Fields: map[string]string{"sub_yaml": p.Msg}, FieldArgs: map[string]map[string]any{"sub_yaml": p.Args}}
+	}
+	q.Sub = subs
+	return nil
 }
 
 func readChoices(f url.Values, q *quiz.Question) {
@@ -128,6 +156,12 @@ func questionForm(q quiz.Question) url.Values {
 		f.Set("order_items", strings.Join(orderedTexts(q), "\n"))
 	case quiz.Matching:
 		f.Set("pairs", strings.Join(pairLines(q), "\n"))
+	case quiz.Case:
+		f.Set("attachment", q.Attachment)
+		var b strings.Builder
+		if err := qbank.ExportYAML(&b, q.Sub); err == nil {
+			f.Set("sub_yaml", b.String())
+		}
 	}
 	return f
 }

@@ -16,6 +16,8 @@ import (
 // to the editor section that shows it for question type t.
 func editorField(path string, t quiz.Type) string {
 	switch {
+	case t == quiz.Case && strings.HasPrefix(path, "sub"):
+		return "sub_yaml"
 	case strings.HasPrefix(path, "partial"):
 		return "partial"
 	case strings.HasPrefix(path, "answer.blanks"):
@@ -87,7 +89,11 @@ func (h *Handler) questionCreate(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	in := app.QuestionInput{BankID: bankID, Question: questionFromForm(r.PostForm)}
-	id, _, err := h.app.SaveQuestion(r.Context(), ac, in)
+	err = caseSubs(r.PostForm, &in.Question)
+	id := ""
+	if err == nil {
+		id, _, err = h.app.SaveQuestion(r.Context(), ac, in)
+	}
 	if err != nil {
 		return h.questionEditor(w, r, h.page(r, "question.new"), b, err, 0)
 	}
@@ -167,7 +173,11 @@ func (h *Handler) questionUpdate(w http.ResponseWriter, r *http.Request) error {
 	}
 	base, _ := strconv.ParseInt(r.PostForm.Get("base_no"), 10, 64)
 	in := app.QuestionInput{QuestionID: id, BaseNo: base, Question: questionFromForm(r.PostForm), Note: r.PostForm.Get("note")}
-	if _, _, err := h.app.SaveQuestion(r.Context(), ac, in); err != nil {
+	err = caseSubs(r.PostForm, &in.Question)
+	if err == nil {
+		_, _, err = h.app.SaveQuestion(r.Context(), ac, in)
+	}
+	if err != nil {
 		return h.questionEditor(w, r, h.page(r, "question.edit"), v.Bank, err, 0)
 	}
 	return redirect(w, r, "/questions/"+id, "flash.question_saved")
