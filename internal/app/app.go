@@ -36,11 +36,12 @@ type App struct {
 	store    *store.Store
 	opt      Options
 	log      *slog.Logger
-	sessions *memo[string, sessionHit] // session hash → actor
-	overview *memo[string, Overview]   // day → dashboard figures
-	counts   *memo[string, int64]      // navigation badges
-	saves    *store.Group              // group commit of exam answer saves
-	fsrs     *fsrs.Scheduler           // the mistake deck's scheduler
+	sessions *memo[string, sessionHit]  // session hash → actor
+	overview *memo[string, Overview]    // day → dashboard figures
+	counts   *memo[string, int64]       // navigation badges
+	saves    *store.Group               // group commit of exam answer saves
+	fsrs     *fsrs.Scheduler            // the mistake deck's scheduler
+	pools    *memo[string, []drawnItem] // questions papers are drawn from (see pools)
 }
 
 // New returns an App over an open, migrated store.
@@ -65,7 +66,8 @@ func New(s *store.Store, opt Options) *App {
 	}
 	return &App{store: s, opt: opt, log: opt.Logger, sessions: newMemo[string, sessionHit](2*time.Second, 10_000),
 		overview: newMemo[string, Overview](10*time.Second, 4), counts: newMemo[string, int64](10*time.Second, 16),
-		saves: s.NewGroup(256), fsrs: newScheduler(opt.Location)}
+		saves: s.NewGroup(256), fsrs: newScheduler(opt.Location),
+		pools: newMemo[string, []drawnItem](10*time.Second, 1024)}
 }
 
 func shanghai() *time.Location {

@@ -61,13 +61,31 @@ func newSeed() uint64 {
 // or starts a new one: it checks the audience, the window and the attempts
 // left, draws the paper from a fresh server-side seed and pins every
 // question's version. device is the browser that will hold the attempt.
+// The checks and the drawing read outside the write transaction; the
+// write joins the answer saves' group commit and checks again what could
+// have changed meanwhile (another start of the same person).
 func (a *App) StartAttempt(ctx context.Context, ac Actor, examID, device string) (string, error) {
-	var id string
-	err := a.store.Tx(ctx, func(tx *store.Tx) error {
-		e, err := a.sittable(ctx, tx.Queries, ac, examID)
-		if err != nil {
+	var e shopdojo.Exam
+	var items []drawnItem
+	var open string
+	seed := newSeed()
+	err := a.store.Read(ctx, func(q *store.Queries) (err error) {
+		if e, err = a.sittable(ctx, q, ac, examID); err != nil {
 			return err
 		}
+		if open, err = q.OpenAttempt(ctx, sqlq.OpenAttemptParams{ExamID: examID, PersonID: ac.PersonID}); err == nil {
+			return nil
+		} else if !errors.Is(err, sql.ErrNoRows) {
+			return err
+		}
+		items, err = drawPaper(ctx, &pools{q: q, bank: map[string][]drawnItem{}, a: a}, e, seed)
+		return err
+	})
+	if err != nil || open != "" {
+		return open, err
+	}
+	var id string
+	err = a.saves.Do(ctx, func(tx *store.Tx) error {
 		open, err := tx.OpenAttempt(ctx, sqlq.OpenAttemptParams{ExamID: examID, PersonID: ac.PersonID})
 		if err == nil {
 			id = open
@@ -76,7 +94,7 @@ func (a *App) StartAttempt(ctx context.Context, ac Actor, examID, device string)
 		if !errors.Is(err, sql.ErrNoRows) {
 			return err
 		}
-		id, err = a.newAttempt(ctx, tx, ac, e, device)
+		id, err = a.newAttempt(ctx, tx, ac, e, device, seed, items)
 		return err
 	})
 	return id, err
@@ -108,18 +126,14 @@ func (a *App) sittable(ctx context.Context, q *store.Queries, ac Actor, examID s
 	return e, nil
 }
 
-func (a *App) newAttempt(ctx context.Context, tx *store.Tx, ac Actor, e shopdojo.Exam, device string) (string, error) {
+// newAttempt stores an attempt with the paper drawn from seed (items).
+func (a *App) newAttempt(ctx context.Context, tx *store.Tx, ac Actor, e shopdojo.Exam, device string, seed uint64, items []drawnItem) (string, error) {
 	last, err := tx.LastAttemptNo(ctx, sqlq.LastAttemptNoParams{ExamID: e.ID, PersonID: ac.PersonID})
 	if err != nil {
 		return "", err
 	}
 	if e.AttemptsAllowed > 0 && last >= int64(e.AttemptsAllowed) {
 		return "", shopdojo.E(shopdojo.KindConflict, "exam.err_no_attempts_left")
-	}
-	seed := newSeed()
-	items, err := drawPaper(ctx, tx.Queries, e, seed)
-	if err != nil {
-		return "", err
 	}
 	now := a.now()
 	id := newID()

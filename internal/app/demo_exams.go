@@ -166,7 +166,12 @@ func (a *App) seedAttempts(ctx context.Context, tx *store.Tx, examID string, ids
 }
 
 func (a *App) seedAttempt(ctx context.Context, tx *store.Tx, ac Actor, e shopdojo.Exam, skill int, text string) error {
-	id, err := a.newAttempt(ctx, tx, ac, e, "demo-"+ac.PersonID[:8])
+	seed := newSeed()
+	drawn, err := drawPaper(ctx, &pools{q: tx.Queries, bank: map[string][]drawnItem{}}, e, seed)
+	if err != nil {
+		return err
+	}
+	id, err := a.newAttempt(ctx, tx, ac, e, "demo-"+ac.PersonID[:8], seed, drawn)
 	if err != nil {
 		return err
 	}

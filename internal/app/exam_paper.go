@@ -21,17 +21,67 @@ type drawnItem struct {
 	Q          quiz.Question // Q.ID is the question's id
 }
 
-// pools caches each bank's live questions while one paper is drawn.
+// pools caches each bank's live questions while one paper is drawn and,
+// with an app, across papers: thousands of examinees starting at once draw
+// from the same banks, and a memo entry is dropped by any write that could
+// change a question (store.Gen) or after 10 s. Cached questions are
+// shared: a paper always gets deep copies.
 type pools struct {
 	q    *store.Queries
 	bank map[string][]drawnItem
+	a    *App // nil: no memo across papers
 }
 
 func (p *pools) get(ctx context.Context, bankID string) ([]drawnItem, error) {
 	if items, ok := p.bank[bankID]; ok {
 		return items, nil
 	}
-	rows, err := p.q.ListBankPool(ctx, bankID)
+	if p.a != nil {
+		if items, ok := p.a.pools.get("bank:"+bankID, p.a.store.Gen(), p.a.now()); ok {
+			p.bank[bankID] = items
+			return items, nil
+		}
+	}
+	items, err := loadPool(ctx, p.q, bankID)
+	if err != nil {
+		return nil, err
+	}
+	p.bank[bankID] = items
+	if p.a != nil {
+		p.a.pools.put("bank:"+bankID, items, p.a.store.Gen(), p.a.now())
+	}
+	return items, nil
+}
+
+// fixed returns a fixed question of the paper at its latest version.
+func (p *pools) fixed(ctx context.Context, pq shopdojo.PaperQuestion) (drawnItem, error) {
+	key := "q:" + pq.QuestionID
+	if p.a != nil {
+		if its, ok := p.a.pools.get(key, p.a.store.Gen(), p.a.now()); ok && len(its) == 1 {
+			it := its[0]
+			it.Q = it.Q.Clone()
+			if pq.Points > 0 {
+				it.Q.SetPoints(pq.Points)
+			}
+			return it, nil
+		}
+	}
+	it, err := fixedItem(ctx, p.q, shopdojo.PaperQuestion{QuestionID: pq.QuestionID})
+	if err != nil {
+		return it, err
+	}
+	if p.a != nil {
+		p.a.pools.put(key, []drawnItem{{MaterialID: it.MaterialID, VersionNo: it.VersionNo, Q: it.Q.Clone()}},
+			p.a.store.Gen(), p.a.now())
+	}
+	if pq.Points > 0 {
+		it.Q.SetPoints(pq.Points)
+	}
+	return it, nil
+}
+
+func loadPool(ctx context.Context, q *store.Queries, bankID string) ([]drawnItem, error) {
+	rows, err := q.ListBankPool(ctx, bankID)
 	if err != nil {
 		return nil, err
 	}
@@ -44,7 +94,6 @@ func (p *pools) get(ctx context.Context, bankID string) ([]drawnItem, error) {
 		it.Q.ID = r.ID
 		items = append(items, it)
 	}
-	p.bank[bankID] = items
 	return items, nil
 }
 
@@ -52,8 +101,7 @@ func (p *pools) get(ctx context.Context, bankID string) ([]drawnItem, error) {
 // questions and what its rules draw (never a question twice in a paper),
 // shuffled as the exam says. It does not check the actor's access to the
 // banks: learners draw papers from banks they may never read.
-func drawPaper(ctx context.Context, q *store.Queries, e shopdojo.Exam, seed uint64) ([]drawnItem, error) {
-	ps := &pools{q: q, bank: map[string][]drawnItem{}}
+func drawPaper(ctx context.Context, ps *pools, e shopdojo.Exam, seed uint64) ([]drawnItem, error) {
 	// Fixed questions are reserved up front, so that no rule of an earlier
 	// section draws a question a later section names.
 	used := map[string]bool{}
@@ -87,7 +135,7 @@ func drawSection(ctx context.Context, ps *pools, s shopdojo.PaperSection, seed u
 		if placed[pq.QuestionID] {
 			continue // named twice: the first place keeps it
 		}
-		it, err := fixedItem(ctx, ps.q, pq)
+		it, err := ps.fixed(ctx, pq)
 		if err != nil {
 			return nil, err
 		}
@@ -216,7 +264,7 @@ func checkPaperSources(ctx context.Context, q *store.Queries, ac Actor, p shopdo
 		return err
 	}
 	for seed := uint64(1); seed <= 3; seed++ {
-		if _, err := drawPaper(ctx, q, shopdojo.Exam{Paper: p, ShuffleQuestions: true}, seed); err != nil {
+		if _, err := drawPaper(ctx, &pools{q: q, bank: map[string][]drawnItem{}}, shopdojo.Exam{Paper: p, ShuffleQuestions: true}, seed); err != nil {
 			return err
 		}
 	}

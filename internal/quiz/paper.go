@@ -153,3 +153,6 @@ func (g rng) shuffle(n int, swap func(i, j int)) {
 		swap(i, g.intN(i+1))
 	}
 }
+
+// Clone returns a deep copy of q, which may then be changed freely.
+func (q Question) Clone() Question { return clone(q) }
