@@ -67,6 +67,11 @@ func start(t *testing.T) *site {
 	if _, err := srv.App.SeedDemo(ctx); err != nil {
 		t.Fatal(err)
 	}
+	// What serve's attempt job does first thing (the demo learner's mistake
+	// deck), done before the first page so no test races it.
+	if _, _, err := srv.App.RunAttemptJobs(ctx); err != nil {
+		t.Fatal(err)
+	}
 	l, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)

@@ -197,3 +197,28 @@ func TestPracticeAndMistakeDeck(t *testing.T) {
 	}
 	s.shot(t, ctx, "deck-02-practice-feedback")
 }
+
+// TestTakeoverRefusesTheOldDevice: an attempt open on a phone is opened on a
+// laptop, which must take it over explicitly; the phone's next answer is
+// refused and the phone says so.
+func TestTakeoverRefusesTheOldDevice(t *testing.T) {
+	s := start(t)
+	phone := browser(t, 390, 844, true)
+	signIn(t, phone, s, "SD1003", app.DemoPassword)
+	do(t, phone, chromedp.WaitVisible(css(".user-name")), chromedp.Navigate(s.url+"/my/exams"),
+		chromedp.Click(`//div[@data-testid="my-exam"][.//h2[text()="客服上岗考试（第 4 期）"]]//button[@data-testid="start"]`),
+		chromedp.WaitVisible(css("[data-testid=timer]")))
+	do(t, phone, chromedp.Click(css("section[data-pos='0'] .answer-option, section[data-pos='0'] input")))
+	waitText(t, phone, "[data-testid=save-status]", "已全部保存")
+	attemptURL, _ := chromedp.Run(phone, chromedp.Location())
+
+	laptop := browser(t, 1280, 900, false)
+	signIn(t, laptop, s, "SD1003", app.DemoPassword)
+	do(t, laptop, chromedp.WaitVisible(css(".user-name")), chromedp.Navigate(attemptURL), chromedp.WaitVisible(css("[data-testid=elsewhere]")))
+	s.shot(t, laptop, "takeover-00-elsewhere")
+	do(t, laptop, chromedp.Click(css("[data-testid=takeover]")), chromedp.WaitVisible(css("[data-testid=timer]")))
+
+	do(t, phone, chromedp.Click(css("section[data-pos='1'] .answer-option, section[data-pos='1'] input")))
+	waitText(t, phone, "[data-testid=banner]", "另一台设备上继续作答")
+	s.shot(t, phone, "takeover-01-phone-refused")
+}
