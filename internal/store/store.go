@@ -114,7 +114,11 @@ func openSQLite(ctx context.Context, path string) (*Store, error) {
 		w.Close()
 		return nil, fmt.Errorf("open sqlite %s: %w", path, err)
 	}
+	// Keep every reader open: database/sql's default of two idle connections
+	// closed the other six after each burst, and each reopened connection
+	// paid for opening SQLite and preparing its statements again.
 	r.SetMaxOpenConns(8)
+	r.SetMaxIdleConns(8)
 	return &Store{Dialect: SQLite, Path: path, write: w, read: r}, nil
 }
 
