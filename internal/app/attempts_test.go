@@ -3,6 +3,8 @@ package app_test
 import (
 	"encoding/json"
 	"fmt"
+	"io"
+	"log/slog"
 	"strings"
 	"sync"
 	"testing"
@@ -460,5 +462,34 @@ func TestCertificationGate(t *testing.T) {
 	}
 	if evs, _, _ := f.app.ListAudit(f.ctx, f.sys, app.AuditFilter{Action: "certification.award"}); len(evs) != 1 {
 		t.Fatalf("%d award audit events", len(evs))
+	}
+}
+
+// TestOverdueAfterRestart: a server that was down when an attempt ran out
+// finishes it on its first job run after starting again, at the deadline.
+func TestOverdueAfterRestart(t *testing.T) {
+	f := newExamFixture(t, app.ExamInput{TimeLimit: 20 * time.Minute})
+	start := f.now
+	id, err := f.app.StartAttempt(f.ctx, f.learner, f.exam, "d")
+	f.must(err)
+	_, err = f.app.SaveAnswers(f.ctx, f.learner, id, "d", []app.AnswerSave{answer(0, 1, "B")})
+	f.must(err)
+	// The process is gone; a new one starts on the same database three hours later.
+	later := start.Add(3 * time.Hour)
+	restarted := app.New(f.store, app.Options{Clock: func() time.Time { return later },
+		Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	n, _, err := restarted.RunAttemptJobs(f.ctx)
+	f.must(err)
+	if n != 1 {
+		t.Fatalf("the restarted job finished %d attempts", n)
+	}
+	f.now = later
+	res, err := f.app.AttemptResult(f.ctx, f.learner, id)
+	f.must(err)
+	if !res.Attempt.FinishedAt.Equal(start.Add(20 * time.Minute)) {
+		t.Fatalf("finished at %v, want the deadline %v", res.Attempt.FinishedAt, start.Add(20*time.Minute))
+	}
+	if seqs, err := f.app.AnswerSeqs(f.ctx, f.owner, id); err != nil || seqs[0] != 1 {
+		t.Fatalf("the saved answer after restart: %v %v", seqs, err)
 	}
 }

@@ -208,7 +208,11 @@ func TestTakeoverRefusesTheOldDevice(t *testing.T) {
 	do(t, phone, chromedp.WaitVisible(css(".user-name")), chromedp.Navigate(s.url+"/my/exams"),
 		chromedp.Click(`//div[@data-testid="my-exam"][.//h2[text()="客服上岗考试（第 4 期）"]]//button[@data-testid="start"]`),
 		chromedp.WaitVisible(css("[data-testid=timer]")))
-	do(t, phone, chromedp.Click(css("section[data-pos='0'] .answer-option, section[data-pos='0'] input")))
+	// The paper is drawn at random; 8 of the bank's 13 questions always
+	// include at least four choice questions.
+	const choice = `(//section[@data-type="single" or @data-type="multiple" or @data-type="truefalse"])`
+	do(t, phone, chromedp.Click(choice+`[1]//label[contains(@class, "answer-option")]`))
+	waitText(t, phone, "[data-testid=progress]", "1 / 9")
 	waitText(t, phone, "[data-testid=save-status]", "已全部保存")
 	attemptURL, _ := chromedp.Run(phone, chromedp.Location())
 
@@ -218,7 +222,7 @@ func TestTakeoverRefusesTheOldDevice(t *testing.T) {
 	s.shot(t, laptop, "takeover-00-elsewhere")
 	do(t, laptop, chromedp.Click(css("[data-testid=takeover]")), chromedp.WaitVisible(css("[data-testid=timer]")))
 
-	do(t, phone, chromedp.Click(css("section[data-pos='1'] .answer-option, section[data-pos='1'] input")))
+	do(t, phone, chromedp.Click(choice+`[2]//label[contains(@class, "answer-option")]`))
 	waitText(t, phone, "[data-testid=banner]", "另一台设备上继续作答")
 	s.shot(t, phone, "takeover-01-phone-refused")
 }
