@@ -78,7 +78,7 @@ func TestExamOnPhoneWithNetworkLoss(t *testing.T) {
 		chromedp.WaitVisible(css("[data-testid=section]")), chromedp.Click(css("[data-testid=pick]")),
 		chromedp.WaitVisible(css("#p-bank")))
 	do(t, trainer, chromedp.SetValue(css("#f-type"), "single"), chromedp.WaitVisible(css("[data-testid=pick-table]")))
-	waitText(t, trainer, "#f-type", "单选题")
+	waitURL(t, trainer, "type=single")
 	do(t, trainer, chromedp.Click(css("[data-testid=pick-table] tbody tr:nth-child(1) input")),
 		chromedp.Click(css("[data-testid=pick-table] tbody tr:nth-child(2) input")),
 		chromedp.Click(css("[data-testid=pick-table] tbody tr:nth-child(3) input")),
@@ -225,4 +225,20 @@ func TestTakeoverRefusesTheOldDevice(t *testing.T) {
 	do(t, phone, chromedp.Click(choice+`[2]//label[contains(@class, "answer-option")]`))
 	waitText(t, phone, "[data-testid=banner]", "另一台设备上继续作答")
 	s.shot(t, phone, "takeover-01-phone-refused")
+}
+
+// waitURL waits until the page's address contains want (after a form that
+// submits itself).
+func waitURL(t *testing.T, ctx context.Context, want string) {
+	t.Helper()
+	var got string
+	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
+		if loc, err := chromedp.Run(ctx, chromedp.Location()); err == nil {
+			if got = loc; strings.Contains(loc, want) {
+				do(t, ctx, chromedp.WaitVisible(css("body")))
+				return
+			}
+		}
+	}
+	t.Fatalf("waiting for an address with %q: at %q", want, got)
 }
