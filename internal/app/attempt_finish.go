@@ -46,7 +46,11 @@ func (a *App) finishTx(ctx context.Context, tx *store.Tx, r sqlq.Attempt, how st
 	if err != nil {
 		return err
 	}
-	sc, err := scoreItems(ctx, tx, r.ID)
+	drawn, err := loadPaper(ctx, tx.Queries, r.ID)
+	if err != nil {
+		return err
+	}
+	sc, err := scoreItems(ctx, tx, r.ID, drawn)
 	if err != nil {
 		return err
 	}
@@ -62,7 +66,7 @@ func (a *App) finishTx(ctx context.Context, tx *store.Tx, r sqlq.Attempt, how st
 		return err
 	}
 	sys := SystemActor("exam")
-	if err := a.answeredTx(ctx, tx, r, e, rules.Finished); err != nil {
+	if err := a.answeredTx(ctx, tx, r, e, drawn, rules.Finished); err != nil {
 		return err
 	}
 	return a.learnTx(ctx, tx, sys, xapi.Statement{ActorID: r.PersonID, Verb: xapi.Completed.IRI, ObjectType: "exam",
@@ -83,24 +87,12 @@ type scored struct {
 	toGrade     int
 }
 
-// scoreItems scores every item of an attempt against the version it drew
-// and stores each result.
-func scoreItems(ctx context.Context, tx *store.Tx, id string) (scored, error) {
+// scoreItems scores every item of an attempt's paper against the version
+// it drew and stores each result.
+func scoreItems(ctx context.Context, tx *store.Tx, id string, p paper) (scored, error) {
 	var sc scored
-	items, err := tx.ListAttemptItems(ctx, id)
-	if err != nil {
-		return sc, err
-	}
-	answers, err := tx.ListAttemptAnswers(ctx, id)
-	if err != nil {
-		return sc, err
-	}
-	resp := make(map[int64]string, len(answers))
-	for _, an := range answers {
-		resp[an.Pos] = an.Response
-	}
-	for _, it := range items {
-		res, err := scoreItem(it, resp[it.Pos])
+	for _, it := range p.items {
+		res, err := scoreItem(it, p.response(it.Pos))
 		if err != nil {
 			return sc, err
 		}
@@ -275,20 +267,12 @@ func (a *App) recordResultTx(ctx context.Context, tx *store.Tx, id string) error
 // answeredTx records an "answered" statement for every answered question
 // of a finished attempt: the learner's own response, never a score or
 // correctness (those follow, as passed/failed, once released).
-func (a *App) answeredTx(ctx context.Context, tx *store.Tx, r sqlq.Attempt, e shopdojo.Exam, at time.Time) error {
-	answers, err := tx.ListAttemptAnswers(ctx, r.ID)
-	if err != nil {
-		return err
-	}
-	items, err := tx.ListAttemptItems(ctx, r.ID)
-	if err != nil {
-		return err
-	}
-	for _, an := range answers {
-		if an.Pos < 0 || an.Pos >= int64(len(items)) {
+func (a *App) answeredTx(ctx context.Context, tx *store.Tx, r sqlq.Attempt, e shopdojo.Exam, p paper, at time.Time) error {
+	for _, it := range p.items {
+		an, ok := p.answers[it.Pos]
+		if !ok {
 			continue
 		}
-		it := items[an.Pos]
 		s := xapi.Statement{ActorID: r.PersonID, Verb: xapi.Answered.IRI, ObjectType: "question", ObjectID: it.QuestionID,
 			ObjectName: e.Title + " · " + strconv.Itoa(int(an.Pos)+1), Timestamp: at,
 			Result:  &xapi.Result{Response: excerpt(an.Response, 1000)},

@@ -177,20 +177,12 @@ func (a *App) ReviewAttempt(ctx context.Context, ac Actor, id string) (ResultVie
 }
 
 func fillResult(ctx context.Context, q *store.Queries, id string, v *ResultView) error {
-	items, err := q.ListAttemptItems(ctx, id)
+	p, err := loadPaper(ctx, q, id)
 	if err != nil {
 		return err
 	}
-	answers, err := q.ListAttemptAnswers(ctx, id)
-	if err != nil {
-		return err
-	}
-	byPos := make(map[int64]string, len(answers))
-	for _, an := range answers {
-		byPos[an.Pos] = an.Response
-	}
-	for _, it := range items {
-		ri, err := resultItem(it, byPos, v.AnswersShown)
+	for _, it := range p.items {
+		ri, err := resultItem(it, p, v.AnswersShown)
 		if err != nil {
 			return fmt.Errorf("attempt %s: %w", id, err)
 		}
@@ -199,15 +191,15 @@ func fillResult(ctx context.Context, q *store.Queries, id string, v *ResultView)
 	return nil
 }
 
-func resultItem(it sqlq.AttemptItem, answers map[int64]string, full bool) (ResultItem, error) {
+func resultItem(it sqlq.AttemptItem, p paper, full bool) (ResultItem, error) {
 	var qq quiz.Question
 	if err := json.Unmarshal([]byte(it.Body), &qq); err != nil {
 		return ResultItem{}, fmt.Errorf("item %d: %w", it.Pos, err)
 	}
 	ri := ResultItem{Pos: int(it.Pos), Section: it.Section, Item: qq.Public()}
-	if s, ok := answers[it.Pos]; ok {
+	if an, ok := p.answers[it.Pos]; ok {
 		ri.Answered = true
-		_ = json.Unmarshal([]byte(s), &ri.Response)
+		_ = json.Unmarshal([]byte(an.Response), &ri.Response)
 	}
 	if !full {
 		return ri, nil

@@ -57,19 +57,33 @@ type TakeItem struct {
 // is recorded and must take over explicitly.
 func (a *App) TakeAttempt(ctx context.Context, ac Actor, id, device string) (TakeView, error) {
 	var v TakeView
-	err := a.store.Tx(ctx, func(tx *store.Tx) error {
-		r, err := ownAttempt(ctx, tx.Queries, ac, id)
-		if err != nil {
-			return err
-		}
-		if r, err = a.settle(ctx, tx, r); err != nil {
-			return err
-		}
-		if err := a.claim(ctx, tx, &r, device, &v); err != nil {
-			return err
-		}
-		return a.fillTake(ctx, tx.Queries, r, &v)
+	var r sqlq.Attempt
+	err := a.store.Read(ctx, func(q *store.Queries) (err error) {
+		r, err = ownAttempt(ctx, q, ac, id)
+		return err
 	})
+	if err != nil {
+		return v, err
+	}
+	// The page is read thousands of times at an exam's start: it writes
+	// only when there is something to write, and quietly (no cached
+	// figure depends on an attempt).
+	rules := a.rules(r)
+	if rules.Due(a.now()) || rules.State == attempt.Overdue || (rules.State.Open() && r.Device != device) {
+		err = a.store.TxQuiet(ctx, func(tx *store.Tx) error {
+			if r, err = ownAttempt(ctx, tx.Queries, ac, id); err != nil {
+				return err
+			}
+			if r, err = a.settle(ctx, tx, r); err != nil {
+				return err
+			}
+			return a.claim(ctx, tx, &r, device, &v)
+		})
+		if err != nil {
+			return v, err
+		}
+	}
+	err = a.store.Read(ctx, func(q *store.Queries) error { return a.fillTake(ctx, q, r, &v) })
 	return v, err
 }
 
@@ -114,25 +128,17 @@ func (a *App) fillTake(ctx context.Context, q *store.Queries, r sqlq.Attempt, v 
 	if v.Elsewhere || !attempt.State(r.State).Open() {
 		return nil
 	}
-	items, err := q.ListAttemptItems(ctx, r.ID)
+	p, err := loadPaper(ctx, q, r.ID)
 	if err != nil {
 		return err
 	}
-	answers, err := q.ListAttemptAnswers(ctx, r.ID)
-	if err != nil {
-		return err
-	}
-	byPos := make(map[int64]sqlq.AttemptAnswer, len(answers))
-	for _, an := range answers {
-		byPos[an.Pos] = an
-	}
-	for _, it := range items {
+	for _, it := range p.items {
 		var qq quiz.Question
 		if err := json.Unmarshal([]byte(it.Body), &qq); err != nil {
 			return fmt.Errorf("attempt %s item %d: %w", r.ID, it.Pos, err)
 		}
 		ti := TakeItem{Pos: int(it.Pos), Section: it.Section, Item: qq.Public()}
-		if an, ok := byPos[it.Pos]; ok {
+		if an, ok := p.answers[it.Pos]; ok {
 			ti.Seq, ti.Answered = an.Seq, true
 			_ = json.Unmarshal([]byte(an.Response), &ti.Response)
 		}

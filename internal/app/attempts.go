@@ -100,7 +100,8 @@ func (a *App) StartAttempt(ctx context.Context, ac Actor, examID, device string)
 	return id, err
 }
 
-// sittable returns a published exam the actor may sit now.
+// sittable returns a published exam the actor may sit now (without its
+// audience, which sitting needs no more).
 func (a *App) sittable(ctx context.Context, q *store.Queries, ac Actor, examID string) (shopdojo.Exam, error) {
 	if ac.PersonID == "" {
 		return shopdojo.Exam{}, shopdojo.ErrForbidden
@@ -109,10 +110,11 @@ func (a *App) sittable(ctx context.Context, q *store.Queries, ac Actor, examID s
 	if err != nil {
 		return shopdojo.Exam{}, err
 	}
-	if !slices.ContainsFunc(rows, func(r sqlq.ListExamsForPersonRow) bool { return r.Exam.ID == examID }) {
+	i := slices.IndexFunc(rows, func(r sqlq.ListExamsForPersonRow) bool { return r.Exam.ID == examID })
+	if i < 0 {
 		return shopdojo.Exam{}, shopdojo.ErrNotFound
 	}
-	e, err := getExam(ctx, q, examID)
+	e, err := toExam(rows[i].Exam, rows[i].OwnerName)
 	if err != nil {
 		return e, err
 	}

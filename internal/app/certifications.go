@@ -46,9 +46,7 @@ func (a *App) MyCertifications(ctx context.Context, ac Actor) ([]shopdojo.Certif
 	err := a.store.Read(ctx, func(q *store.Queries) error {
 		rows, err := q.ListPersonCertifications(ctx, ac.PersonID)
 		for _, r := range rows {
-			c := toCertification(sqlq.Certification{ID: r.ID, PersonID: r.PersonID, ExamID: r.ExamID,
-				AttemptID: r.AttemptID, Name: r.Name, Score: r.Score, MaxScore: r.MaxScore, AwardedAt: r.AwardedAt,
-				ExpiresAt: r.ExpiresAt})
+			c := toCertification(r.Certification)
 			c.ExamTitle = r.ExamTitle
 			out = append(out, c)
 		}
@@ -67,9 +65,7 @@ func (a *App) ExamCertifications(ctx context.Context, ac Actor, examID string) (
 		}
 		rows, err := q.ListExamCertifications(ctx, examID)
 		for _, r := range rows {
-			c := toCertification(sqlq.Certification{ID: r.ID, PersonID: r.PersonID, ExamID: r.ExamID,
-				AttemptID: r.AttemptID, Name: r.Name, Score: r.Score, MaxScore: r.MaxScore, AwardedAt: r.AwardedAt,
-				ExpiresAt: r.ExpiresAt})
+			c := toCertification(r.Certification)
 			c.PersonName, c.EmployeeNo = r.PersonName, r.EmployeeNo
 			out = append(out, c)
 		}

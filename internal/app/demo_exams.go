@@ -77,19 +77,7 @@ func (a *App) seedExam(ctx context.Context, tx *store.Tx, owner Actor, in ExamIn
 		return "", err
 	}
 	id := newID()
-	paper, _ := json.Marshal(in.Paper)
-	p := examUpdateParams(id, in, string(paper), a.nowMs())
-	if err := tx.InsertExam(ctx, sqlq.InsertExamParams{ID: id, Title: p.Title, Description: p.Description, Mode: p.Mode,
-		OwnerID: owner.PersonID, Paper: p.Paper, OpensAt: p.OpensAt, ClosesAt: p.ClosesAt, TimeLimitS: p.TimeLimitS,
-		AttemptsAllowed: p.AttemptsAllowed, PassPercent: p.PassPercent, ScoreRelease: p.ScoreRelease,
-		AnswerRelease: p.AnswerRelease, ShuffleQuestions: p.ShuffleQuestions, ShuffleOptions: p.ShuffleOptions,
-		Everyone: p.Everyone, CreatedAt: p.UpdatedAt}); err != nil {
-		return "", err
-	}
-	if err := putAudience(ctx, tx, id, in.Audience); err != nil {
-		return "", err
-	}
-	if err := setCertification(ctx, tx, id, in); err != nil {
+	if err := a.insertExam(ctx, tx, id, owner.PersonID, in); err != nil {
 		return "", err
 	}
 	if err := a.record(ctx, tx, owner, change{Action: "exam.create", ObjectType: "exam", ObjectID: id,

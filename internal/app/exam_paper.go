@@ -87,14 +87,23 @@ func loadPool(ctx context.Context, q *store.Queries, bankID string) ([]drawnItem
 	}
 	items := make([]drawnItem, 0, len(rows))
 	for _, r := range rows {
-		it := drawnItem{MaterialID: r.MaterialID, VersionNo: r.VersionNo}
-		if err := json.Unmarshal([]byte(r.Body), &it.Q); err != nil {
-			return nil, fmt.Errorf("question %s v%d: %w", r.ID, r.VersionNo, err)
+		it, err := decodeItem(r.ID, r.MaterialID, r.VersionNo, r.Body)
+		if err != nil {
+			return nil, err
 		}
-		it.Q.ID = r.ID
 		items = append(items, it)
 	}
 	return items, nil
+}
+
+// decodeItem is question id at version (material, no) with body.
+func decodeItem(id, material string, no int64, body string) (drawnItem, error) {
+	it := drawnItem{MaterialID: material, VersionNo: no}
+	if err := json.Unmarshal([]byte(body), &it.Q); err != nil {
+		return it, fmt.Errorf("question %s v%d: %w", id, no, err)
+	}
+	it.Q.ID = id
+	return it, nil
 }
 
 // drawPaper builds one attempt's paper from seed: per section its fixed
@@ -167,11 +176,10 @@ func fixedItem(ctx context.Context, q *store.Queries, pq shopdojo.PaperQuestion)
 	if err != nil {
 		return drawnItem{}, err
 	}
-	it := drawnItem{MaterialID: r.MaterialID, VersionNo: r.VersionNo}
-	if err := json.Unmarshal([]byte(r.Body), &it.Q); err != nil {
-		return it, fmt.Errorf("question %s v%d: %w", r.ID, r.VersionNo, err)
+	it, err := decodeItem(r.ID, r.MaterialID, r.VersionNo, r.Body)
+	if err != nil {
+		return it, err
 	}
-	it.Q.ID = r.ID
 	if pq.Points > 0 {
 		it.Q.SetPoints(pq.Points)
 	}

@@ -3,6 +3,8 @@ package app
 import (
 	"context"
 	"encoding/json"
+	"slices"
+	"strings"
 
 	"github.com/shopdojo/shopdojo"
 	"github.com/shopdojo/shopdojo/internal/quiz"
@@ -10,18 +12,32 @@ import (
 	"github.com/shopdojo/shopdojo/internal/store/sqlq"
 )
 
-// UpdatePaper replaces an exam's paper (the paper builder's every step).
-// A published exam's paper must stay drawable.
-func (a *App) UpdatePaper(ctx context.Context, ac Actor, id string, p shopdojo.Paper) error {
-	var v shopdojo.Validation
-	checkPaper(&v, p)
-	if err := v.Err(); err != nil {
-		return err
-	}
+// PaperEdit is one step of the paper builder.
+type PaperEdit struct {
+	Action         string // add_section, update_section, remove_section, move_up, add_rule, remove_rule, add_questions, remove_question
+	Section, Item  int    // the section, and the rule or question within it
+	Title, Partial string // a section's
+	Rule           shopdojo.PaperRule
+	Questions      []string // question ids to add
+	Points         float64  // points of the added questions; 0 keeps theirs
+}
+
+// EditPaper applies one builder step to an exam's paper, reading and
+// writing it in one transaction so two editors never overwrite each
+// other's steps. A published exam's paper must stay drawable.
+func (a *App) EditPaper(ctx context.Context, ac Actor, id string, edit PaperEdit) error {
 	return a.store.Tx(ctx, func(tx *store.Tx) error {
 		e, err := loadExam(ctx, tx.Queries, ac, id, true)
 		if err != nil {
 			return err
+		}
+		p, err := applyEdit(e.Paper, edit)
+		if err != nil {
+			return err
+		}
+		var v shopdojo.Validation
+		if checkPaper(&v, p); v.Err() != nil {
+			return v.Err()
 		}
 		if err := checkPaperSources(ctx, tx.Queries, ac, p, e.Status == shopdojo.ExamPublished); err != nil {
 			return err
@@ -36,6 +52,50 @@ func (a *App) UpdatePaper(ctx context.Context, ac Actor, id string, p shopdojo.P
 		return a.record(ctx, tx, ac, change{Action: "exam.paper", ObjectType: "exam", ObjectID: id, ObjectName: e.Title,
 			Before: map[string]string{"paper": before["paper"]}, After: map[string]string{"paper": in.fields()["paper"]}})
 	})
+}
+
+// applyEdit returns a copy of p changed by one builder step.
+func applyEdit(p shopdojo.Paper, ed PaperEdit) (shopdojo.Paper, error) {
+	out := shopdojo.Paper{Sections: slices.Clone(p.Sections)}
+	si, ii := ed.Section, ed.Item
+	if ed.Action != "add_section" && (si < 0 || si >= len(out.Sections)) {
+		return p, shopdojo.E(shopdojo.KindInvalid, "error.out_of_range")
+	}
+	switch ed.Action {
+	case "add_section":
+		out.Sections = append(out.Sections, shopdojo.PaperSection{Title: strings.TrimSpace(ed.Title), Partial: ed.Partial})
+	case "update_section":
+		out.Sections[si].Title, out.Sections[si].Partial = strings.TrimSpace(ed.Title), ed.Partial
+	case "remove_section":
+		out.Sections = slices.Delete(out.Sections, si, si+1)
+	case "move_up":
+		if si > 0 {
+			out.Sections[si-1], out.Sections[si] = out.Sections[si], out.Sections[si-1]
+		}
+	case "add_rule":
+		r := ed.Rule
+		r.Tag = strings.TrimSpace(r.Tag)
+		out.Sections[si].Rules = append(slices.Clone(out.Sections[si].Rules), r)
+	case "remove_rule":
+		if rs := out.Sections[si].Rules; ii >= 0 && ii < len(rs) {
+			out.Sections[si].Rules = slices.Delete(slices.Clone(rs), ii, ii+1)
+		}
+	case "add_questions":
+		s := &out.Sections[si]
+		s.Questions = slices.Clone(s.Questions)
+		for _, q := range ed.Questions {
+			if !slices.ContainsFunc(s.Questions, func(x shopdojo.PaperQuestion) bool { return x.QuestionID == q }) {
+				s.Questions = append(s.Questions, shopdojo.PaperQuestion{QuestionID: q, Points: ed.Points})
+			}
+		}
+	case "remove_question":
+		if qs := out.Sections[si].Questions; ii >= 0 && ii < len(qs) {
+			out.Sections[si].Questions = slices.Delete(slices.Clone(qs), ii, ii+1)
+		}
+	default:
+		return p, shopdojo.E(shopdojo.KindInvalid, "error.out_of_range")
+	}
+	return out, nil
 }
 
 func examUpdateParams(id string, in ExamInput, paper string, now int64) sqlq.UpdateExamParams {

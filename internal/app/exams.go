@@ -141,20 +141,7 @@ func (a *App) CreateExam(ctx context.Context, ac Actor, in ExamInput) (string, e
 		if err := resolvePeople(ctx, tx.Queries, &in); err != nil {
 			return err
 		}
-		paper, _ := json.Marshal(in.Paper)
-		if err := tx.InsertExam(ctx, sqlq.InsertExamParams{ID: id, Title: in.Title, Description: in.Description,
-			Mode: in.Mode, OwnerID: ac.PersonID, Paper: string(paper), OpensAt: msOf(in.OpensAt),
-			ClosesAt: msOf(in.ClosesAt), TimeLimitS: int64(in.TimeLimit / time.Second),
-			AttemptsAllowed: int64(in.AttemptsAllowed), PassPercent: in.PassPercent,
-			ScoreRelease: string(in.ScoreRelease), AnswerRelease: string(in.AnswerRelease),
-			ShuffleQuestions: in.ShuffleQuestions, ShuffleOptions: in.ShuffleOptions, Everyone: in.Everyone,
-			CreatedAt: a.nowMs()}); err != nil {
-			return err
-		}
-		if err := putAudience(ctx, tx, id, in.Audience); err != nil {
-			return err
-		}
-		if err := setCertification(ctx, tx, id, in); err != nil {
+		if err := a.insertExam(ctx, tx, id, ac.PersonID, in); err != nil {
 			return err
 		}
 		return a.record(ctx, tx, ac, change{Action: "exam.create", ObjectType: "exam", ObjectID: id,
@@ -163,7 +150,8 @@ func (a *App) CreateExam(ctx context.Context, ac Actor, in ExamInput) (string, e
 	return id, err
 }
 
-// UpdateExam changes an exam's paper and settings. Attempts already
+// UpdateExam changes an exam's settings; its paper is changed step by step
+// with EditPaper and stays as it is (in.Paper is ignored). Attempts already
 // started keep the paper they drew.
 func (a *App) UpdateExam(ctx context.Context, ac Actor, id string, in ExamInput) error {
 	if err := in.normalize(); err != nil {
@@ -174,9 +162,7 @@ func (a *App) UpdateExam(ctx context.Context, ac Actor, id string, in ExamInput)
 		if err != nil {
 			return err
 		}
-		if err := checkPaperSources(ctx, tx.Queries, ac, in.Paper, before.Status == shopdojo.ExamPublished); err != nil {
-			return err
-		}
+		in.Paper = before.Paper
 		if err := resolvePeople(ctx, tx.Queries, &in); err != nil {
 			return err
 		}
@@ -187,10 +173,7 @@ func (a *App) UpdateExam(ctx context.Context, ac Actor, id string, in ExamInput)
 		if err := tx.DeleteExamAudience(ctx, id); err != nil {
 			return err
 		}
-		if err := putAudience(ctx, tx, id, in.Audience); err != nil {
-			return err
-		}
-		if err := setCertification(ctx, tx, id, in); err != nil {
+		if err := saveExamParts(ctx, tx, id, in); err != nil {
 			return err
 		}
 		return a.record(ctx, tx, ac, change{Action: "exam.update", ObjectType: "exam", ObjectID: id,
@@ -198,18 +181,31 @@ func (a *App) UpdateExam(ctx context.Context, ac Actor, id string, in ExamInput)
 	})
 }
 
-func setCertification(ctx context.Context, tx *store.Tx, id string, in ExamInput) error {
-	return tx.SetExamCertification(ctx, sqlq.SetExamCertificationParams{ID: id, Certifies: in.Certifies,
-		ValidMonths: int64(in.ValidMonths)})
+// insertExam stores a new draft exam owned by owner, with its audience and
+// certification.
+func (a *App) insertExam(ctx context.Context, tx *store.Tx, id, owner string, in ExamInput) error {
+	paper, _ := json.Marshal(in.Paper)
+	p := examUpdateParams(id, in, string(paper), a.nowMs())
+	if err := tx.InsertExam(ctx, sqlq.InsertExamParams{ID: id, Title: p.Title, Description: p.Description, Mode: p.Mode,
+		OwnerID: owner, Paper: p.Paper, OpensAt: p.OpensAt, ClosesAt: p.ClosesAt, TimeLimitS: p.TimeLimitS,
+		AttemptsAllowed: p.AttemptsAllowed, PassPercent: p.PassPercent, ScoreRelease: p.ScoreRelease,
+		AnswerRelease: p.AnswerRelease, ShuffleQuestions: p.ShuffleQuestions, ShuffleOptions: p.ShuffleOptions,
+		Everyone: p.Everyone, CreatedAt: p.UpdatedAt}); err != nil {
+		return err
+	}
+	return saveExamParts(ctx, tx, id, in)
 }
 
-func putAudience(ctx context.Context, tx *store.Tx, id string, refs []shopdojo.AudienceRef) error {
-	for _, r := range refs {
+// saveExamParts stores what lives beside the exam row: its audience and
+// its certification.
+func saveExamParts(ctx context.Context, tx *store.Tx, id string, in ExamInput) error {
+	for _, r := range in.Audience {
 		if err := tx.AddExamAudience(ctx, sqlq.AddExamAudienceParams{ExamID: id, Kind: r.Kind, RefID: r.ID}); err != nil {
 			return err
 		}
 	}
-	return nil
+	return tx.SetExamCertification(ctx, sqlq.SetExamCertificationParams{ID: id, Certifies: in.Certifies,
+		ValidMonths: int64(in.ValidMonths)})
 }
 
 // examInput turns a stored exam back into the input that made it, for

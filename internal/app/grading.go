@@ -238,7 +238,7 @@ func (a *App) RegradeQuestion(ctx context.Context, ac Actor, examID, questionID 
 			}
 			if changed {
 				n++
-				touched[c.AttemptID] = attempt.State(c.State).Done()
+				touched[c.AttemptItem.AttemptID] = attempt.State(c.State).Done()
 			}
 		}
 		for id, done := range touched {
@@ -263,11 +263,12 @@ func (a *App) RegradeQuestion(ctx context.Context, ac Actor, examID, questionID 
 // regradeCopy gives one drawn copy the latest key (its shuffled order and
 // its points stay) and scores it again if its attempt is finished.
 func (a *App) regradeCopy(ctx context.Context, tx *store.Tx, c sqlq.ListExamItemsOfRow, latest drawnItem) (bool, error) {
-	if c.VersionNo == latest.VersionNo {
+	it := c.AttemptItem
+	if it.VersionNo == latest.VersionNo {
 		return false, nil
 	}
 	var q quiz.Question
-	if err := json.Unmarshal([]byte(c.Body), &q); err != nil {
+	if err := json.Unmarshal([]byte(it.Body), &q); err != nil {
 		return false, err
 	}
 	q.Answer, q.Partial, q.Explanation, q.Rubric = latest.Q.Answer, latest.Q.Partial, latest.Q.Explanation, latest.Q.Rubric
@@ -279,34 +280,21 @@ func (a *App) regradeCopy(ctx context.Context, tx *store.Tx, c sqlq.ListExamItem
 		}
 	}
 	body, _ := json.Marshal(q)
-	if err := tx.SetAttemptItemBody(ctx, sqlq.SetAttemptItemBodyParams{AttemptID: c.AttemptID, Pos: c.Pos,
+	if err := tx.SetAttemptItemBody(ctx, sqlq.SetAttemptItemBodyParams{AttemptID: it.AttemptID, Pos: it.Pos,
 		Body: string(body), VersionNo: latest.VersionNo}); err != nil {
 		return false, err
 	}
 	if !attempt.State(c.State).Done() || q.Type == quiz.Short {
 		return true, nil
 	}
-	it, err := tx.GetAttemptItem(ctx, sqlq.GetAttemptItemParams{AttemptID: c.AttemptID, Pos: c.Pos})
-	if err != nil {
-		return false, err
-	}
-	an, err := tx.ListAttemptAnswers(ctx, c.AttemptID)
-	if err != nil {
-		return false, err
-	}
-	resp := ""
-	for _, x := range an {
-		if x.Pos == c.Pos {
-			resp = x.Response
-		}
-	}
-	res, err := scoreItem(it, resp)
+	it.Body = string(body)
+	res, err := scoreItem(it, c.Response)
 	if err != nil {
 		return false, err
 	}
 	res = keepMarks(q, it.Result, res)
 	rb, _ := json.Marshal(res)
-	return true, tx.ScoreAttemptItem(ctx, sqlq.ScoreAttemptItemParams{AttemptID: c.AttemptID, Pos: c.Pos,
+	return true, tx.ScoreAttemptItem(ctx, sqlq.ScoreAttemptItemParams{AttemptID: it.AttemptID, Pos: it.Pos,
 		Points: res.Points, MaxPoints: res.Max, Result: string(rb), GraderID: it.GraderID, Feedback: it.Feedback})
 }
 

@@ -55,26 +55,18 @@ func (a *App) deckReleased(ctx context.Context) (int, error) {
 }
 
 func (a *App) deckAttempt(ctx context.Context, tx *store.Tx, r sqlq.ListUndeckedRow) error {
-	items, err := tx.ListAttemptItems(ctx, r.ID)
+	p, err := loadPaper(ctx, tx.Queries, r.ID)
 	if err != nil {
 		return err
 	}
-	answers, err := tx.ListAttemptAnswers(ctx, r.ID)
-	if err != nil {
-		return err
-	}
-	resp := map[int64]string{}
-	for _, an := range answers {
-		resp[an.Pos] = an.Response
-	}
-	for _, it := range items {
+	for _, it := range p.items {
 		var res quiz.Result
 		if json.Unmarshal([]byte(it.Result), &res) != nil || !mistaken(res.State) {
 			continue
 		}
 		if err := tx.AddReviewCard(ctx, sqlq.AddReviewCardParams{ID: newID(), PersonID: r.PersonID,
 			QuestionID: it.QuestionID, VersionNo: it.VersionNo, Body: it.Body, ExamTitle: r.ExamTitle,
-			AttemptID: r.ID, Response: resp[it.Pos], AddedAt: a.nowMs()}); err != nil {
+			AttemptID: r.ID, Response: p.response(it.Pos), AddedAt: a.nowMs()}); err != nil {
 			return err
 		}
 	}

@@ -106,7 +106,12 @@ func runPhase(ctx context.Context, client *http.Client, s loadSpec, d time.Durat
 	if err := ctx.Err(); err != nil {
 		return loadResult{}, fmt.Errorf("load on %s: %w", s.url, err)
 	}
-	r := loadResult{elapsed: time.Since(start)}
+	return collect(results, time.Since(start)), nil
+}
+
+// collect merges the workers' results of one run.
+func collect(results []workerResult, elapsed time.Duration) loadResult {
+	r := loadResult{elapsed: elapsed}
 	for _, w := range results {
 		r.lat = append(r.lat, w.lat...)
 		r.bad += w.bad
@@ -116,7 +121,7 @@ func runPhase(ctx context.Context, client *http.Client, s loadSpec, d time.Durat
 	}
 	r.ok = len(r.lat)
 	slices.Sort(r.lat)
-	return r, nil
+	return r
 }
 
 // worker sends requests one after another until the deadline.

@@ -8,7 +8,6 @@ import (
 	"math/rand/v2"
 	"net"
 	"net/http"
-	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -40,10 +39,12 @@ func newStormClient(base, examID string, questions, conns int) *stormClient {
 
 func (c *stormClient) close() { c.client.CloseIdleConnections() }
 
-func (c *stormClient) request(ctx context.Context, method, path string, ex *examinee, ctype, body string) (*http.Request, error) {
+// do sends what ex's browser would, with its cookies, and returns the
+// response with its whole body read.
+func (c *stormClient) do(ctx context.Context, method, path string, ex *examinee, ctype, body string) (*http.Response, []byte, error) {
 	req, err := http.NewRequestWithContext(ctx, method, c.base+path, strings.NewReader(body))
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	cookie := "sd_session=" + ex.session
 	if ex.device != "" {
@@ -54,22 +55,22 @@ func (c *stormClient) request(ctx context.Context, method, path string, ex *exam
 	if ctype != "" {
 		req.Header.Set("Content-Type", ctype)
 	}
-	return req, nil
+	resp, err := c.client.Do(req)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer resp.Body.Close()
+	raw, err := io.ReadAll(resp.Body)
+	return resp, raw, err
 }
 
 // start starts (or resumes) ex's attempt as the start button does and
 // keeps the attempt id and the device cookie the server set.
 func (c *stormClient) start(ctx context.Context, ex *examinee) error {
-	req, err := c.request(ctx, http.MethodPost, "/my/exams/"+c.examID+"/start", ex, "application/x-www-form-urlencoded", "")
+	resp, _, err := c.do(ctx, http.MethodPost, "/my/exams/"+c.examID+"/start", ex, "application/x-www-form-urlencoded", "")
 	if err != nil {
 		return err
 	}
-	resp, err := c.client.Do(req)
-	if err != nil {
-		return err
-	}
-	defer resp.Body.Close()
-	_, _ = io.Copy(io.Discard, resp.Body)
 	loc := resp.Header.Get("Location")
 	if resp.StatusCode != http.StatusSeeOther || !strings.HasPrefix(loc, "/attempts/") {
 		return fmt.Errorf("start %s: %s → %q", ex.no, resp.Status, loc)
@@ -88,16 +89,10 @@ func (c *stormClient) start(ctx context.Context, ex *examinee) error {
 
 // page fetches ex's exam page once, to check it is the real one.
 func (c *stormClient) page(ctx context.Context, ex *examinee) error {
-	req, err := c.request(ctx, http.MethodGet, "/attempts/"+ex.attempt, ex, "", "")
+	resp, body, err := c.do(ctx, http.MethodGet, "/attempts/"+ex.attempt, ex, "", "")
 	if err != nil {
 		return err
 	}
-	resp, err := c.client.Do(req)
-	if err != nil {
-		return err
-	}
-	defer resp.Body.Close()
-	body, _ := io.ReadAll(resp.Body)
 	if resp.StatusCode != http.StatusOK || strings.Count(string(body), "data-q ") != c.questions {
 		return fmt.Errorf("exam page of %s: %s, %d questions", ex.no, resp.Status, strings.Count(string(body), "data-q "))
 	}
@@ -117,16 +112,7 @@ func (c *stormClient) save(ctx context.Context, ex *examinee, pos int) error {
 	seq := atomic.AddInt64(&ex.seq, 1)
 	choice := string(rune('A' + rand.IntN(4)))
 	body := fmt.Sprintf(`{"answers":[{"pos":%d,"seq":%d,"response":{"choices":[%q]}}]}`, pos, seq, choice)
-	req, err := c.request(ctx, http.MethodPost, "/attempts/"+ex.attempt+"/answers", ex, "application/json", body)
-	if err != nil {
-		return err
-	}
-	resp, err := c.client.Do(req)
-	if err != nil {
-		return err
-	}
-	defer resp.Body.Close()
-	raw, err := io.ReadAll(resp.Body)
+	resp, raw, err := c.do(ctx, http.MethodPost, "/attempts/"+ex.attempt+"/answers", ex, "application/json", body)
 	if err != nil {
 		return err
 	}
@@ -247,18 +233,4 @@ func (c *stormClient) openLoop(ctx context.Context, people []*examinee, rate flo
 	}
 	wg.Wait()
 	return collect(results, time.Since(begin))
-}
-
-func collect(results []workerResult, elapsed time.Duration) loadResult {
-	r := loadResult{elapsed: elapsed}
-	for _, w := range results {
-		r.lat = append(r.lat, w.lat...)
-		r.bad += w.bad
-		if r.firstBad == "" {
-			r.firstBad = w.firstBad
-		}
-	}
-	r.ok = len(r.lat)
-	slices.Sort(r.lat)
-	return r
 }

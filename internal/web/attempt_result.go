@@ -170,25 +170,17 @@ func (h *Handler) gradingQueue(w http.ResponseWriter, r *http.Request) error {
 // shuffled per attempt and lettered in the order shown, so a choice key
 // is given in those letters, not the bank's.
 func shownKey(q quiz.Question, it quiz.Item) string {
-	text := func(opts []quiz.Option, key string) string {
-		for _, o := range opts {
-			if o.Key == key {
-				return o.Text
-			}
-		}
-		return key
-	}
 	switch q.Type {
 	case quiz.Ordering:
 		parts := make([]string, len(q.Answer.Order))
 		for i, k := range q.Answer.Order {
-			parts[i] = text(it.Options, k)
+			parts[i] = optionText(it.Options, k)
 		}
 		return strings.Join(parts, " → ")
 	case quiz.Matching:
 		var parts []string
 		for _, o := range it.Options {
-			parts = append(parts, o.Text+" → "+text(it.Targets, q.Answer.Pairs[o.Key]))
+			parts = append(parts, o.Text+" → "+optionText(it.Targets, q.Answer.Pairs[o.Key]))
 		}
 		return strings.Join(parts, "；")
 	case quiz.Single, quiz.Multiple:

@@ -160,11 +160,7 @@ func (h *Handler) examUpdate(w http.ResponseWriter, r *http.Request) error {
 	id := r.PathValue("id")
 	in, err := h.examInput(r)
 	if err == nil {
-		var e shopdojo.Exam
-		if e, err = h.app.Exam(r.Context(), actorOf(r), id); err == nil {
-			in.Paper = e.Paper
-			err = h.app.UpdateExam(r.Context(), actorOf(r), id, in)
-		}
+		err = h.app.UpdateExam(r.Context(), actorOf(r), id, in)
 	}
 	if err != nil {
 		return h.examForm(w, r, h.page(r, "exam.edit"), err)

@@ -48,22 +48,8 @@ var examFuncs = template.FuncMap{
 		}
 		return g
 	},
-	"optText": func(it quiz.Item, key string) string {
-		for _, o := range it.Options {
-			if o.Key == key {
-				return o.Text
-			}
-		}
-		return key
-	},
-	"targetText": func(it quiz.Item, key string) string {
-		for _, o := range it.Targets {
-			if o.Key == key {
-				return o.Text
-			}
-		}
-		return key
-	},
+	"optText":    func(it quiz.Item, key string) string { return optionText(it.Options, key) },
+	"targetText": func(it quiz.Item, key string) string { return optionText(it.Targets, key) },
 	"pct": func(s itemstats.Stat) string {
 		if !s.Defined {
 			return "—"
@@ -133,4 +119,14 @@ type gradeArgs struct {
 type relDur struct {
 	ID string
 	N  int
+}
+
+// optionText is the text of the option with key, or the key itself.
+func optionText(opts []quiz.Option, key string) string {
+	for _, o := range opts {
+		if o.Key == key {
+			return o.Text
+		}
+	}
+	return key
 }

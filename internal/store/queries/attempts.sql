@@ -105,9 +105,10 @@ WHERE a.state = 'finished' AND a.to_grade > 0
 ORDER BY a.finished_at, a.id LIMIT 200;
 
 -- name: ListExamItemsOf :many
--- Every drawn copy of one question in an exam's attempts.
-SELECT i.attempt_id, i.pos, i.body, i.version_no, a.state
+-- Every drawn copy of one question in an exam's attempts, with its answer.
+SELECT sqlc.embed(i), a.state, COALESCE(r.response, '') AS response
 FROM attempt_items i JOIN attempts a ON a.id = i.attempt_id
+LEFT JOIN attempt_answers r ON r.attempt_id = i.attempt_id AND r.pos = i.pos
 WHERE a.exam_id = $1 AND i.question_id = $2 ORDER BY i.attempt_id, i.pos;
 
 -- name: SetAttemptItemBody :exec

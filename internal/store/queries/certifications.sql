@@ -10,11 +10,11 @@ ON CONFLICT (person_id, exam_id) DO UPDATE SET attempt_id = excluded.attempt_id,
     expires_at = excluded.expires_at;
 
 -- name: ListPersonCertifications :many
-SELECT c.*, e.title AS exam_title FROM certifications c JOIN exams e ON e.id = c.exam_id
+SELECT sqlc.embed(c), e.title AS exam_title FROM certifications c JOIN exams e ON e.id = c.exam_id
 WHERE c.person_id = $1 ORDER BY c.awarded_at DESC, c.id;
 
 -- name: ListExamCertifications :many
-SELECT c.*, COALESCE(p.name, '') AS person_name, COALESCE(p.employee_no, '') AS employee_no
+SELECT sqlc.embed(c), COALESCE(p.name, '') AS person_name, COALESCE(p.employee_no, '') AS employee_no
 FROM certifications c LEFT JOIN people p ON p.id = c.person_id
 WHERE c.exam_id = $1 ORDER BY c.awarded_at DESC, c.id;
 

@@ -68,22 +68,6 @@ WHERE e.status = 'published' AND (e.everyone OR EXISTS (
         OR (x.kind = 'group' AND x.ref_id IN (SELECT gm.group_id FROM group_members gm WHERE gm.person_id = sqlc.arg(person_id))))))
 ORDER BY e.opens_at DESC, e.created_at DESC, e.id;
 
--- name: CountExamsAudience :one
--- How many people an exam reaches (for the settings page).
-WITH RECURSIVE sub(id) AS (
-    SELECT x.ref_id FROM exam_audience x WHERE x.exam_id = sqlc.arg(exam_id) AND x.kind = 'department'
-    UNION
-    SELECT d.id FROM departments d JOIN sub ON d.parent_id = sub.id
-)
-SELECT COUNT(*) FROM people pp
-WHERE pp.status = 'active' AND (
-    (SELECT e.everyone FROM exams e WHERE e.id = sqlc.arg(exam_id))
-    OR pp.id IN (SELECT x.ref_id FROM exam_audience x WHERE x.exam_id = sqlc.arg(exam_id) AND x.kind = 'person')
-    OR pp.department_id IN (SELECT sub.id FROM sub)
-    OR pp.position_id IN (SELECT x.ref_id FROM exam_audience x WHERE x.exam_id = sqlc.arg(exam_id) AND x.kind = 'position')
-    OR pp.id IN (SELECT gm.person_id FROM group_members gm JOIN exam_audience x
-                 ON x.kind = 'group' AND x.ref_id = gm.group_id WHERE x.exam_id = sqlc.arg(exam_id)));
-
 -- name: ListBankPool :many
 -- A bank's live questions at their latest version, to draw papers from.
 SELECT q.id, q.material_id, q.version_no, v.body

@@ -536,8 +536,9 @@ func (q *Queries) ListExamAttempts(ctx context.Context, examID string) ([]ListEx
 }
 
 const listExamItemsOf = `-- name: ListExamItemsOf :many
-SELECT i.attempt_id, i.pos, i.body, i.version_no, a.state
+SELECT i.attempt_id, i.pos, i.section, i.question_id, i.material_id, i.version_no, i.body, i.points, i.max_points, i.result, i.grader_id, i.feedback, a.state, COALESCE(r.response, '') AS response
 FROM attempt_items i JOIN attempts a ON a.id = i.attempt_id
+LEFT JOIN attempt_answers r ON r.attempt_id = i.attempt_id AND r.pos = i.pos
 WHERE a.exam_id = $1 AND i.question_id = $2 ORDER BY i.attempt_id, i.pos
 `
 
@@ -547,14 +548,12 @@ type ListExamItemsOfParams struct {
 }
 
 type ListExamItemsOfRow struct {
-	AttemptID string
-	Pos       int64
-	Body      string
-	VersionNo int64
-	State     string
+	AttemptItem AttemptItem
+	State       string
+	Response    string
 }
 
-// Every drawn copy of one question in an exam's attempts.
+// Every drawn copy of one question in an exam's attempts, with its answer.
 func (q *Queries) ListExamItemsOf(ctx context.Context, arg ListExamItemsOfParams) ([]ListExamItemsOfRow, error) {
 	rows, err := q.query(ctx, q.listExamItemsOfStmt, listExamItemsOf, arg.ExamID, arg.QuestionID)
 	if err != nil {
@@ -565,11 +564,20 @@ func (q *Queries) ListExamItemsOf(ctx context.Context, arg ListExamItemsOfParams
 	for rows.Next() {
 		var i ListExamItemsOfRow
 		if err := rows.Scan(
-			&i.AttemptID,
-			&i.Pos,
-			&i.Body,
-			&i.VersionNo,
+			&i.AttemptItem.AttemptID,
+			&i.AttemptItem.Pos,
+			&i.AttemptItem.Section,
+			&i.AttemptItem.QuestionID,
+			&i.AttemptItem.MaterialID,
+			&i.AttemptItem.VersionNo,
+			&i.AttemptItem.Body,
+			&i.AttemptItem.Points,
+			&i.AttemptItem.MaxPoints,
+			&i.AttemptItem.Result,
+			&i.AttemptItem.GraderID,
+			&i.AttemptItem.Feedback,
 			&i.State,
+			&i.Response,
 		); err != nil {
 			return nil, err
 		}

@@ -81,17 +81,9 @@ WHERE c.exam_id = $1 ORDER BY c.awarded_at DESC, c.id
 `
 
 type ListExamCertificationsRow struct {
-	ID         string
-	PersonID   string
-	ExamID     string
-	AttemptID  string
-	Name       string
-	Score      float64
-	MaxScore   float64
-	AwardedAt  int64
-	ExpiresAt  int64
-	PersonName string
-	EmployeeNo string
+	Certification Certification
+	PersonName    string
+	EmployeeNo    string
 }
 
 func (q *Queries) ListExamCertifications(ctx context.Context, examID string) ([]ListExamCertificationsRow, error) {
@@ -104,15 +96,15 @@ func (q *Queries) ListExamCertifications(ctx context.Context, examID string) ([]
 	for rows.Next() {
 		var i ListExamCertificationsRow
 		if err := rows.Scan(
-			&i.ID,
-			&i.PersonID,
-			&i.ExamID,
-			&i.AttemptID,
-			&i.Name,
-			&i.Score,
-			&i.MaxScore,
-			&i.AwardedAt,
-			&i.ExpiresAt,
+			&i.Certification.ID,
+			&i.Certification.PersonID,
+			&i.Certification.ExamID,
+			&i.Certification.AttemptID,
+			&i.Certification.Name,
+			&i.Certification.Score,
+			&i.Certification.MaxScore,
+			&i.Certification.AwardedAt,
+			&i.Certification.ExpiresAt,
 			&i.PersonName,
 			&i.EmployeeNo,
 		); err != nil {
@@ -135,16 +127,8 @@ WHERE c.person_id = $1 ORDER BY c.awarded_at DESC, c.id
 `
 
 type ListPersonCertificationsRow struct {
-	ID        string
-	PersonID  string
-	ExamID    string
-	AttemptID string
-	Name      string
-	Score     float64
-	MaxScore  float64
-	AwardedAt int64
-	ExpiresAt int64
-	ExamTitle string
+	Certification Certification
+	ExamTitle     string
 }
 
 func (q *Queries) ListPersonCertifications(ctx context.Context, personID string) ([]ListPersonCertificationsRow, error) {
@@ -157,15 +141,15 @@ func (q *Queries) ListPersonCertifications(ctx context.Context, personID string)
 	for rows.Next() {
 		var i ListPersonCertificationsRow
 		if err := rows.Scan(
-			&i.ID,
-			&i.PersonID,
-			&i.ExamID,
-			&i.AttemptID,
-			&i.Name,
-			&i.Score,
-			&i.MaxScore,
-			&i.AwardedAt,
-			&i.ExpiresAt,
+			&i.Certification.ID,
+			&i.Certification.PersonID,
+			&i.Certification.ExamID,
+			&i.Certification.AttemptID,
+			&i.Certification.Name,
+			&i.Certification.Score,
+			&i.Certification.MaxScore,
+			&i.Certification.AwardedAt,
+			&i.Certification.ExpiresAt,
 			&i.ExamTitle,
 		); err != nil {
 			return nil, err

@@ -66,9 +66,6 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.countDueCardsStmt, err = db.PrepareContext(ctx, countDueCards); err != nil {
 		return nil, fmt.Errorf("error preparing query CountDueCards: %w", err)
 	}
-	if q.countExamsAudienceStmt, err = db.PrepareContext(ctx, countExamsAudience); err != nil {
-		return nil, fmt.Errorf("error preparing query CountExamsAudience: %w", err)
-	}
 	if q.countPeopleByDepartmentStmt, err = db.PrepareContext(ctx, countPeopleByDepartment); err != nil {
 		return nil, fmt.Errorf("error preparing query CountPeopleByDepartment: %w", err)
 	}
@@ -658,11 +655,6 @@ func (q *Queries) Close() error {
 	if q.countDueCardsStmt != nil {
 		if cerr := q.countDueCardsStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing countDueCardsStmt: %w", cerr)
-		}
-	}
-	if q.countExamsAudienceStmt != nil {
-		if cerr := q.countExamsAudienceStmt.Close(); cerr != nil {
-			err = fmt.Errorf("error closing countExamsAudienceStmt: %w", cerr)
 		}
 	}
 	if q.countPeopleByDepartmentStmt != nil {
@@ -1578,7 +1570,6 @@ type Queries struct {
 	countDepartmentUseStmt       *sql.Stmt
 	countDepartmentsStmt         *sql.Stmt
 	countDueCardsStmt            *sql.Stmt
-	countExamsAudienceStmt       *sql.Stmt
 	countPeopleByDepartmentStmt  *sql.Stmt
 	countPeopleByPositionStmt    *sql.Stmt
 	countPeopleByStatusStmt      *sql.Stmt
@@ -1771,7 +1762,6 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		countDepartmentUseStmt:       q.countDepartmentUseStmt,
 		countDepartmentsStmt:         q.countDepartmentsStmt,
 		countDueCardsStmt:            q.countDueCardsStmt,
-		countExamsAudienceStmt:       q.countExamsAudienceStmt,
 		countPeopleByDepartmentStmt:  q.countPeopleByDepartmentStmt,
 		countPeopleByPositionStmt:    q.countPeopleByPositionStmt,
 		countPeopleByStatusStmt:      q.countPeopleByStatusStmt,

@@ -24,30 +24,6 @@ func (q *Queries) AddExamAudience(ctx context.Context, arg AddExamAudienceParams
 	return err
 }
 
-const countExamsAudience = `-- name: CountExamsAudience :one
-WITH RECURSIVE sub(id) AS (
-    SELECT x.ref_id FROM exam_audience x WHERE x.exam_id = $1 AND x.kind = 'department'
-    UNION
-    SELECT d.id FROM departments d JOIN sub ON d.parent_id = sub.id
-)
-SELECT COUNT(*) FROM people pp
-WHERE pp.status = 'active' AND (
-    (SELECT e.everyone FROM exams e WHERE e.id = $1)
-    OR pp.id IN (SELECT x.ref_id FROM exam_audience x WHERE x.exam_id = $1 AND x.kind = 'person')
-    OR pp.department_id IN (SELECT sub.id FROM sub)
-    OR pp.position_id IN (SELECT x.ref_id FROM exam_audience x WHERE x.exam_id = $1 AND x.kind = 'position')
-    OR pp.id IN (SELECT gm.person_id FROM group_members gm JOIN exam_audience x
-                 ON x.kind = 'group' AND x.ref_id = gm.group_id WHERE x.exam_id = $1))
-`
-
-// How many people an exam reaches (for the settings page).
-func (q *Queries) CountExamsAudience(ctx context.Context, examID string) (int64, error) {
-	row := q.queryRow(ctx, q.countExamsAudienceStmt, countExamsAudience, examID)
-	var count int64
-	err := row.Scan(&count)
-	return count, err
-}
-
 const deleteExamAudience = `-- name: DeleteExamAudience :exec
 DELETE FROM exam_audience WHERE exam_id = $1
 `
