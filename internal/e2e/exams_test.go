@@ -149,12 +149,24 @@ func TestExamOnPhoneWithNetworkLoss(t *testing.T) {
 		t.Errorf("item analysis over %s attempts, want the 5 graded demo attempts", n)
 	}
 	s.shot(t, trainer, "exam-08-stats")
+	// The same pages in English.
+	do(t, trainer, chromedp.SetValue(css("#locale-switch"), "en"), chromedp.WaitVisible(css(`html[lang="en"]`)),
+		chromedp.WaitVisible(css("[data-testid=stats-table]")))
+	waitText(t, trainer, ".page-title", "Item analysis")
+	s.shot(t, trainer, "exam-09-stats-en")
+	do(t, trainer, chromedp.Navigate(examURL), chromedp.WaitVisible(css("[data-testid=section]")))
+	waitText(t, trainer, ".page-actions", "Export scores")
+	s.shot(t, trainer, "exam-10-paper-en")
 
 	do(t, learner, chromedp.Reload(), chromedp.WaitVisible(css("[data-testid=score]")))
 	if n, _ := chromedp.Run(learner, chromedp.Evaluate[int](`document.querySelectorAll('[data-testid=key]').length`)); n != 3 {
 		t.Fatalf("the learner sees %d keys after release", n)
 	}
 	s.shot(t, learner, "exam-07-result-phone")
+	do(t, learner, chromedp.SetValue(css("#locale-switch"), "en"), chromedp.WaitVisible(css(`html[lang="en"]`)),
+		chromedp.WaitVisible(css("[data-testid=score]")))
+	waitText(t, learner, "[data-testid=result-summary]", "Score")
+	s.shot(t, learner, "exam-07-result-phone-en")
 	// All four answers reached the server: three choices and the text.
 	if got := text(t, learner, "[data-testid=result-summary]"); !strings.Contains(got, "/ 10") && !strings.Contains(got, "/") {
 		t.Fatalf("summary %q", got)
@@ -196,6 +208,13 @@ func TestPracticeAndMistakeDeck(t *testing.T) {
 		t.Fatalf("practice feedback %q", got)
 	}
 	s.shot(t, ctx, "deck-02-practice-feedback")
+	do(t, ctx, chromedp.SetValue(css("#locale-switch"), "en"), chromedp.WaitVisible(css(`html[lang="en"]`)),
+		chromedp.WaitVisible(css("[data-testid=q]")))
+	waitText(t, ctx, "[data-testid=save-status]", "All saved")
+	s.shot(t, ctx, "deck-03-practice-en")
+	do(t, ctx, chromedp.Navigate(s.url+"/review"), chromedp.WaitVisible(css("[data-testid=review-card]")))
+	waitText(t, ctx, ".page-title", "Mistake deck")
+	s.shot(t, ctx, "deck-04-review-en")
 }
 
 // TestTakeoverRefusesTheOldDevice: an attempt open on a phone is opened on a
