@@ -36,12 +36,14 @@ type App struct {
 	store    *store.Store
 	opt      Options
 	log      *slog.Logger
-	sessions *memo[string, sessionHit]  // session hash → actor
-	overview *memo[string, Overview]    // day → dashboard figures
-	counts   *memo[string, int64]       // navigation badges
-	saves    *store.Group               // group commit of exam answer saves
-	fsrs     *fsrs.Scheduler            // the mistake deck's scheduler
-	pools    *memo[string, []drawnItem] // questions papers are drawn from (see pools)
+	sessions *memo[string, sessionHit]     // session hash → actor
+	overview *memo[string, Overview]       // day → dashboard figures
+	counts   *memo[string, int64]          // navigation badges
+	saves    *store.Group                  // group commit of exam answer saves
+	fsrs     *fsrs.Scheduler               // the mistake deck's scheduler
+	pools    *memo[string, []drawnItem]    // questions papers are drawn from (see pools)
+	versions *versionCache                 // decoded question versions of open papers
+	papers   *memo[string, shopdojo.Paper] // decoded exam papers, by exam and update time
 }
 
 // New returns an App over an open, migrated store.
@@ -64,10 +66,11 @@ func New(s *store.Store, opt Options) *App {
 	if opt.SessionTTL == 0 {
 		opt.SessionTTL = 7 * 24 * time.Hour
 	}
-	return &App{store: s, opt: opt, log: opt.Logger, sessions: newMemo[string, sessionHit](2*time.Second, 10_000),
+	return &App{store: s, opt: opt, log: opt.Logger, sessions: newMemo[string, sessionHit](10*time.Second, 20_000),
 		overview: newMemo[string, Overview](10*time.Second, 4), counts: newMemo[string, int64](10*time.Second, 16),
 		saves: s.NewGroup(256), fsrs: newScheduler(opt.Location),
-		pools: newMemo[string, []drawnItem](10*time.Second, 1024)}
+		pools: newMemo[string, []drawnItem](10*time.Second, 1024), versions: &versionCache{},
+		papers: newMemo[string, shopdojo.Paper](10*time.Second, 256)}
 }
 
 func shanghai() *time.Location {

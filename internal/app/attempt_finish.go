@@ -46,7 +46,7 @@ func (a *App) finishTx(ctx context.Context, tx *store.Tx, r sqlq.Attempt, how st
 	if err != nil {
 		return err
 	}
-	drawn, err := loadPaper(ctx, tx.Queries, r.ID)
+	drawn, err := a.loadPaper(ctx, tx.Queries, r.ID)
 	if err != nil {
 		return err
 	}
@@ -97,8 +97,14 @@ func scoreItems(ctx context.Context, tx *store.Tx, id string, p paper) (scored, 
 			return sc, err
 		}
 		body, _ := json.Marshal(res)
-		if err := tx.ScoreAttemptItem(ctx, sqlq.ScoreAttemptItemParams{AttemptID: id, Pos: it.Pos, Points: res.Points,
-			MaxPoints: res.Max, Result: string(body)}); err != nil {
+		if p.open {
+			it.Points, it.MaxPoints, it.Result = res.Points, res.Max, string(body)
+			err = insertItem(ctx, tx, it)
+		} else {
+			err = tx.ScoreAttemptItem(ctx, sqlq.ScoreAttemptItemParams{AttemptID: id, Pos: it.Pos, Points: res.Points,
+				MaxPoints: res.Max, Result: string(body)})
+		}
+		if err != nil {
 			return sc, err
 		}
 		sc.points += res.Points
@@ -106,6 +112,9 @@ func scoreItems(ctx context.Context, tx *store.Tx, id string, p paper) (scored, 
 		sc.toGrade += waiting(res)
 	}
 	sc.points, sc.max = roundTo(sc.points, 2), roundTo(sc.max, 2)
+	if p.open {
+		return sc, tx.DeleteAttemptPaper(ctx, id)
+	}
 	return sc, nil
 }
 

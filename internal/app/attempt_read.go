@@ -144,7 +144,7 @@ func (a *App) AttemptResult(ctx context.Context, ac Actor, id string) (ResultVie
 		done := attempt.State(r.State).Done()
 		v.ScoreShown = done && scoreReleased(e, now) && r.State == string(attempt.Graded)
 		v.AnswersShown = done && answersReleased(e, now)
-		return fillResult(ctx, q, r.ID, &v)
+		return a.fillResult(ctx, q, r.ID, &v)
 	})
 	return v, err
 }
@@ -164,7 +164,7 @@ func (a *App) ReviewAttempt(ctx context.Context, ac Actor, id string) (ResultVie
 		v.Attempt, v.Exam, v.Staff = toAttempt(r.Attempt), briefOf(e), true
 		v.Attempt.PersonName, v.Attempt.EmployeeNo, v.Attempt.ExamTitle = r.PersonName, r.EmployeeNo, e.Title
 		v.ScoreShown, v.AnswersShown = true, true
-		if err := fillResult(ctx, q, id, &v); err != nil {
+		if err := a.fillResult(ctx, q, id, &v); err != nil {
 			return err
 		}
 		evs, err := q.ListAttemptEvents(ctx, id)
@@ -176,8 +176,8 @@ func (a *App) ReviewAttempt(ctx context.Context, ac Actor, id string) (ResultVie
 	return v, err
 }
 
-func fillResult(ctx context.Context, q *store.Queries, id string, v *ResultView) error {
-	p, err := loadPaper(ctx, q, id)
+func (a *App) fillResult(ctx context.Context, q *store.Queries, id string, v *ResultView) error {
+	p, err := a.loadPaper(ctx, q, id)
 	if err != nil {
 		return err
 	}

@@ -128,7 +128,7 @@ func (a *App) fillTake(ctx context.Context, q *store.Queries, r sqlq.Attempt, v 
 	if v.Elsewhere || !attempt.State(r.State).Open() {
 		return nil
 	}
-	p, err := loadPaper(ctx, q, r.ID)
+	p, err := a.loadPaper(ctx, q, r.ID)
 	if err != nil {
 		return err
 	}
@@ -189,15 +189,24 @@ func (a *App) SaveAnswers(ctx context.Context, ac Actor, id, device string, save
 	if err != nil {
 		return nil, err
 	}
+	// The checks read first, in parallel on the read pool; the group's
+	// serial transaction then only has to see that nothing changed since.
+	var seen sqlq.Attempt
+	if err := a.store.Read(ctx, func(q *store.Queries) (err error) {
+		seen, err = a.checkWritable(ctx, q, ac, id, device)
+		return err
+	}); err != nil {
+		return nil, err
+	}
+	do := a.saves.Do
+	if len(saves) == 1 {
+		do = a.saves.DoOne
+	}
 	var acks []Ack
-	err = a.saves.Do(ctx, func(tx *store.Tx) error {
-		r, err := a.writableAttempt(ctx, tx, ac, id, device)
-		if err != nil {
-			return err
-		}
+	err = do(ctx, func(tx *store.Tx) error {
 		acks = make([]Ack, 0, len(saves))
 		for i, s := range saves {
-			ack, err := a.saveOne(ctx, tx, r, s, resps[i])
+			ack, err := a.saveOne(ctx, tx, ac, seen, device, s, resps[i])
 			if err != nil {
 				return err
 			}
@@ -238,7 +247,13 @@ func (a *App) writableAttempt(ctx context.Context, tx *store.Tx, ac Actor, id, d
 			return sqlq.Attempt{}, err
 		}
 	}
-	r, err := tx.GetAttemptOnly(ctx, id)
+	return a.checkWritable(ctx, tx.Queries, ac, id, device)
+}
+
+// checkWritable reads the actor's attempt and checks that device holds it
+// and that it accepts answers now.
+func (a *App) checkWritable(ctx context.Context, q *store.Queries, ac Actor, id, device string) (sqlq.Attempt, error) {
+	r, err := q.GetAttemptOnly(ctx, id)
 	if err != nil {
 		return r, err
 	}
@@ -257,26 +272,44 @@ func (a *App) writableAttempt(ctx context.Context, tx *store.Tx, ac Actor, id, d
 	return r, nil
 }
 
-func (a *App) saveOne(ctx context.Context, tx *store.Tx, r sqlq.Attempt, s AnswerSave, resp string) (Ack, error) {
-	if int64(s.Pos) >= r.Items {
+// saveOne stores one answer in tx. seen is the attempt as read before the
+// batch: on SQLite one statement checks that it is unchanged and writes.
+// When that writes nothing (an older save, or the attempt changed), and
+// always on PostgreSQL, the attempt is locked and checked again first.
+func (a *App) saveOne(ctx context.Context, tx *store.Tx, ac Actor, seen sqlq.Attempt, device string, s AnswerSave, resp string) (Ack, error) {
+	if int64(s.Pos) >= seen.Items {
 		return Ack{}, shopdojo.E(shopdojo.KindInvalid, "attempt.err_answer")
 	}
-	n, err := tx.SaveAnswer(ctx, sqlq.SaveAnswerParams{AttemptID: r.ID, Pos: int64(s.Pos), Seq: s.Seq,
-		Response: resp, SavedAt: a.nowMs()})
-	if err != nil {
-		return Ack{}, err
+	now := a.nowMs()
+	var n int64
+	var err error
+	if tx.Dialect() == store.SQLite {
+		n, err = tx.SaveAnswerIfOpen(ctx, sqlq.SaveAnswerIfOpenParams{AttemptID: seen.ID, Pos: int64(s.Pos), Seq: s.Seq,
+			Response: resp, SavedAt: now, Device: device, GraceMs: a.opt.ExamGrace.Milliseconds()})
+		if err != nil {
+			return Ack{}, err
+		}
+	}
+	if n == 0 {
+		if _, err := a.writableAttempt(ctx, tx, ac, seen.ID, device); err != nil {
+			return Ack{}, err
+		}
+		if n, err = tx.SaveAnswer(ctx, sqlq.SaveAnswerParams{AttemptID: seen.ID, Pos: int64(s.Pos), Seq: s.Seq,
+			Response: resp, SavedAt: now}); err != nil {
+			return Ack{}, err
+		}
 	}
 	ack := Ack{Pos: s.Pos, Seq: s.Seq, Kept: n > 0}
-	if r.Practice {
+	if seen.Practice {
 		var qr quiz.Response
 		_ = json.Unmarshal([]byte(resp), &qr)
-		ack.Feedback, err = practiceFeedback(ctx, tx.Queries, r.ID, s.Pos, qr)
+		ack.Feedback, err = a.practiceFeedback(ctx, tx.Queries, seen.ID, s.Pos, qr)
 	}
 	return ack, err
 }
 
-func practiceFeedback(ctx context.Context, q *store.Queries, id string, pos int, resp quiz.Response) (*Feedback, error) {
-	it, err := q.GetAttemptItem(ctx, sqlq.GetAttemptItemParams{AttemptID: id, Pos: int64(pos)})
+func (a *App) practiceFeedback(ctx context.Context, q *store.Queries, id string, pos int, resp quiz.Response) (*Feedback, error) {
+	it, err := a.attemptItem(ctx, q, id, pos)
 	if err != nil {
 		return nil, err
 	}

@@ -5,14 +5,12 @@ import (
 	"crypto/rand"
 	"database/sql"
 	"encoding/binary"
-	"encoding/json"
 	"errors"
-	"slices"
+	"strconv"
 	"time"
 
 	"github.com/shopdojo/shopdojo"
 	"github.com/shopdojo/shopdojo/internal/attempt"
-	"github.com/shopdojo/shopdojo/internal/quiz"
 	"github.com/shopdojo/shopdojo/internal/store"
 	"github.com/shopdojo/shopdojo/internal/store/sqlq"
 	"github.com/shopdojo/shopdojo/internal/xapi"
@@ -66,7 +64,7 @@ func newSeed() uint64 {
 // have changed meanwhile (another start of the same person).
 func (a *App) StartAttempt(ctx context.Context, ac Actor, examID, device string) (string, error) {
 	var e shopdojo.Exam
-	var items []drawnItem
+	var p storedPaper
 	var open string
 	seed := newSeed()
 	err := a.store.Read(ctx, func(q *store.Queries) (err error) {
@@ -78,7 +76,10 @@ func (a *App) StartAttempt(ctx context.Context, ac Actor, examID, device string)
 		} else if !errors.Is(err, sql.ErrNoRows) {
 			return err
 		}
-		items, err = drawPaper(ctx, &pools{q: q, bank: map[string][]drawnItem{}, a: a}, e, seed)
+		items, err := drawPaper(ctx, &pools{q: q, bank: map[string][]drawnItem{}, a: a}, e, seed)
+		if err == nil {
+			p, err = encodePaper(items)
+		}
 		return err
 	})
 	if err != nil || open != "" {
@@ -94,7 +95,7 @@ func (a *App) StartAttempt(ctx context.Context, ac Actor, examID, device string)
 		if !errors.Is(err, sql.ErrNoRows) {
 			return err
 		}
-		id, err = a.newAttempt(ctx, tx, ac, e, device, seed, items)
+		id, err = a.newAttempt(ctx, tx, ac, e, device, seed, p)
 		return err
 	})
 	return id, err
@@ -106,15 +107,11 @@ func (a *App) sittable(ctx context.Context, q *store.Queries, ac Actor, examID s
 	if ac.PersonID == "" {
 		return shopdojo.Exam{}, shopdojo.ErrForbidden
 	}
-	rows, err := q.ListExamsForPerson(ctx, ac.PersonID)
+	r, err := q.GetSittableExam(ctx, sqlq.GetSittableExamParams{PersonID: ac.PersonID, ExamID: examID})
 	if err != nil {
 		return shopdojo.Exam{}, err
 	}
-	i := slices.IndexFunc(rows, func(r sqlq.ListExamsForPersonRow) bool { return r.Exam.ID == examID })
-	if i < 0 {
-		return shopdojo.Exam{}, shopdojo.ErrNotFound
-	}
-	e, err := toExam(rows[i].Exam, rows[i].OwnerName)
+	e, err := a.examOf(r.Exam, r.OwnerName)
 	if err != nil {
 		return e, err
 	}
@@ -128,8 +125,25 @@ func (a *App) sittable(ctx context.Context, q *store.Queries, ac Actor, examID s
 	return e, nil
 }
 
-// newAttempt stores an attempt with the paper drawn from seed (items).
-func (a *App) newAttempt(ctx context.Context, tx *store.Tx, ac Actor, e shopdojo.Exam, device string, seed uint64, items []drawnItem) (string, error) {
+// examOf is toExam with the decoded paper memoized: thousands starting an
+// exam at once share one decoding. The paper is shared: read it only.
+func (a *App) examOf(r sqlq.Exam, owner string) (shopdojo.Exam, error) {
+	key, gen, now := r.ID+"@"+strconv.FormatInt(r.UpdatedAt, 10), a.store.Gen(), a.now()
+	if p, ok := a.papers.get(key, gen, now); ok {
+		r.Paper = "{}"
+		e, err := toExam(r, owner)
+		e.Paper = p
+		return e, err
+	}
+	e, err := toExam(r, owner)
+	if err == nil {
+		a.papers.put(key, e.Paper, gen, now)
+	}
+	return e, err
+}
+
+// newAttempt stores an attempt with the paper drawn from seed.
+func (a *App) newAttempt(ctx context.Context, tx *store.Tx, ac Actor, e shopdojo.Exam, device string, seed uint64, p storedPaper) (string, error) {
 	last, err := tx.LastAttemptNo(ctx, sqlq.LastAttemptNoParams{ExamID: e.ID, PersonID: ac.PersonID})
 	if err != nil {
 		return "", err
@@ -139,26 +153,14 @@ func (a *App) newAttempt(ctx context.Context, tx *store.Tx, ac Actor, e shopdojo
 	}
 	now := a.now()
 	id := newID()
-	var total float64
-	for _, it := range items {
-		total += quiz.Score(it.Q, quiz.Response{}).Max
-	}
 	deadline := attempt.Deadline(now, e.TimeLimit, 0, e.ClosesAt)
 	if err := tx.InsertAttempt(ctx, sqlq.InsertAttemptParams{ID: id, ExamID: e.ID, PersonID: ac.PersonID,
-		No: last + 1, Seed: int64(seed), Items: int64(len(items)), Practice: e.Mode == shopdojo.ModePractice, Device: device, StartedAt: now.UnixMilli(),
-		Deadline: msOf(deadline), MaxScore: roundTo(total, 2)}); err != nil {
+		No: last + 1, Seed: int64(seed), Items: int64(p.n), Practice: e.Mode == shopdojo.ModePractice, Device: device, StartedAt: now.UnixMilli(),
+		Deadline: msOf(deadline), MaxScore: p.total}); err != nil {
 		return "", err
 	}
-	for i, it := range items {
-		body, err := json.Marshal(it.Q)
-		if err != nil {
-			return "", err
-		}
-		if err := tx.InsertAttemptItem(ctx, sqlq.InsertAttemptItemParams{AttemptID: id, Pos: int64(i),
-			Section: it.Section, QuestionID: it.Q.ID, MaterialID: it.MaterialID, VersionNo: it.VersionNo,
-			Body: string(body), MaxPoints: quiz.Score(it.Q, quiz.Response{}).Max}); err != nil {
-			return "", err
-		}
+	if err := tx.InsertAttemptPaper(ctx, sqlq.InsertAttemptPaperParams{AttemptID: id, Items: p.raw}); err != nil {
+		return "", err
 	}
 	if err := a.event(ctx, tx, id, "start", device, ""); err != nil {
 		return "", err

@@ -14,6 +14,7 @@ import (
 	"github.com/shopdojo/shopdojo/internal/app"
 	"github.com/shopdojo/shopdojo/internal/fsrs"
 	"github.com/shopdojo/shopdojo/internal/quiz"
+	"github.com/shopdojo/shopdojo/internal/store"
 )
 
 // examFixture is a bank of five single-choice questions and a short
@@ -491,5 +492,66 @@ func TestOverdueAfterRestart(t *testing.T) {
 	}
 	if seqs, err := f.app.AnswerSeqs(f.ctx, f.owner, id); err != nil || seqs[0] != 1 {
 		t.Fatalf("the saved answer after restart: %v %v", seqs, err)
+	}
+}
+
+// rows counts the rows of table belonging to attempt id.
+func (e *env) rows(table, id string) int {
+	var n int
+	q := "SELECT COUNT(*) FROM " + table + " WHERE attempt_id = $1"
+	if e.store.Dialect == store.SQLite {
+		q = strings.Replace(q, "$1", "?", 1)
+	}
+	e.must(e.store.Raw().QueryRowContext(e.ctx, q, id).Scan(&n))
+	return n
+}
+
+// TestOpenPaperIsWrittenOutAtFinish: starting writes one paper row of
+// references, not a row per question; the exam page shows the same
+// questions in the same order before and after the paper is written out
+// at finish, and a key corrected while the attempt is open reaches it.
+func TestOpenPaperIsWrittenOutAtFinish(t *testing.T) {
+	f := newExamFixture(t, app.ExamInput{ShuffleQuestions: true, ShuffleOptions: true})
+	id, err := f.app.StartAttempt(f.ctx, f.learner, f.exam, "d")
+	f.must(err)
+	if p, it := f.rows("attempt_papers", id), f.rows("attempt_items", id); p != 1 || it != 0 {
+		t.Fatalf("after start: %d paper rows, %d item rows", p, it)
+	}
+	v, err := f.app.TakeAttempt(f.ctx, f.learner, id, "d")
+	f.must(err)
+	shown := make([]string, len(v.Items))
+	for i, it := range v.Items {
+		b, _ := json.Marshal(it.Item)
+		shown[i] = string(b)
+	}
+	// The first question's key is corrected to C while the attempt is open.
+	q := single("第 1 题：天猫 3 分钟响应率统计哪个时段？")
+	q.Answer.Choices = []string{"C"}
+	_, _, err = f.app.SaveQuestion(f.ctx, f.owner, app.QuestionInput{QuestionID: f.qids[0], BaseNo: 1, Question: q, Note: "更正答案"})
+	f.must(err)
+	n, err := f.app.RegradeQuestion(f.ctx, f.owner, f.exam, f.qids[0])
+	f.must(err)
+	if n != 1 || f.rows("attempt_papers", id) != 0 || f.rows("attempt_items", id) != len(v.Items) {
+		t.Fatalf("regrade of the open attempt: %d copies, %d paper rows, %d item rows", n,
+			f.rows("attempt_papers", id), f.rows("attempt_items", id))
+	}
+	v2, err := f.app.TakeAttempt(f.ctx, f.learner, id, "d")
+	f.must(err)
+	var saves []app.AnswerSave
+	for i, it := range v2.Items {
+		if b, _ := json.Marshal(it.Item); string(b) != shown[i] {
+			t.Fatalf("item %d changed when written out:\n%s\n%s", i, shown[i], b)
+		}
+		if it.Item.Type == quiz.Single {
+			saves = append(saves, answer(it.Pos, 1, "C"))
+		}
+	}
+	_, err = f.app.SaveAnswers(f.ctx, f.learner, id, "d", saves)
+	f.must(err)
+	f.must(f.app.FinishAttempt(f.ctx, f.learner, id, "d"))
+	r, err := f.app.ReviewAttempt(f.ctx, f.owner, id)
+	f.must(err)
+	if r.Attempt.Score != 2 || r.Attempt.State != "graded" { // the unanswered short answer waits for no one
+		t.Fatalf("after finish: %+v", r.Attempt)
 	}
 }

@@ -159,7 +159,11 @@ func (a *App) seedAttempt(ctx context.Context, tx *store.Tx, ac Actor, e shopdoj
 	if err != nil {
 		return err
 	}
-	id, err := a.newAttempt(ctx, tx, ac, e, "demo-"+ac.PersonID[:8], seed, drawn)
+	sp, err := encodePaper(drawn)
+	if err != nil {
+		return err
+	}
+	id, err := a.newAttempt(ctx, tx, ac, e, "demo-"+ac.PersonID[:8], seed, sp)
 	if err != nil {
 		return err
 	}
@@ -167,7 +171,7 @@ func (a *App) seedAttempt(ctx context.Context, tx *store.Tx, ac Actor, e shopdoj
 	if err != nil {
 		return err
 	}
-	items, err := tx.ListAttemptItems(ctx, id)
+	items, _, err := a.attemptItems(ctx, tx.Queries, id)
 	if err != nil {
 		return err
 	}
@@ -178,7 +182,7 @@ func (a *App) seedAttempt(ctx context.Context, tx *store.Tx, ac Actor, e shopdoj
 		}
 		resp := demoResponse(q, int(it.Pos)*7%10 < skill, text)
 		body, _ := json.Marshal(resp)
-		if _, err := a.saveOne(ctx, tx, r.Attempt, AnswerSave{Pos: int(it.Pos), Seq: 1}, string(body)); err != nil {
+		if _, err := a.saveOne(ctx, tx, ac, r.Attempt, r.Attempt.Device, AnswerSave{Pos: int(it.Pos), Seq: 1}, string(body)); err != nil {
 			return err
 		}
 	}

@@ -226,6 +226,17 @@ func (a *App) RegradeQuestion(ctx context.Context, ac Actor, examID, questionID 
 		if err != nil {
 			return err
 		}
+		// Open attempts get the corrected key too: their papers are
+		// written out first, so that every copy is a row.
+		open, err := tx.ListExamOpenPapers(ctx, examID)
+		if err != nil {
+			return err
+		}
+		for _, id := range open {
+			if err := a.writeOutPaper(ctx, tx, id); err != nil {
+				return err
+			}
+		}
 		copies, err := tx.ListExamItemsOf(ctx, sqlq.ListExamItemsOfParams{ExamID: examID, QuestionID: questionID})
 		if err != nil {
 			return err

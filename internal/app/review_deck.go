@@ -55,7 +55,7 @@ func (a *App) deckReleased(ctx context.Context) (int, error) {
 }
 
 func (a *App) deckAttempt(ctx context.Context, tx *store.Tx, r sqlq.ListUndeckedRow) error {
-	p, err := loadPaper(ctx, tx.Queries, r.ID)
+	p, err := a.loadPaper(ctx, tx.Queries, r.ID)
 	if err != nil {
 		return err
 	}

@@ -18,6 +18,8 @@ type examOpts struct {
 	examinees, starters, questions, conns int
 	warmup, dur                           time.Duration
 	peakFactor                            float64
+	sloSteps                              int
+	sloStep                               time.Duration
 	profile                               string // serve's CPU profile, if set
 }
 
@@ -36,8 +38,12 @@ a bare net/http JSON server as separate processes, and measures in one run:
   1. the bare server's rate at --conns keep-alive connections (closed loop);
   2. all --starters examinees pressing "start" at the same moment;
   3. answer saves by the first --examinees examinees at --conns connections,
-     closed loop (the maximum sustained save rate), after a warm-up;
-  4. answer saves at --peak × a realistic peak (2,000 people answering 40
+     closed loop without pause (the saturated save rate), after a warm-up;
+  4. the maximum sustained save rate: the highest rate that --conns paced
+     connections (each waits for its answer, then for its next request's
+     due time; latency counts from the due time) hold with p99 ≤ 20 ms and
+     no errors, found by bisection below the saturated rate;
+  5. answer saves at --peak × a realistic peak (2,000 people answering 40
      questions within 20 minutes), open loop, timed from when each was due;
 
 then stops serve and checks that every acknowledged answer is stored with
@@ -51,6 +57,8 @@ at least the acknowledged sequence, and the database's integrity check.`,
 	f.DurationVar(&o.warmup, "warmup", 3*time.Second, "closed-loop warm-up, not measured")
 	f.DurationVar(&o.dur, "duration", 10*time.Second, "each measured run")
 	f.Float64Var(&o.peakFactor, "peak", 10, "open-loop rate as a multiple of the realistic peak")
+	f.IntVar(&o.sloSteps, "slo-steps", 6, "rates tried when searching the highest save rate within the p99 target")
+	f.DurationVar(&o.sloStep, "slo-step", 3*time.Second, "each rate's run in that search")
 	f.StringVar(&o.profile, "cpu-profile", "", "write serve's CPU profile to this file")
 	return c
 }
@@ -61,14 +69,18 @@ type examResult struct {
 	dialect                  string
 	seed                     examSeed
 	bare, start, saves, open loadResult
+	slo                      loadResult // the paced run at sloRate
+	sloRate                  float64    // the highest paced save rate with p99 within target
+	sloSteps                 []sloStep
 	acks                     *ledger
 	acked, lost              int
 	integrity                error
 }
 
 func (e *env) benchExam(ctx context.Context, o examOpts) error {
-	if o.examinees < 1 || o.starters < o.examinees || o.questions < 1 || o.conns < 1 || o.dur <= 0 || o.peakFactor <= 0 {
-		return fmt.Errorf("bench exam: need 1 ≤ --examinees ≤ --starters, positive --questions, --conns, --duration and --peak")
+	if o.examinees < 1 || o.starters < o.examinees || o.questions < 1 || o.conns < 1 || o.dur <= 0 || o.peakFactor <= 0 ||
+		o.sloSteps < 1 || o.sloStep <= 0 {
+		return fmt.Errorf("bench exam: need 1 ≤ --examinees ≤ --starters, positive --questions, --conns, --duration, --peak, --slo-steps and --slo-step")
 	}
 	dir, err := os.MkdirTemp("", "shopdojo-bench-exam-")
 	if err != nil {
@@ -154,6 +166,11 @@ func (e *env) stormPhases(ctx context.Context, srv *benchChild, res *examResult)
 	res.saves = c.closedLoop(ctx, people, o.conns, o.dur)
 	res.saves.cpu(before, takeCPU(srv.pid()))
 	res.saves.dials = c.dials.Load()
+	e.say("exam", "searching the highest save rate with p99 ≤ %s at %d paced connections (%d steps of %s) …",
+		targetSaveP99, o.conns, o.sloSteps, o.sloStep)
+	before = takeCPU(srv.pid())
+	res.slo, res.sloRate, res.sloSteps = c.sloRate(ctx, people, o.conns, res.saves.rate(), targetSaveP99, o.sloSteps, o.sloStep)
+	res.slo.cpu(before, takeCPU(srv.pid()))
 	rate := o.peakFactor * realisticPeak
 	e.say("exam", "saving answers, open loop at %.0f/s for %s …", rate, o.dur)
 	before = takeCPU(srv.pid())

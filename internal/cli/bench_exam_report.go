@@ -26,16 +26,21 @@ func (e *env) printExam(r examResult) {
 	printLoadRow(w, "bare net/http JSON", r.bare, o.conns)
 	printLoadRow(w, fmt.Sprintf("start ×%d at once", len(r.seed.people)), r.start, len(r.seed.people))
 	printLoadRow(w, "saves, closed loop", r.saves, o.conns)
+	printLoadRow(w, "saves, paced, max ok", r.slo, o.conns)
 	printLoadRow(w, fmt.Sprintf("saves, %.0f/s open", o.peakFactor*realisticPeak), r.open, o.conns)
 	fmt.Fprintln(w)
-	ratio := 0.0
+	ratio, sat := 0.0, 0.0
 	if r.bare.rate() > 0 {
-		ratio = r.saves.rate() / r.bare.rate()
+		ratio, sat = r.sloRate/r.bare.rate(), r.saves.rate()/r.bare.rate()
 	}
-	fmt.Fprintf(w, targetFormat, "saves/bare throughput", fmt.Sprintf("%.1f %%", 100*ratio),
-		fmt.Sprintf("target ≥ %.0f %%", 100*targetSaveRatio), verdict(ratio >= targetSaveRatio))
-	fmt.Fprintf(w, targetFormat, "saves p99 (closed)", fmtMs(r.saves.pct(99)),
-		fmt.Sprintf("target ≤ %d ms", targetSaveP99.Milliseconds()), verdict(r.saves.ok > 0 && r.saves.pct(99) <= targetSaveP99))
+	fmt.Fprintf(w, targetFormat, "sustained saves/bare", fmt.Sprintf("%.1f %%", 100*ratio),
+		fmt.Sprintf("target ≥ %.0f %% with p99 ≤ %d ms", 100*targetSaveRatio, targetSaveP99.Milliseconds()),
+		verdict(ratio >= targetSaveRatio))
+	fmt.Fprintf(w, targetFormat, "  at that rate, p99", fmtMs(r.slo.pct(99)),
+		fmt.Sprintf("target ≤ %d ms, %d paced conns", targetSaveP99.Milliseconds(), o.conns),
+		verdict(r.slo.ok > 0 && r.slo.bad == 0 && r.slo.pct(99) <= targetSaveP99))
+	fmt.Fprintf(w, targetFormat, "saturated saves/bare", fmt.Sprintf("%.1f %%", 100*sat),
+		fmt.Sprintf("p99 %s (bare's own p99 %s)", fmtMs(r.saves.pct(99)), fmtMs(r.bare.pct(99))), "info")
 	fmt.Fprintf(w, targetFormat, "saves p99 (open loop)", fmtMs(r.open.pct(99)),
 		fmt.Sprintf("target ≤ %d ms at %.0f× realistic peak", targetOpenP99.Milliseconds(), o.peakFactor),
 		verdict(r.open.ok > 0 && r.open.bad == 0 && r.open.pct(99) <= targetOpenP99))
@@ -51,4 +56,9 @@ func (e *env) printExam(r examResult) {
 	printBad(w, "start", r.start)
 	printBad(w, "saves", r.saves)
 	printBad(w, "open", r.open)
+	fmt.Fprintf(w, "\n  rates tried for the sustained save rate:")
+	for _, st := range r.sloSteps {
+		fmt.Fprintf(w, " %.0f/s (p99 %s %s)", st.rate, fmtMs(st.p99), verdict(st.ok))
+	}
+	fmt.Fprintln(w)
 }

@@ -234,3 +234,68 @@ func (c *stormClient) openLoop(ctx context.Context, people []*examinee, rate flo
 	wg.Wait()
 	return collect(results, time.Since(begin))
 }
+
+// pacedLoop saves answers at rate on conns connections for d: each
+// worker waits for its answer (closed loop) and then for the next request's
+// due time, and every latency counts from when the request was due, so a
+// server that falls behind shows its queue instead of slowing the sender.
+func (c *stormClient) pacedLoop(ctx context.Context, people []*examinee, conns int, rate float64, d time.Duration) loadResult {
+	interval := time.Duration(float64(time.Second) / rate)
+	n := int64(rate * d.Seconds())
+	var next atomic.Int64
+	results := make([]workerResult, conns)
+	var wg sync.WaitGroup
+	begin := time.Now()
+	for w := range conns {
+		wg.Go(func() {
+			r := &results[w]
+			for k := next.Add(1) - 1; k < n && ctx.Err() == nil; k = next.Add(1) - 1 {
+				due := begin.Add(time.Duration(k) * interval)
+				time.Sleep(time.Until(due))
+				if err := c.save(ctx, people[int(k)%len(people)], rand.IntN(c.questions)); err != nil {
+					r.bad++
+					if r.firstBad == "" {
+						r.firstBad = err.Error()
+					}
+					continue
+				}
+				r.lat = append(r.lat, time.Since(due))
+			}
+		})
+	}
+	wg.Wait()
+	return collect(results, time.Since(begin))
+}
+
+// sloRate finds the highest save rate that conns paced connections sustain
+// with p99 ≤ slo and no errors, by bisection between 0 and ceiling (the
+// closed loop's unpaced rate) in steps runs of d each. It returns that
+// rate's run (zero if none passed) and every step tried.
+func (c *stormClient) sloRate(ctx context.Context, people []*examinee, conns int, ceiling float64, slo time.Duration, steps int, d time.Duration) (best loadResult, bestRate float64, tried []sloStep) {
+	lo, hi := 0.0, ceiling
+	for i := range steps {
+		rate := (lo + hi) / 2
+		if i == 0 {
+			rate = 0.75 * ceiling // a server at its ceiling queues: start well below
+		}
+		r := c.pacedLoop(ctx, people, conns, rate, d)
+		ok := r.bad == 0 && r.ok > 0 && r.pct(99) <= slo && r.rate() >= 0.97*rate
+		tried = append(tried, sloStep{rate: rate, p99: r.pct(99), ok: ok})
+		if ok {
+			lo, best, bestRate = rate, r, rate
+		} else {
+			hi = rate
+		}
+		if ctx.Err() != nil {
+			break
+		}
+	}
+	return best, bestRate, tried
+}
+
+// sloStep is one rate the search tried.
+type sloStep struct {
+	rate float64
+	p99  time.Duration
+	ok   bool
+}

@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"net"
 	"os"
+	"runtime/debug"
 	"runtime/pprof"
 	"strings"
 	"time"
@@ -32,8 +33,17 @@ func serveCmd(e *env) *cobra.Command {
 	return c
 }
 
+// serveGCPercent is serve's garbage-collector target unless GOGC is set:
+// the heap may grow to three times what is live (Go's default is twice),
+// which cut the collector's share of an exam storm's CPU by a third for a
+// few megabytes more at rest.
+const serveGCPercent = 200
+
 func (e *env) serve(ctx context.Context) error {
 	start := time.Now()
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(serveGCPercent)
+	}
 	log := slog.New(slog.NewJSONHandler(e.io.Err, &slog.HandlerOptions{Level: slog.LevelInfo}))
 	srv, err := server.Open(ctx, e.cfg, log, server.Options{})
 	if err != nil {

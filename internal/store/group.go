@@ -25,6 +25,7 @@ type Group struct {
 
 type groupCall struct {
 	fn   func(tx *Tx) error
+	one  bool // fn writes at most one statement: no savepoint needed
 	err  error
 	done chan struct{}
 }
@@ -36,7 +37,19 @@ func (s *Store) NewGroup(max int) *Group { return &Group{s: s, max: max} }
 // transaction committed (nil) or failed. If the caller stops waiting (ctx
 // ends), its work may still commit; it just is not acknowledged.
 func (g *Group) Do(ctx context.Context, fn func(tx *Tx) error) error {
-	c := &groupCall{fn: fn, done: make(chan struct{})}
+	return g.do(ctx, &groupCall{fn: fn, done: make(chan struct{})})
+}
+
+// DoOne is Do for work that writes at most one statement, and only as its
+// last step: on SQLite a failing statement undoes itself and leaves the
+// transaction usable, so the work needs no savepoint (two statements fewer
+// in the batch's serial transaction). PostgreSQL aborts the transaction on
+// any error, so there it still gets one.
+func (g *Group) DoOne(ctx context.Context, fn func(tx *Tx) error) error {
+	return g.do(ctx, &groupCall{fn: fn, one: true, done: make(chan struct{})})
+}
+
+func (g *Group) do(ctx context.Context, c *groupCall) error {
 	g.mu.Lock()
 	g.pending = append(g.pending, c)
 	if !g.running {
@@ -76,7 +89,11 @@ func (g *Group) run(batch []*groupCall) {
 	defer cancel()
 	err := g.s.tx(ctx, func(tx *Tx) error {
 		for _, c := range batch {
-			c.err = tx.savepoint(ctx, c.fn)
+			if c.one && g.s.Dialect == SQLite {
+				c.err = MapErr(c.fn(tx))
+			} else {
+				c.err = tx.savepoint(ctx, c.fn)
+			}
 		}
 		return nil
 	})

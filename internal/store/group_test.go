@@ -53,3 +53,34 @@ func getSetting(ctx context.Context, s *store.Store, key string) (string, error)
 	})
 	return v, err
 }
+
+// TestGroupDoOne: single-statement work shares the batch without a
+// savepoint on SQLite; a statement that fails (here a foreign key) fails
+// only its caller, on either database.
+func TestGroupDoOne(t *testing.T) {
+	s := storetest.New(t)
+	ctx := context.Background()
+	g := s.NewGroup(16)
+	var wg sync.WaitGroup
+	errs := make([]error, 60)
+	for i := range errs {
+		wg.Go(func() {
+			errs[i] = g.DoOne(ctx, func(tx *store.Tx) error {
+				if i%4 == 1 {
+					return tx.InsertAttemptPaper(ctx, sqlq.InsertAttemptPaperParams{AttemptID: "no-such-attempt", Items: "[]"})
+				}
+				return tx.PutSetting(ctx, sqlq.PutSettingParams{Key: fmt.Sprintf("one%03d", i), Value: "v"})
+			})
+		})
+	}
+	wg.Wait()
+	for i, err := range errs {
+		_, getErr := getSetting(ctx, s, fmt.Sprintf("one%03d", i))
+		switch {
+		case i%4 == 1 && err == nil:
+			t.Errorf("caller %d: a foreign-key violation succeeded", i)
+		case i%4 != 1 && (err != nil || getErr != nil):
+			t.Errorf("caller %d: err %v, read %v", i, err, getErr)
+		}
+	}
+}

@@ -53,8 +53,8 @@ UPDATE attempts SET state = 'overdue' WHERE state = 'in_progress' AND deadline >
 SELECT id FROM attempts WHERE state = 'overdue' ORDER BY deadline, id LIMIT $1;
 
 -- name: InsertAttemptItem :exec
-INSERT INTO attempt_items (attempt_id, pos, section, question_id, material_id, version_no, body, max_points)
-VALUES ($1, $2, $3, $4, $5, $6, $7, $8);
+INSERT INTO attempt_items (attempt_id, pos, section, question_id, material_id, version_no, body, points, max_points, result)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10);
 
 -- name: GetAttemptItem :one
 SELECT * FROM attempt_items WHERE attempt_id = $1 AND pos = $2;
@@ -126,3 +126,35 @@ FROM attempts a JOIN attempt_items i ON i.attempt_id = a.id
 LEFT JOIN attempt_answers r ON r.attempt_id = i.attempt_id AND r.pos = i.pos
 WHERE a.exam_id = $1 AND a.state = 'graded'
 ORDER BY a.started_at, a.id, i.pos;
+
+-- name: InsertAttemptPaper :exec
+INSERT INTO attempt_papers (attempt_id, items) VALUES ($1, $2);
+
+-- name: GetAttemptPaper :one
+SELECT items FROM attempt_papers WHERE attempt_id = $1;
+
+-- name: DeleteAttemptPaper :exec
+DELETE FROM attempt_papers WHERE attempt_id = $1;
+
+-- name: ListExamOpenPapers :many
+-- The attempts of an exam whose paper is not yet written out item by item.
+SELECT p.attempt_id FROM attempt_papers p JOIN attempts a ON a.id = p.attempt_id
+WHERE a.exam_id = $1 ORDER BY p.attempt_id;
+
+-- name: GetVersionBody :one
+SELECT body FROM material_versions WHERE material_id = $1 AND no = $2;
+
+-- name: SaveAnswerIfOpen :execrows
+-- SaveAnswer for an attempt still in progress on device and not past its
+-- deadline plus grace at saved_at: SQLite's fast path for answer saves,
+-- where the single writer makes the check and the write one step. No row
+-- written means: an older save, or the attempt changed (ask again).
+INSERT INTO attempt_answers (attempt_id, pos, seq, response, saved_at)
+SELECT a.id, CAST(sqlc.arg(pos) AS BIGINT), CAST(sqlc.arg(seq) AS BIGINT), CAST(sqlc.arg(response) AS TEXT),
+       CAST(sqlc.arg(saved_at) AS BIGINT)
+FROM attempts a
+WHERE a.id = sqlc.arg(attempt_id) AND a.state = 'in_progress' AND a.device = sqlc.arg(device)
+  AND (a.deadline = 0 OR a.deadline + CAST(sqlc.arg(grace_ms) AS BIGINT) >= CAST(sqlc.arg(saved_at) AS BIGINT))
+ON CONFLICT (attempt_id, pos) DO UPDATE SET seq = excluded.seq, response = excluded.response,
+    saved_at = excluded.saved_at
+WHERE attempt_answers.seq < excluded.seq;

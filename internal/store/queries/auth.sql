@@ -81,3 +81,11 @@ UPDATE api_tokens SET revoked_at = $2 WHERE person_id = $1 AND revoked_at = 0;
 SELECT p.id, p.employee_no, p.name, p.status, a.disabled, a.must_change, a.locked_until
 FROM people p JOIN accounts a ON a.person_id = p.id
 ORDER BY p.employee_no;
+
+-- name: GetActor :one
+-- Who a session or token acts as, in one read: the person, their account
+-- flags and their roles (comma-separated, sorted).
+SELECT p.id, p.name, p.locale, p.photo_file_id, p.status, a.disabled, a.must_change,
+       CAST(COALESCE((SELECT string_agg(r.role, ',' ORDER BY r.role) FROM person_roles r WHERE r.person_id = p.id), '') AS TEXT) AS roles
+FROM people p JOIN accounts a ON a.person_id = p.id
+WHERE p.id = $1;

@@ -9,6 +9,15 @@ import (
 	"context"
 )
 
+const deleteAttemptPaper = `-- name: DeleteAttemptPaper :exec
+DELETE FROM attempt_papers WHERE attempt_id = $1
+`
+
+func (q *Queries) DeleteAttemptPaper(ctx context.Context, attemptID string) error {
+	_, err := q.exec(ctx, q.deleteAttemptPaperStmt, deleteAttemptPaper, attemptID)
+	return err
+}
+
 const expireAttempts = `-- name: ExpireAttempts :execrows
 UPDATE attempts SET state = 'overdue' WHERE state = 'in_progress' AND deadline > 0 AND deadline < $1
 `
@@ -158,6 +167,33 @@ func (q *Queries) GetAttemptOnly(ctx context.Context, id string) (Attempt, error
 	return i, err
 }
 
+const getAttemptPaper = `-- name: GetAttemptPaper :one
+SELECT items FROM attempt_papers WHERE attempt_id = $1
+`
+
+func (q *Queries) GetAttemptPaper(ctx context.Context, attemptID string) (string, error) {
+	row := q.queryRow(ctx, q.getAttemptPaperStmt, getAttemptPaper, attemptID)
+	var items string
+	err := row.Scan(&items)
+	return items, err
+}
+
+const getVersionBody = `-- name: GetVersionBody :one
+SELECT body FROM material_versions WHERE material_id = $1 AND no = $2
+`
+
+type GetVersionBodyParams struct {
+	MaterialID string
+	No         int64
+}
+
+func (q *Queries) GetVersionBody(ctx context.Context, arg GetVersionBodyParams) (string, error) {
+	row := q.queryRow(ctx, q.getVersionBodyStmt, getVersionBody, arg.MaterialID, arg.No)
+	var body string
+	err := row.Scan(&body)
+	return body, err
+}
+
 const insertAttempt = `-- name: InsertAttempt :exec
 INSERT INTO attempts (id, exam_id, person_id, no, state, seed, items, practice, device, started_at, deadline, max_score)
 VALUES ($1, $2, $3, $4, 'in_progress', $5, $6, $7, $8, $9, $10, $11)
@@ -220,8 +256,8 @@ func (q *Queries) InsertAttemptEvent(ctx context.Context, arg InsertAttemptEvent
 }
 
 const insertAttemptItem = `-- name: InsertAttemptItem :exec
-INSERT INTO attempt_items (attempt_id, pos, section, question_id, material_id, version_no, body, max_points)
-VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+INSERT INTO attempt_items (attempt_id, pos, section, question_id, material_id, version_no, body, points, max_points, result)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
 `
 
 type InsertAttemptItemParams struct {
@@ -232,7 +268,9 @@ type InsertAttemptItemParams struct {
 	MaterialID string
 	VersionNo  int64
 	Body       string
+	Points     float64
 	MaxPoints  float64
+	Result     string
 }
 
 func (q *Queries) InsertAttemptItem(ctx context.Context, arg InsertAttemptItemParams) error {
@@ -244,8 +282,24 @@ func (q *Queries) InsertAttemptItem(ctx context.Context, arg InsertAttemptItemPa
 		arg.MaterialID,
 		arg.VersionNo,
 		arg.Body,
+		arg.Points,
 		arg.MaxPoints,
+		arg.Result,
 	)
+	return err
+}
+
+const insertAttemptPaper = `-- name: InsertAttemptPaper :exec
+INSERT INTO attempt_papers (attempt_id, items) VALUES ($1, $2)
+`
+
+type InsertAttemptPaperParams struct {
+	AttemptID string
+	Items     string
+}
+
+func (q *Queries) InsertAttemptPaper(ctx context.Context, arg InsertAttemptPaperParams) error {
+	_, err := q.exec(ctx, q.insertAttemptPaperStmt, insertAttemptPaper, arg.AttemptID, arg.Items)
 	return err
 }
 
@@ -592,6 +646,35 @@ func (q *Queries) ListExamItemsOf(ctx context.Context, arg ListExamItemsOfParams
 	return items, nil
 }
 
+const listExamOpenPapers = `-- name: ListExamOpenPapers :many
+SELECT p.attempt_id FROM attempt_papers p JOIN attempts a ON a.id = p.attempt_id
+WHERE a.exam_id = $1 ORDER BY p.attempt_id
+`
+
+// The attempts of an exam whose paper is not yet written out item by item.
+func (q *Queries) ListExamOpenPapers(ctx context.Context, examID string) ([]string, error) {
+	rows, err := q.query(ctx, q.listExamOpenPapersStmt, listExamOpenPapers, examID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	items := []string{}
+	for rows.Next() {
+		var attempt_id string
+		if err := rows.Scan(&attempt_id); err != nil {
+			return nil, err
+		}
+		items = append(items, attempt_id)
+	}
+	if err := rows.Close(); err != nil {
+		return nil, err
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
 const listExamResponses = `-- name: ListExamResponses :many
 SELECT a.id AS attempt_id, a.person_id, a.no, i.pos, i.question_id, i.body, i.points, i.max_points,
        COALESCE(r.response, '') AS response
@@ -815,6 +898,48 @@ func (q *Queries) SaveAnswer(ctx context.Context, arg SaveAnswerParams) (int64, 
 		arg.Seq,
 		arg.Response,
 		arg.SavedAt,
+	)
+	if err != nil {
+		return 0, err
+	}
+	return result.RowsAffected()
+}
+
+const saveAnswerIfOpen = `-- name: SaveAnswerIfOpen :execrows
+INSERT INTO attempt_answers (attempt_id, pos, seq, response, saved_at)
+SELECT a.id, CAST($1 AS BIGINT), CAST($2 AS BIGINT), CAST($3 AS TEXT),
+       CAST($4 AS BIGINT)
+FROM attempts a
+WHERE a.id = $5 AND a.state = 'in_progress' AND a.device = $6
+  AND (a.deadline = 0 OR a.deadline + CAST($7 AS BIGINT) >= CAST($4 AS BIGINT))
+ON CONFLICT (attempt_id, pos) DO UPDATE SET seq = excluded.seq, response = excluded.response,
+    saved_at = excluded.saved_at
+WHERE attempt_answers.seq < excluded.seq
+`
+
+type SaveAnswerIfOpenParams struct {
+	Pos       int64
+	Seq       int64
+	Response  string
+	SavedAt   int64
+	AttemptID string
+	Device    string
+	GraceMs   int64
+}
+
+// SaveAnswer for an attempt still in progress on device and not past its
+// deadline plus grace at saved_at: SQLite's fast path for answer saves,
+// where the single writer makes the check and the write one step. No row
+// written means: an older save, or the attempt changed (ask again).
+func (q *Queries) SaveAnswerIfOpen(ctx context.Context, arg SaveAnswerIfOpenParams) (int64, error) {
+	result, err := q.exec(ctx, q.saveAnswerIfOpenStmt, saveAnswerIfOpen,
+		arg.Pos,
+		arg.Seq,
+		arg.Response,
+		arg.SavedAt,
+		arg.AttemptID,
+		arg.Device,
+		arg.GraceMs,
 	)
 	if err != nil {
 		return 0, err

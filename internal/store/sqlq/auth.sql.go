@@ -89,6 +89,42 @@ func (q *Queries) GetAccount(ctx context.Context, personID string) (Account, err
 	return i, err
 }
 
+const getActor = `-- name: GetActor :one
+SELECT p.id, p.name, p.locale, p.photo_file_id, p.status, a.disabled, a.must_change,
+       CAST(COALESCE((SELECT string_agg(r.role, ',' ORDER BY r.role) FROM person_roles r WHERE r.person_id = p.id), '') AS TEXT) AS roles
+FROM people p JOIN accounts a ON a.person_id = p.id
+WHERE p.id = $1
+`
+
+type GetActorRow struct {
+	ID          string
+	Name        string
+	Locale      string
+	PhotoFileID string
+	Status      string
+	Disabled    bool
+	MustChange  bool
+	Roles       string
+}
+
+// Who a session or token acts as, in one read: the person, their account
+// flags and their roles (comma-separated, sorted).
+func (q *Queries) GetActor(ctx context.Context, id string) (GetActorRow, error) {
+	row := q.queryRow(ctx, q.getActorStmt, getActor, id)
+	var i GetActorRow
+	err := row.Scan(
+		&i.ID,
+		&i.Name,
+		&i.Locale,
+		&i.PhotoFileID,
+		&i.Status,
+		&i.Disabled,
+		&i.MustChange,
+		&i.Roles,
+	)
+	return i, err
+}
+
 const getSession = `-- name: GetSession :one
 SELECT id_hash, person_id, created_at, last_seen_at, expires_at, ip, user_agent FROM sessions WHERE id_hash = $1
 `

@@ -93,6 +93,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.countVersionsInReviewStmt, err = db.PrepareContext(ctx, countVersionsInReview); err != nil {
 		return nil, fmt.Errorf("error preparing query CountVersionsInReview: %w", err)
 	}
+	if q.deleteAttemptPaperStmt, err = db.PrepareContext(ctx, deleteAttemptPaper); err != nil {
+		return nil, fmt.Errorf("error preparing query DeleteAttemptPaper: %w", err)
+	}
 	if q.deleteBankMemberStmt, err = db.PrepareContext(ctx, deleteBankMember); err != nil {
 		return nil, fmt.Errorf("error preparing query DeleteBankMember: %w", err)
 	}
@@ -162,6 +165,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.getAccountStmt, err = db.PrepareContext(ctx, getAccount); err != nil {
 		return nil, fmt.Errorf("error preparing query GetAccount: %w", err)
 	}
+	if q.getActorStmt, err = db.PrepareContext(ctx, getActor); err != nil {
+		return nil, fmt.Errorf("error preparing query GetActor: %w", err)
+	}
 	if q.getAttemptStmt, err = db.PrepareContext(ctx, getAttempt); err != nil {
 		return nil, fmt.Errorf("error preparing query GetAttempt: %w", err)
 	}
@@ -170,6 +176,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	}
 	if q.getAttemptOnlyStmt, err = db.PrepareContext(ctx, getAttemptOnly); err != nil {
 		return nil, fmt.Errorf("error preparing query GetAttemptOnly: %w", err)
+	}
+	if q.getAttemptPaperStmt, err = db.PrepareContext(ctx, getAttemptPaper); err != nil {
+		return nil, fmt.Errorf("error preparing query GetAttemptPaper: %w", err)
 	}
 	if q.getAuditTreeHashStmt, err = db.PrepareContext(ctx, getAuditTreeHash); err != nil {
 		return nil, fmt.Errorf("error preparing query GetAuditTreeHash: %w", err)
@@ -222,6 +231,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.getSettingStmt, err = db.PrepareContext(ctx, getSetting); err != nil {
 		return nil, fmt.Errorf("error preparing query GetSetting: %w", err)
 	}
+	if q.getSittableExamStmt, err = db.PrepareContext(ctx, getSittableExam); err != nil {
+		return nil, fmt.Errorf("error preparing query GetSittableExam: %w", err)
+	}
 	if q.getStoreStmt, err = db.PrepareContext(ctx, getStore); err != nil {
 		return nil, fmt.Errorf("error preparing query GetStore: %w", err)
 	}
@@ -234,6 +246,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.getVersionStmt, err = db.PrepareContext(ctx, getVersion); err != nil {
 		return nil, fmt.Errorf("error preparing query GetVersion: %w", err)
 	}
+	if q.getVersionBodyStmt, err = db.PrepareContext(ctx, getVersionBody); err != nil {
+		return nil, fmt.Errorf("error preparing query GetVersionBody: %w", err)
+	}
 	if q.insertAccountStmt, err = db.PrepareContext(ctx, insertAccount); err != nil {
 		return nil, fmt.Errorf("error preparing query InsertAccount: %w", err)
 	}
@@ -245,6 +260,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	}
 	if q.insertAttemptItemStmt, err = db.PrepareContext(ctx, insertAttemptItem); err != nil {
 		return nil, fmt.Errorf("error preparing query InsertAttemptItem: %w", err)
+	}
+	if q.insertAttemptPaperStmt, err = db.PrepareContext(ctx, insertAttemptPaper); err != nil {
+		return nil, fmt.Errorf("error preparing query InsertAttemptPaper: %w", err)
 	}
 	if q.insertAuditEventStmt, err = db.PrepareContext(ctx, insertAuditEvent); err != nil {
 		return nil, fmt.Errorf("error preparing query InsertAuditEvent: %w", err)
@@ -381,6 +399,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.listExamItemsOfStmt, err = db.PrepareContext(ctx, listExamItemsOf); err != nil {
 		return nil, fmt.Errorf("error preparing query ListExamItemsOf: %w", err)
 	}
+	if q.listExamOpenPapersStmt, err = db.PrepareContext(ctx, listExamOpenPapers); err != nil {
+		return nil, fmt.Errorf("error preparing query ListExamOpenPapers: %w", err)
+	}
 	if q.listExamResponsesStmt, err = db.PrepareContext(ctx, listExamResponses); err != nil {
 		return nil, fmt.Errorf("error preparing query ListExamResponses: %w", err)
 	}
@@ -488,6 +509,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	}
 	if q.saveAnswerStmt, err = db.PrepareContext(ctx, saveAnswer); err != nil {
 		return nil, fmt.Errorf("error preparing query SaveAnswer: %w", err)
+	}
+	if q.saveAnswerIfOpenStmt, err = db.PrepareContext(ctx, saveAnswerIfOpen); err != nil {
+		return nil, fmt.Errorf("error preparing query SaveAnswerIfOpen: %w", err)
 	}
 	if q.scoreAttemptItemStmt, err = db.PrepareContext(ctx, scoreAttemptItem); err != nil {
 		return nil, fmt.Errorf("error preparing query ScoreAttemptItem: %w", err)
@@ -702,6 +726,11 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing countVersionsInReviewStmt: %w", cerr)
 		}
 	}
+	if q.deleteAttemptPaperStmt != nil {
+		if cerr := q.deleteAttemptPaperStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing deleteAttemptPaperStmt: %w", cerr)
+		}
+	}
 	if q.deleteBankMemberStmt != nil {
 		if cerr := q.deleteBankMemberStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing deleteBankMemberStmt: %w", cerr)
@@ -817,6 +846,11 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing getAccountStmt: %w", cerr)
 		}
 	}
+	if q.getActorStmt != nil {
+		if cerr := q.getActorStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing getActorStmt: %w", cerr)
+		}
+	}
 	if q.getAttemptStmt != nil {
 		if cerr := q.getAttemptStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing getAttemptStmt: %w", cerr)
@@ -830,6 +864,11 @@ func (q *Queries) Close() error {
 	if q.getAttemptOnlyStmt != nil {
 		if cerr := q.getAttemptOnlyStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing getAttemptOnlyStmt: %w", cerr)
+		}
+	}
+	if q.getAttemptPaperStmt != nil {
+		if cerr := q.getAttemptPaperStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing getAttemptPaperStmt: %w", cerr)
 		}
 	}
 	if q.getAuditTreeHashStmt != nil {
@@ -917,6 +956,11 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing getSettingStmt: %w", cerr)
 		}
 	}
+	if q.getSittableExamStmt != nil {
+		if cerr := q.getSittableExamStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing getSittableExamStmt: %w", cerr)
+		}
+	}
 	if q.getStoreStmt != nil {
 		if cerr := q.getStoreStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing getStoreStmt: %w", cerr)
@@ -937,6 +981,11 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing getVersionStmt: %w", cerr)
 		}
 	}
+	if q.getVersionBodyStmt != nil {
+		if cerr := q.getVersionBodyStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing getVersionBodyStmt: %w", cerr)
+		}
+	}
 	if q.insertAccountStmt != nil {
 		if cerr := q.insertAccountStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing insertAccountStmt: %w", cerr)
@@ -955,6 +1004,11 @@ func (q *Queries) Close() error {
 	if q.insertAttemptItemStmt != nil {
 		if cerr := q.insertAttemptItemStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing insertAttemptItemStmt: %w", cerr)
+		}
+	}
+	if q.insertAttemptPaperStmt != nil {
+		if cerr := q.insertAttemptPaperStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing insertAttemptPaperStmt: %w", cerr)
 		}
 	}
 	if q.insertAuditEventStmt != nil {
@@ -1182,6 +1236,11 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing listExamItemsOfStmt: %w", cerr)
 		}
 	}
+	if q.listExamOpenPapersStmt != nil {
+		if cerr := q.listExamOpenPapersStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listExamOpenPapersStmt: %w", cerr)
+		}
+	}
 	if q.listExamResponsesStmt != nil {
 		if cerr := q.listExamResponsesStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing listExamResponsesStmt: %w", cerr)
@@ -1360,6 +1419,11 @@ func (q *Queries) Close() error {
 	if q.saveAnswerStmt != nil {
 		if cerr := q.saveAnswerStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing saveAnswerStmt: %w", cerr)
+		}
+	}
+	if q.saveAnswerIfOpenStmt != nil {
+		if cerr := q.saveAnswerIfOpenStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing saveAnswerIfOpenStmt: %w", cerr)
 		}
 	}
 	if q.scoreAttemptItemStmt != nil {
@@ -1579,6 +1643,7 @@ type Queries struct {
 	countRoleStmt                *sql.Stmt
 	countStoreUseStmt            *sql.Stmt
 	countVersionsInReviewStmt    *sql.Stmt
+	deleteAttemptPaperStmt       *sql.Stmt
 	deleteBankMemberStmt         *sql.Stmt
 	deleteDepartmentStmt         *sql.Stmt
 	deleteExamAudienceStmt       *sql.Stmt
@@ -1602,9 +1667,11 @@ type Queries struct {
 	findPersonByLoginStmt        *sql.Stmt
 	finishAttemptStmt            *sql.Stmt
 	getAccountStmt               *sql.Stmt
+	getActorStmt                 *sql.Stmt
 	getAttemptStmt               *sql.Stmt
 	getAttemptItemStmt           *sql.Stmt
 	getAttemptOnlyStmt           *sql.Stmt
+	getAttemptPaperStmt          *sql.Stmt
 	getAuditTreeHashStmt         *sql.Stmt
 	getBankStmt                  *sql.Stmt
 	getBankMemberStmt            *sql.Stmt
@@ -1622,14 +1689,17 @@ type Queries struct {
 	getReviewCardStmt            *sql.Stmt
 	getSessionStmt               *sql.Stmt
 	getSettingStmt               *sql.Stmt
+	getSittableExamStmt          *sql.Stmt
 	getStoreStmt                 *sql.Stmt
 	getTokenStmt                 *sql.Stmt
 	getTokenByHashStmt           *sql.Stmt
 	getVersionStmt               *sql.Stmt
+	getVersionBodyStmt           *sql.Stmt
 	insertAccountStmt            *sql.Stmt
 	insertAttemptStmt            *sql.Stmt
 	insertAttemptEventStmt       *sql.Stmt
 	insertAttemptItemStmt        *sql.Stmt
+	insertAttemptPaperStmt       *sql.Stmt
 	insertAuditEventStmt         *sql.Stmt
 	insertAuditTreeHashStmt      *sql.Stmt
 	insertBankStmt               *sql.Stmt
@@ -1675,6 +1745,7 @@ type Queries struct {
 	listExamAudienceStmt         *sql.Stmt
 	listExamCertificationsStmt   *sql.Stmt
 	listExamItemsOfStmt          *sql.Stmt
+	listExamOpenPapersStmt       *sql.Stmt
 	listExamResponsesStmt        *sql.Stmt
 	listExamsStmt                *sql.Stmt
 	listExamsForPersonStmt       *sql.Stmt
@@ -1711,6 +1782,7 @@ type Queries struct {
 	revokePersonTokensStmt       *sql.Stmt
 	revokeTokenStmt              *sql.Stmt
 	saveAnswerStmt               *sql.Stmt
+	saveAnswerIfOpenStmt         *sql.Stmt
 	scoreAttemptItemStmt         *sql.Stmt
 	setActivationStmt            *sql.Stmt
 	setAttemptDeadlineStmt       *sql.Stmt
@@ -1771,6 +1843,7 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		countRoleStmt:                q.countRoleStmt,
 		countStoreUseStmt:            q.countStoreUseStmt,
 		countVersionsInReviewStmt:    q.countVersionsInReviewStmt,
+		deleteAttemptPaperStmt:       q.deleteAttemptPaperStmt,
 		deleteBankMemberStmt:         q.deleteBankMemberStmt,
 		deleteDepartmentStmt:         q.deleteDepartmentStmt,
 		deleteExamAudienceStmt:       q.deleteExamAudienceStmt,
@@ -1794,9 +1867,11 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		findPersonByLoginStmt:        q.findPersonByLoginStmt,
 		finishAttemptStmt:            q.finishAttemptStmt,
 		getAccountStmt:               q.getAccountStmt,
+		getActorStmt:                 q.getActorStmt,
 		getAttemptStmt:               q.getAttemptStmt,
 		getAttemptItemStmt:           q.getAttemptItemStmt,
 		getAttemptOnlyStmt:           q.getAttemptOnlyStmt,
+		getAttemptPaperStmt:          q.getAttemptPaperStmt,
 		getAuditTreeHashStmt:         q.getAuditTreeHashStmt,
 		getBankStmt:                  q.getBankStmt,
 		getBankMemberStmt:            q.getBankMemberStmt,
@@ -1814,14 +1889,17 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		getReviewCardStmt:            q.getReviewCardStmt,
 		getSessionStmt:               q.getSessionStmt,
 		getSettingStmt:               q.getSettingStmt,
+		getSittableExamStmt:          q.getSittableExamStmt,
 		getStoreStmt:                 q.getStoreStmt,
 		getTokenStmt:                 q.getTokenStmt,
 		getTokenByHashStmt:           q.getTokenByHashStmt,
 		getVersionStmt:               q.getVersionStmt,
+		getVersionBodyStmt:           q.getVersionBodyStmt,
 		insertAccountStmt:            q.insertAccountStmt,
 		insertAttemptStmt:            q.insertAttemptStmt,
 		insertAttemptEventStmt:       q.insertAttemptEventStmt,
 		insertAttemptItemStmt:        q.insertAttemptItemStmt,
+		insertAttemptPaperStmt:       q.insertAttemptPaperStmt,
 		insertAuditEventStmt:         q.insertAuditEventStmt,
 		insertAuditTreeHashStmt:      q.insertAuditTreeHashStmt,
 		insertBankStmt:               q.insertBankStmt,
@@ -1867,6 +1945,7 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		listExamAudienceStmt:         q.listExamAudienceStmt,
 		listExamCertificationsStmt:   q.listExamCertificationsStmt,
 		listExamItemsOfStmt:          q.listExamItemsOfStmt,
+		listExamOpenPapersStmt:       q.listExamOpenPapersStmt,
 		listExamResponsesStmt:        q.listExamResponsesStmt,
 		listExamsStmt:                q.listExamsStmt,
 		listExamsForPersonStmt:       q.listExamsForPersonStmt,
@@ -1903,6 +1982,7 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		revokePersonTokensStmt:       q.revokePersonTokensStmt,
 		revokeTokenStmt:              q.revokeTokenStmt,
 		saveAnswerStmt:               q.saveAnswerStmt,
+		saveAnswerIfOpenStmt:         q.saveAnswerIfOpenStmt,
 		scoreAttemptItemStmt:         q.scoreAttemptItemStmt,
 		setActivationStmt:            q.setActivationStmt,
 		setAttemptDeadlineStmt:       q.setAttemptDeadlineStmt,

@@ -88,6 +88,11 @@ type AttemptItem struct {
 	Feedback   string
 }
 
+type AttemptPaper struct {
+	AttemptID string
+	Items     string
+}
+
 type AuditCheckpoint struct {
 	Size      int64
 	RootHash  string
