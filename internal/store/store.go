@@ -83,11 +83,7 @@ func openPostgres(ctx context.Context, dsn string) (*Store, error) {
 
 func sqliteDSN(path string, readOnly bool) string {
 	q := url.Values{}
-	// mmap_size: pages are read from a memory map instead of with a
-	// read(2) each, which matters because every commit empties the other
-	// connections' page caches. Writes still go through write(2) and fsync.
-	for _, p := range []string{"journal_mode(WAL)", "busy_timeout(10000)", "foreign_keys(1)", "synchronous(FULL)",
-		"mmap_size(268435456)"} {
+	for _, p := range []string{"journal_mode(WAL)", "busy_timeout(10000)", "foreign_keys(1)", "synchronous(FULL)"} {
 		q.Add("_pragma", p)
 	}
 	if readOnly {
