@@ -168,9 +168,7 @@ func (e *env) stormPhases(ctx context.Context, srv *benchChild, res *examResult)
 	res.saves.dials = c.dials.Load()
 	e.say("exam", "searching the highest save rate with p99 ≤ %s at %d paced connections (%d steps of %s) …",
 		targetSaveP99, o.conns, o.sloSteps, o.sloStep)
-	before = takeCPU(srv.pid())
-	res.slo, res.sloRate, res.sloSteps = c.sloRate(ctx, people, o.conns, res.saves.rate(), targetSaveP99, o.sloSteps, o.sloStep)
-	res.slo.cpu(before, takeCPU(srv.pid()))
+	res.slo, res.sloRate, res.sloSteps = c.sloRate(ctx, people, o.conns, srv.pid(), res.saves.rate(), targetSaveP99, o.sloSteps, o.sloStep)
 	rate := o.peakFactor * realisticPeak
 	e.say("exam", "saving answers, open loop at %.0f/s for %s …", rate, o.dur)
 	before = takeCPU(srv.pid())

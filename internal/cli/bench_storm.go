@@ -269,16 +269,19 @@ func (c *stormClient) pacedLoop(ctx context.Context, people []*examinee, conns i
 
 // sloRate finds the highest save rate that conns paced connections sustain
 // with p99 ≤ slo and no errors, by bisection between 0 and ceiling (the
-// closed loop's unpaced rate) in steps runs of d each. It returns that
+// closed loop's unpaced rate) in steps runs of d each, with the CPU that
+// the server process pid used in each. It returns that
 // rate's run (zero if none passed) and every step tried.
-func (c *stormClient) sloRate(ctx context.Context, people []*examinee, conns int, ceiling float64, slo time.Duration, steps int, d time.Duration) (best loadResult, bestRate float64, tried []sloStep) {
+func (c *stormClient) sloRate(ctx context.Context, people []*examinee, conns, pid int, ceiling float64, slo time.Duration, steps int, d time.Duration) (best loadResult, bestRate float64, tried []sloStep) {
 	lo, hi := 0.0, ceiling
 	for i := range steps {
 		rate := (lo + hi) / 2
 		if i == 0 {
 			rate = 0.75 * ceiling // a server at its ceiling queues: start well below
 		}
+		before := takeCPU(pid)
 		r := c.pacedLoop(ctx, people, conns, rate, d)
+		r.cpu(before, takeCPU(pid))
 		ok := r.bad == 0 && r.ok > 0 && r.pct(99) <= slo && r.rate() >= 0.97*rate
 		tried = append(tried, sloStep{rate: rate, p99: r.pct(99), ok: ok})
 		if ok {
