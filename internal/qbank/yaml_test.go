@@ -118,6 +118,28 @@ func TestYAMLRoundTrip(t *testing.T) {
 	}
 }
 
+// TestParseYAMLTranslation: English texts sit in an en mapping; options
+// may be listed in the question's order of keys, and unknown fields or
+// keys are reported like any other.
+func TestParseYAMLTranslation(t *testing.T) {
+	src := "- type: single\n  stem: 题干\n  options: [甲, 乙]\n  answer: B\n  points: 1\n" +
+		"  en: {stem: Stem, options: [First, Second], explanation: Why}\n"
+	qs, probs, _ := ParseYAML(strings.NewReader(src))
+	want := &quiz.Text{Stem: "Stem", Options: opts("A", "First", "B", "Second"), Explanation: "Why"}
+	if len(probs) > 0 || len(qs) != 1 || !cmp.Equal(qs[0].EN, want) {
+		t.Fatalf("%v %+v", probs, qs)
+	}
+	bad := "- type: single\n  stem: 题干\n  options: [甲, 乙]\n  answer: B\n  points: 1\n  en: {stem: S, options: {C: Third}, explain: x}\n"
+	_, probs, _ = ParseYAML(strings.NewReader(bad))
+	var msgs []string
+	for _, p := range probs {
+		msgs = append(msgs, p.Field+" "+p.Msg)
+	}
+	if got := strings.Join(msgs, "; "); got != "questions[0].en.explain "+MsgYAMLUnknownField+"; questions[0].en.options[0] "+quiz.MsgENUnknownKey {
+		t.Fatalf("problems: %s", got)
+	}
+}
+
 func TestExportYAMLEmpty(t *testing.T) {
 	var buf bytes.Buffer
 	if err := ExportYAML(&buf, nil); err != nil || buf.String() != "[]\n" {

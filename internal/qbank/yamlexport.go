@@ -80,6 +80,7 @@ func questionNode(q quiz.Question) *yaml.Node {
 	}
 	m.set("explanation", text(q.Explanation))
 	m.set("rubric", text(q.Rubric))
+	m.set("en", translationNode(q.EN))
 	if len(q.Sub) > 0 {
 		subs := &yaml.Node{Kind: yaml.SequenceNode}
 		for _, s := range q.Sub {
@@ -87,6 +88,20 @@ func questionNode(q quiz.Question) *yaml.Node {
 		}
 		m.set("sub", subs)
 	}
+	return m.n
+}
+
+func translationNode(t *quiz.Text) *yaml.Node {
+	if t == nil {
+		return nil
+	}
+	m := newMapping()
+	m.set("stem", text(t.Stem))
+	m.set("attachment", text(t.Attachment))
+	m.set("options", optionsNode(t.Options))
+	m.set("targets", optionsNode(t.Targets))
+	m.set("explanation", text(t.Explanation))
+	m.set("rubric", text(t.Rubric))
 	return m.n
 }
 

@@ -15,7 +15,12 @@ import (
 // ExportYAML writes them.
 func questionFields() []string {
 	return []string{"id", "type", "stem", "attachment", "options", "targets", "answer", "partial",
-		"points", "difficulty", "tags", "explanation", "rubric", "sub"}
+		"points", "difficulty", "tags", "explanation", "rubric", "sub", "en"}
+}
+
+// translationFields are the fields of a question's en mapping.
+func translationFields() []string {
+	return []string{"stem", "options", "targets", "attachment", "explanation", "rubric"}
 }
 
 // usesField reports whether a question of type t has the field; the
@@ -122,6 +127,7 @@ func (d *qdecoder) body(q *quiz.Question, f fieldNodes, rel string) {
 	q.Options = d.options(f["options"], at("options"), first)
 	q.Targets = d.options(f["targets"], at("targets"), "1")
 	d.answer(q, f["answer"], at("answer"))
+	q.EN = d.translation(f["en"], at("en"), q)
 	if n := f["sub"]; n != nil && d.kind(n, at("sub"), yaml.SequenceNode) {
 		for i, item := range n.Content {
 			q.Sub = append(q.Sub, d.question(item, fmt.Sprintf("%s[%d]", at("sub"), i), true))
@@ -214,4 +220,36 @@ func (d *qdecoder) tags(n *yaml.Node, rel string) []string {
 		}
 	}
 	return tags
+}
+
+// translation decodes a question's en mapping: its texts in English.
+// Options and targets are mappings by key, or lists in the question's
+// order of keys.
+func (d *qdecoder) translation(n *yaml.Node, rel string, q *quiz.Question) *quiz.Text {
+	if n == nil || isNull(n) || !d.kind(n, rel, yaml.MappingNode) {
+		return nil
+	}
+	f := d.fields(n, rel, translationFields())
+	at := func(name string) string { return joinPath(rel, name) }
+	return &quiz.Text{Stem: d.text(f["stem"], at("stem")), Attachment: d.text(f["attachment"], at("attachment")),
+		Explanation: d.text(f["explanation"], at("explanation")), Rubric: d.text(f["rubric"], at("rubric")),
+		Options: d.translatedOptions(f["options"], at("options"), q.Options),
+		Targets: d.translatedOptions(f["targets"], at("targets"), q.Targets)}
+}
+
+func (d *qdecoder) translatedOptions(n *yaml.Node, rel string, of []quiz.Option) []quiz.Option {
+	if n == nil || n.Kind != yaml.SequenceNode {
+		return d.options(n, rel, "A")
+	}
+	var out []quiz.Option
+	for i, item := range n.Content {
+		at := fmt.Sprintf("%s[%d]", rel, i)
+		d.lines[at] = item.Line
+		k := ""
+		if i < len(of) {
+			k = of[i].Key
+		}
+		out = append(out, quiz.Option{Key: k, Text: d.text(item, at+".text")})
+	}
+	return out
 }

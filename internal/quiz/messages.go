@@ -31,6 +31,7 @@ const (
 	MsgSubIDRequired        = "quiz.sub_id_required"        //
 	MsgDuplicateSubID       = "quiz.duplicate_sub_id"       // Args: ID
 	MsgCasePointsMismatch   = "quiz.case_points_mismatch"   // Args: Sum
+	MsgENUnknownKey         = "quiz.en_unknown_key"         // Args: Key; an English option or target the question lacks
 )
 
 // message is one message id and the names of the Args it is given, so
@@ -69,6 +70,7 @@ func messages() []message {
 		{MsgSubIDRequired, nil},
 		{MsgDuplicateSubID, []string{"ID"}},
 		{MsgCasePointsMismatch, []string{"Sum"}},
+		{MsgENUnknownKey, []string{"Key"}},
 	}
 }
 

@@ -114,6 +114,11 @@ func clone(q Question) Question {
 		}
 		q.Answer.Blanks = blanks
 	}
+	if q.EN != nil {
+		en := *q.EN
+		en.Options, en.Targets = slices.Clone(en.Options), slices.Clone(en.Targets)
+		q.EN = &en
+	}
 	if q.Sub != nil {
 		subs := make([]Question, len(q.Sub))
 		for i, s := range q.Sub {

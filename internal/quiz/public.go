@@ -15,6 +15,16 @@ type Item struct {
 	Blanks     int         `json:"blanks,omitempty"`
 	Attachment string      `json:"attachment,omitempty"`
 	Sub        []Item      `json:"sub,omitempty"`
+	EN         *ItemText   `json:"en,omitempty"` // the English texts, if translated
+}
+
+// ItemText is what a learner may see of a translation before release: no
+// explanation, no rubric.
+type ItemText struct {
+	Stem       string   `json:"stem,omitempty"`
+	Options    []Option `json:"options,omitempty"`
+	Targets    []Option `json:"targets,omitempty"`
+	Attachment string   `json:"attachment,omitempty"`
 }
 
 // Public returns what a learner may see of q before release.
@@ -22,6 +32,10 @@ func (q Question) Public() Item {
 	it := Item{ID: q.ID, Type: q.Type, Stem: q.Stem, Options: append([]Option(nil), q.Options...),
 		Targets: append([]Option(nil), q.Targets...), Points: q.Points, Blanks: len(q.Answer.Blanks),
 		Attachment: q.Attachment}
+	if q.EN != nil {
+		it.EN = &ItemText{Stem: q.EN.Stem, Options: append([]Option(nil), q.EN.Options...),
+			Targets: append([]Option(nil), q.EN.Targets...), Attachment: q.EN.Attachment}
+	}
 	if q.Type == Multiple {
 		it.Partial = q.Partial.Kind
 		if it.Partial == "" {

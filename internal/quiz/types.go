@@ -80,6 +80,19 @@ type Question struct {
 	Sub         []Question  `json:"sub,omitempty"`         // Case: the sub-questions, scored each on its own
 	Difficulty  int         `json:"difficulty,omitempty"`  // 1 (easy) … 5 (hard)
 	Tags        []string    `json:"tags,omitempty"`        // "module:…", "competency:…", "platform:tmall", or free words
+	EN          *Text       `json:"en,omitempty"`          // the English translation, if any (the fields above are Chinese)
+}
+
+// Text is a question's texts in another language: the stem, option and
+// target texts by key, the attachment, the explanation and the rubric.
+// Keys, answers and points are the original's.
+type Text struct {
+	Stem        string   `json:"stem,omitempty"`
+	Options     []Option `json:"options,omitempty"`
+	Targets     []Option `json:"targets,omitempty"`
+	Attachment  string   `json:"attachment,omitempty"`
+	Explanation string   `json:"explanation,omitempty"`
+	Rubric      string   `json:"rubric,omitempty"`
 }
 
 // Response is what a learner answered to one question.

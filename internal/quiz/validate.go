@@ -61,6 +61,7 @@ func (v *validator) question(q Question, isSub bool) {
 	}
 	v.points(q)
 	v.difficulty(q.Difficulty, isSub)
+	v.translation(q)
 	switch q.Type {
 	case Single, Multiple:
 		v.choiceQuestion(q)
@@ -278,4 +279,21 @@ func (v *validator) subs(subs []Question) {
 		v.question(s, true)
 		v.prefix = outer
 	}
+}
+
+// translation checks that an English text translates only options and
+// targets the question has.
+func (v *validator) translation(q Question) {
+	if q.EN == nil {
+		return
+	}
+	check := func(field string, en, have []Option) {
+		for i, o := range en {
+			if !slices.ContainsFunc(have, func(x Option) bool { return x.Key == o.Key }) {
+				v.add(field+"["+strconv.Itoa(i)+"]", MsgENUnknownKey, map[string]any{"Key": o.Key})
+			}
+		}
+	}
+	check("en.options", q.EN.Options, q.Options)
+	check("en.targets", q.EN.Targets, q.Targets)
 }

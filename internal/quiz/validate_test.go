@@ -122,11 +122,18 @@ func TestValidateProblems(t *testing.T) {
 			{"bad target key", func(q *Question) { q.Targets[1].Key = "02" }, []Problem{
 				p("targets[1].key", MsgTargetKeyInvalid, args{"Key": "02"}),
 				p("answer.pairs", MsgAnswerUnknownTarget, args{"Key": "2"})}},
+			{"english for options and targets it has", func(q *Question) {
+				q.EN = &Text{Stem: "Match", Options: options("C", "A"), Targets: options("2")}
+			}, nil},
+			{"english for an option and a target it lacks", func(q *Question) {
+				q.EN = &Text{Stem: "Match", Options: options("A", "D"), Targets: options("3")}
+			}, []Problem{p("en.options[1]", MsgENUnknownKey, args{"Key": "D"}), p("en.targets[0]", MsgENUnknownKey, args{"Key": "3"})}},
 			{"duplicate target", func(q *Question) { q.Targets[1] = Option{"1", "Target 1"} }, []Problem{
 				p("targets[1].key", MsgDuplicateOptionKey, args{"Key": "1"}),
 				p("answer.pairs", MsgAnswerUnknownTarget, args{"Key": "2"})}},
 		},
 		"short": {
+			{"english translation", func(q *Question) { q.EN = &Text{Stem: "Stem", Rubric: "Rubric"} }, nil},
 			{"no points", func(q *Question) { q.Points = -1 }, []Problem{p("points", MsgPointsInvalid, args{"Max": 1000})}},
 		},
 		"case": {

@@ -19,7 +19,8 @@ import (
 
 // Canary strings planted in every part of the key a learner must not see
 // before release: accepted blanks, explanations, rubrics, a case's
-// sub-question keys. No learner-reachable response may contain them.
+// sub-question keys, in Chinese and in the English translation. No
+// learner-reachable response may contain them.
 var canaries = []string{"CANARY-FILL-7f3a", "CANARY-EXPL-91bd", "CANARY-RUBRIC-55c0", "CANARY-SUB-e2d4", "CANARY-SUBEXPL-0a9f"}
 
 // Markup and JSON that would mean correctness leaked even without a canary.
@@ -68,10 +69,12 @@ func canaryBank(t *testing.T, a *app.App, trainer app.Actor) []shopdojo.PaperQue
 	qs := []quiz.Question{
 		{Type: quiz.Single, Stem: "天猫 3 分钟响应率统计哪个时段？", Points: 2, Difficulty: 2,
 			Options: []quiz.Option{{Key: "A", Text: "全天"}, {Key: "B", Text: "08:00–24:00"}},
-			Answer:  quiz.Answer{Choices: []string{"B"}}, Explanation: "按 08:00–24:00 统计 " + canaries[1]},
+			Answer:  quiz.Answer{Choices: []string{"B"}}, Explanation: "按 08:00–24:00 统计 " + canaries[1],
+			EN: &quiz.Text{Stem: "Which hours does Tmall's 3-minute response rate count?", Explanation: "08:00–24:00 " + canaries[1]}},
 		{Type: quiz.Fill, Stem: "推广 ROI = 成交金额 ÷ ____", Points: 2, Difficulty: 2,
 			Answer: quiz.Answer{Blanks: [][]string{{canaries[0], "花费"}}}, Explanation: canaries[1]},
-		{Type: quiz.Short, Stem: "买家嫌贵，你怎么回应？", Points: 5, Difficulty: 3, Rubric: canaries[2], Explanation: canaries[1]},
+		{Type: quiz.Short, Stem: "买家嫌贵，你怎么回应？", Points: 5, Difficulty: 3, Rubric: canaries[2], Explanation: canaries[1],
+			EN: &quiz.Text{Stem: "The buyer says it is too dear. Your reply?", Rubric: canaries[2], Explanation: canaries[1]}},
 		{Type: quiz.Case, Stem: "看数据回答", Attachment: "| 日期 | 访客 |\n|---|---|\n| 周一 | 1200 |", Difficulty: 3,
 			Sub: []quiz.Question{{ID: "s1", Type: quiz.Fill, Stem: "周一访客是____", Points: 2,
 				Answer: quiz.Answer{Blanks: [][]string{{canaries[3]}}}, Explanation: canaries[4]}}},
