@@ -35,7 +35,7 @@ func (a *App) MyExams(ctx context.Context, ac Actor) ([]MyExam, error) {
 	var out []MyExam
 	now := a.now()
 	err := a.store.Read(ctx, func(q *store.Queries) error {
-		rows, err := q.ListExamsForPerson(ctx, ac.PersonID)
+		rows, err := q.ListExamsForPerson(ctx, sqlq.ListExamsForPersonParams{PersonID: ac.PersonID})
 		if err != nil {
 			return err
 		}

@@ -127,6 +127,18 @@ func (c *stormClient) save(ctx context.Context, ex *examinee, pos int) error {
 	return nil
 }
 
+// add records one request that started (or was due) at t and ended now.
+func (r *workerResult) add(err error, t time.Time) {
+	if err != nil {
+		r.bad++
+		if r.firstBad == "" {
+			r.firstBad = err.Error()
+		}
+		return
+	}
+	r.lat = append(r.lat, time.Since(t))
+}
+
 // ledger is every acknowledged answer: per attempt and item, the highest
 // acknowledged sequence. The store must hold at least that one.
 type ledger struct {
@@ -192,14 +204,7 @@ func (c *stormClient) closedLoop(ctx context.Context, people []*examinee, conns 
 			for k := w; ctx.Err() == nil && time.Now().Before(deadline); k += conns {
 				ex := people[k%len(people)]
 				t := time.Now()
-				if err := c.save(ctx, ex, rand.IntN(c.questions)); err != nil {
-					r.bad++
-					if r.firstBad == "" {
-						r.firstBad = err.Error()
-					}
-					continue
-				}
-				r.lat = append(r.lat, time.Since(t))
+				r.add(c.save(ctx, ex, rand.IntN(c.questions)), t)
 			}
 		})
 	}
@@ -252,14 +257,7 @@ func (c *stormClient) pacedLoop(ctx context.Context, people []*examinee, conns i
 			for k := next.Add(1) - 1; k < n && ctx.Err() == nil; k = next.Add(1) - 1 {
 				due := begin.Add(time.Duration(k) * interval)
 				time.Sleep(time.Until(due))
-				if err := c.save(ctx, people[int(k)%len(people)], rand.IntN(c.questions)); err != nil {
-					r.bad++
-					if r.firstBad == "" {
-						r.firstBad = err.Error()
-					}
-					continue
-				}
-				r.lat = append(r.lat, time.Since(due))
+				r.add(c.save(ctx, people[int(k)%len(people)], rand.IntN(c.questions)), due)
 			}
 		})
 	}

@@ -50,9 +50,9 @@ LEFT JOIN people_groups g ON x.kind = 'group' AND g.id = x.ref_id
 WHERE x.exam_id = $1 ORDER BY x.kind, x.ref_id;
 
 -- name: ListExamsForPerson :many
--- Published exams a person may sit: everyone's, or those naming the
--- person, their position, one of their groups, or their department or any
--- department above it.
+-- Published exams a person may sit (only exam_id's, unless it is ''):
+-- everyone's, or those naming the person, their position, one of their
+-- groups, or their department or any department above it.
 WITH RECURSIVE up(id) AS (
     SELECT people.department_id FROM people WHERE people.id = sqlc.arg(person_id) AND people.department_id IS NOT NULL
     UNION ALL
@@ -60,7 +60,8 @@ WITH RECURSIVE up(id) AS (
 )
 SELECT sqlc.embed(e), COALESCE(p.name, '') AS owner_name
 FROM exams e LEFT JOIN people p ON p.id = e.owner_id
-WHERE e.status = 'published' AND (e.everyone OR EXISTS (
+WHERE e.status = 'published' AND (CAST(sqlc.arg(exam_id) AS TEXT) = '' OR e.id = sqlc.arg(exam_id))
+  AND (e.everyone OR EXISTS (
     SELECT 1 FROM exam_audience x WHERE x.exam_id = e.id AND (
         (x.kind = 'person' AND x.ref_id = sqlc.arg(person_id))
         OR (x.kind = 'department' AND x.ref_id IN (SELECT up.id FROM up))
@@ -79,18 +80,3 @@ SELECT q.id, q.bank_id, q.material_id, q.version_no, q.archived, v.body
 FROM questions q JOIN material_versions v ON v.material_id = q.material_id AND v.no = q.version_no
 WHERE q.id = $1;
 
--- name: GetSittableExam :one
--- One published exam if the person may sit it (see ListExamsForPerson).
-WITH RECURSIVE up(id) AS (
-    SELECT people.department_id FROM people WHERE people.id = sqlc.arg(person_id) AND people.department_id IS NOT NULL
-    UNION ALL
-    SELECT d.parent_id FROM departments d JOIN up ON d.id = up.id WHERE d.parent_id IS NOT NULL
-)
-SELECT sqlc.embed(e), COALESCE(p.name, '') AS owner_name
-FROM exams e LEFT JOIN people p ON p.id = e.owner_id
-WHERE e.id = sqlc.arg(exam_id) AND e.status = 'published' AND (e.everyone OR EXISTS (
-    SELECT 1 FROM exam_audience x WHERE x.exam_id = e.id AND (
-        (x.kind = 'person' AND x.ref_id = sqlc.arg(person_id))
-        OR (x.kind = 'department' AND x.ref_id IN (SELECT up.id FROM up))
-        OR (x.kind = 'position' AND x.ref_id = (SELECT pp.position_id FROM people pp WHERE pp.id = sqlc.arg(person_id)))
-        OR (x.kind = 'group' AND x.ref_id IN (SELECT gm.group_id FROM group_members gm WHERE gm.person_id = sqlc.arg(person_id))))));

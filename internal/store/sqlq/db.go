@@ -231,9 +231,6 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.getSettingStmt, err = db.PrepareContext(ctx, getSetting); err != nil {
 		return nil, fmt.Errorf("error preparing query GetSetting: %w", err)
 	}
-	if q.getSittableExamStmt, err = db.PrepareContext(ctx, getSittableExam); err != nil {
-		return nil, fmt.Errorf("error preparing query GetSittableExam: %w", err)
-	}
 	if q.getStoreStmt, err = db.PrepareContext(ctx, getStore); err != nil {
 		return nil, fmt.Errorf("error preparing query GetStore: %w", err)
 	}
@@ -954,11 +951,6 @@ func (q *Queries) Close() error {
 	if q.getSettingStmt != nil {
 		if cerr := q.getSettingStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing getSettingStmt: %w", cerr)
-		}
-	}
-	if q.getSittableExamStmt != nil {
-		if cerr := q.getSittableExamStmt.Close(); cerr != nil {
-			err = fmt.Errorf("error closing getSittableExamStmt: %w", cerr)
 		}
 	}
 	if q.getStoreStmt != nil {
@@ -1689,7 +1681,6 @@ type Queries struct {
 	getReviewCardStmt            *sql.Stmt
 	getSessionStmt               *sql.Stmt
 	getSettingStmt               *sql.Stmt
-	getSittableExamStmt          *sql.Stmt
 	getStoreStmt                 *sql.Stmt
 	getTokenStmt                 *sql.Stmt
 	getTokenByHashStmt           *sql.Stmt
@@ -1889,7 +1880,6 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		getReviewCardStmt:            q.getReviewCardStmt,
 		getSessionStmt:               q.getSessionStmt,
 		getSettingStmt:               q.getSettingStmt,
-		getSittableExamStmt:          q.getSittableExamStmt,
 		getStoreStmt:                 q.getStoreStmt,
 		getTokenStmt:                 q.getTokenStmt,
 		getTokenByHashStmt:           q.getTokenByHashStmt,

@@ -103,64 +103,6 @@ func (q *Queries) GetQuestionBody(ctx context.Context, id string) (GetQuestionBo
 	return i, err
 }
 
-const getSittableExam = `-- name: GetSittableExam :one
-WITH RECURSIVE up(id) AS (
-    SELECT people.department_id FROM people WHERE people.id = $2 AND people.department_id IS NOT NULL
-    UNION ALL
-    SELECT d.parent_id FROM departments d JOIN up ON d.id = up.id WHERE d.parent_id IS NOT NULL
-)
-SELECT e.id, e.title, e.description, e.mode, e.status, e.owner_id, e.paper, e.opens_at, e.closes_at, e.time_limit_s, e.attempts_allowed, e.pass_percent, e.score_release, e.answer_release, e.released_at, e.shuffle_questions, e.shuffle_options, e.everyone, e.created_at, e.updated_at, e.certifies, e.valid_months, COALESCE(p.name, '') AS owner_name
-FROM exams e LEFT JOIN people p ON p.id = e.owner_id
-WHERE e.id = $1 AND e.status = 'published' AND (e.everyone OR EXISTS (
-    SELECT 1 FROM exam_audience x WHERE x.exam_id = e.id AND (
-        (x.kind = 'person' AND x.ref_id = $2)
-        OR (x.kind = 'department' AND x.ref_id IN (SELECT up.id FROM up))
-        OR (x.kind = 'position' AND x.ref_id = (SELECT pp.position_id FROM people pp WHERE pp.id = $2))
-        OR (x.kind = 'group' AND x.ref_id IN (SELECT gm.group_id FROM group_members gm WHERE gm.person_id = $2)))))
-`
-
-type GetSittableExamParams struct {
-	ExamID   string
-	PersonID string
-}
-
-type GetSittableExamRow struct {
-	Exam      Exam
-	OwnerName string
-}
-
-// One published exam if the person may sit it (see ListExamsForPerson).
-func (q *Queries) GetSittableExam(ctx context.Context, arg GetSittableExamParams) (GetSittableExamRow, error) {
-	row := q.queryRow(ctx, q.getSittableExamStmt, getSittableExam, arg.ExamID, arg.PersonID)
-	var i GetSittableExamRow
-	err := row.Scan(
-		&i.Exam.ID,
-		&i.Exam.Title,
-		&i.Exam.Description,
-		&i.Exam.Mode,
-		&i.Exam.Status,
-		&i.Exam.OwnerID,
-		&i.Exam.Paper,
-		&i.Exam.OpensAt,
-		&i.Exam.ClosesAt,
-		&i.Exam.TimeLimitS,
-		&i.Exam.AttemptsAllowed,
-		&i.Exam.PassPercent,
-		&i.Exam.ScoreRelease,
-		&i.Exam.AnswerRelease,
-		&i.Exam.ReleasedAt,
-		&i.Exam.ShuffleQuestions,
-		&i.Exam.ShuffleOptions,
-		&i.Exam.Everyone,
-		&i.Exam.CreatedAt,
-		&i.Exam.UpdatedAt,
-		&i.Exam.Certifies,
-		&i.Exam.ValidMonths,
-		&i.OwnerName,
-	)
-	return i, err
-}
-
 const insertExam = `-- name: InsertExam :exec
 INSERT INTO exams (id, title, description, mode, status, owner_id, paper, opens_at, closes_at, time_limit_s,
                    attempts_allowed, pass_percent, score_release, answer_release, shuffle_questions,
@@ -377,31 +319,37 @@ func (q *Queries) ListExams(ctx context.Context, arg ListExamsParams) ([]ListExa
 
 const listExamsForPerson = `-- name: ListExamsForPerson :many
 WITH RECURSIVE up(id) AS (
-    SELECT people.department_id FROM people WHERE people.id = $1 AND people.department_id IS NOT NULL
+    SELECT people.department_id FROM people WHERE people.id = $2 AND people.department_id IS NOT NULL
     UNION ALL
     SELECT d.parent_id FROM departments d JOIN up ON d.id = up.id WHERE d.parent_id IS NOT NULL
 )
 SELECT e.id, e.title, e.description, e.mode, e.status, e.owner_id, e.paper, e.opens_at, e.closes_at, e.time_limit_s, e.attempts_allowed, e.pass_percent, e.score_release, e.answer_release, e.released_at, e.shuffle_questions, e.shuffle_options, e.everyone, e.created_at, e.updated_at, e.certifies, e.valid_months, COALESCE(p.name, '') AS owner_name
 FROM exams e LEFT JOIN people p ON p.id = e.owner_id
-WHERE e.status = 'published' AND (e.everyone OR EXISTS (
+WHERE e.status = 'published' AND (CAST($1 AS TEXT) = '' OR e.id = $1)
+  AND (e.everyone OR EXISTS (
     SELECT 1 FROM exam_audience x WHERE x.exam_id = e.id AND (
-        (x.kind = 'person' AND x.ref_id = $1)
+        (x.kind = 'person' AND x.ref_id = $2)
         OR (x.kind = 'department' AND x.ref_id IN (SELECT up.id FROM up))
-        OR (x.kind = 'position' AND x.ref_id = (SELECT pp.position_id FROM people pp WHERE pp.id = $1))
-        OR (x.kind = 'group' AND x.ref_id IN (SELECT gm.group_id FROM group_members gm WHERE gm.person_id = $1)))))
+        OR (x.kind = 'position' AND x.ref_id = (SELECT pp.position_id FROM people pp WHERE pp.id = $2))
+        OR (x.kind = 'group' AND x.ref_id IN (SELECT gm.group_id FROM group_members gm WHERE gm.person_id = $2)))))
 ORDER BY e.opens_at DESC, e.created_at DESC, e.id
 `
+
+type ListExamsForPersonParams struct {
+	ExamID   string
+	PersonID string
+}
 
 type ListExamsForPersonRow struct {
 	Exam      Exam
 	OwnerName string
 }
 
-// Published exams a person may sit: everyone's, or those naming the
-// person, their position, one of their groups, or their department or any
-// department above it.
-func (q *Queries) ListExamsForPerson(ctx context.Context, personID string) ([]ListExamsForPersonRow, error) {
-	rows, err := q.query(ctx, q.listExamsForPersonStmt, listExamsForPerson, personID)
+// Published exams a person may sit (only exam_id's, unless it is ”):
+// everyone's, or those naming the person, their position, one of their
+// groups, or their department or any department above it.
+func (q *Queries) ListExamsForPerson(ctx context.Context, arg ListExamsForPersonParams) ([]ListExamsForPersonRow, error) {
+	rows, err := q.query(ctx, q.listExamsForPersonStmt, listExamsForPerson, arg.ExamID, arg.PersonID)
 	if err != nil {
 		return nil, err
 	}
