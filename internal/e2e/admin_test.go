@@ -55,7 +55,7 @@ func TestAdminFirstDay(t *testing.T) {
 		t.Fatalf("person page: %q", got)
 	}
 	// Switch the language; it sticks across pages.
-	do(t, ctx, chromedp.SetValue(css("#locale-switch"), "en"),
+	do(t, ctx, toLocale("en"),
 		chromedp.WaitVisible(css(`html[lang="en"]`)),
 		chromedp.Navigate(s.url+"/audit"), chromedp.WaitVisible(css("[data-testid=audit-table]")))
 	s.shot(t, ctx, "08-audit-en")

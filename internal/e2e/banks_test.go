@@ -62,7 +62,7 @@ func TestTrainerWritesQuestions(t *testing.T) {
 		t.Errorf("history %q", got)
 	}
 	// A fill-in question, checked in English.
-	do(t, ctx, chromedp.SetValue(css("#locale-switch"), "en"), chromedp.WaitVisible(css(`html[lang="en"]`)),
+	do(t, ctx, toLocale("en"), chromedp.WaitVisible(css(`html[lang="en"]`)),
 		chromedp.Navigate(s.url+"/banks"), chromedp.Click(`//a[text()="推广基础题库"]`), chromedp.WaitVisible(css("[data-testid=questions-table]")),
 		chromedp.Click(css("[data-testid=add-question]")), chromedp.Click(`//a[contains(@href, "type=fill")]`),
 		chromedp.WaitVisible(css("#blanks")), chromedp.SendKeys(css("#stem"), "推广 ROI = 推广成交金额 ÷ ____"),

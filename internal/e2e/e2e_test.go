@@ -98,7 +98,9 @@ func browser(t *testing.T, w, h int, mobile bool) context.Context {
 	t.Cleanup(cancel)
 	ctx, cancel2 := chromedp.NewContext(actx)
 	t.Cleanup(cancel2)
-	ctx, cancel3 := context.WithTimeout(ctx, 90*time.Second)
+	// A guard against a hung browser, not a speed target: under CI, with
+	// the other packages' tests on the same two cores, a long flow took 100 s.
+	ctx, cancel3 := context.WithTimeout(ctx, 4*time.Minute)
 	t.Cleanup(cancel3)
 	if mobile {
 		do(t, ctx, chromedp.EmulateViewport(int64(w), int64(h), chromedp.EmulateScale(2), chromedp.EmulateMobile))
@@ -165,6 +167,14 @@ func (s *site) shot(t *testing.T, ctx context.Context, name string) {
 }
 
 // do runs the steps and fails the test with the page's address on error.
+// toLocale switches the page's language as a person does (a change of the
+// language select submits it), in one script: setting the value and then
+// firing the event as two protocol calls raced the reload it causes.
+func toLocale(locale string) chromedp.Action[chromedp.Void] {
+	return chromedp.Evaluate[chromedp.Void](fmt.Sprintf(`(() => { const s = document.querySelector('#locale-switch');
+		s.value = %q; s.dispatchEvent(new Event('change', {bubbles: true})); })()`, locale))
+}
+
 func do(t *testing.T, ctx context.Context, steps ...chromedp.Action[chromedp.Void]) {
 	t.Helper()
 	if err := chromedp.Do(ctx, steps...); err != nil {

@@ -150,7 +150,7 @@ func TestExamOnPhoneWithNetworkLoss(t *testing.T) {
 	}
 	s.shot(t, trainer, "exam-08-stats")
 	// The same pages in English.
-	do(t, trainer, chromedp.SetValue(css("#locale-switch"), "en"), chromedp.WaitVisible(css(`html[lang="en"]`)),
+	do(t, trainer, toLocale("en"), chromedp.WaitVisible(css(`html[lang="en"]`)),
 		chromedp.WaitVisible(css("[data-testid=stats-table]")))
 	waitText(t, trainer, ".page-title", "Item analysis")
 	s.shot(t, trainer, "exam-09-stats-en")
@@ -163,7 +163,7 @@ func TestExamOnPhoneWithNetworkLoss(t *testing.T) {
 		t.Fatalf("the learner sees %d keys after release", n)
 	}
 	s.shot(t, learner, "exam-07-result-phone")
-	do(t, learner, chromedp.SetValue(css("#locale-switch"), "en"), chromedp.WaitVisible(css(`html[lang="en"]`)),
+	do(t, learner, toLocale("en"), chromedp.WaitVisible(css(`html[lang="en"]`)),
 		chromedp.WaitVisible(css("[data-testid=score]")))
 	waitText(t, learner, "[data-testid=result-summary]", "Score")
 	s.shot(t, learner, "exam-07-result-phone-en")
@@ -208,7 +208,7 @@ func TestPracticeAndMistakeDeck(t *testing.T) {
 		t.Fatalf("practice feedback %q", got)
 	}
 	s.shot(t, ctx, "deck-02-practice-feedback")
-	do(t, ctx, chromedp.SetValue(css("#locale-switch"), "en"), chromedp.WaitVisible(css(`html[lang="en"]`)),
+	do(t, ctx, toLocale("en"), chromedp.WaitVisible(css(`html[lang="en"]`)),
 		chromedp.WaitVisible(css("[data-testid=q]")))
 	waitText(t, ctx, "[data-testid=save-status]", "All saved")
 	s.shot(t, ctx, "deck-03-practice-en")

@@ -45,7 +45,7 @@ func TestTrainerBuildsGroup(t *testing.T) {
 	}
 	do(t, ctx, chromedp.Click(css(`[data-testid=members-table] tbody tr:first-child form button`)))
 	waitText(t, ctx, ".page-subtitle", "4 名成员")
-	do(t, ctx, chromedp.SetValue(css("#locale-switch"), "en"), chromedp.WaitVisible(css(`html[lang="en"]`)))
+	do(t, ctx, toLocale("en"), chromedp.WaitVisible(css(`html[lang="en"]`)))
 	s.shot(t, ctx, "groups-04-en")
 	if got := text(t, ctx, ".page-subtitle"); !strings.Contains(got, "4 members") {
 		t.Errorf("English subtitle %q", got)

@@ -38,7 +38,7 @@ func TestLearnerUploadsPhoto(t *testing.T) {
 	ctx := browser(t, 1280, 900, false)
 	signIn(t, ctx, s, "SD1003", app.DemoPassword)
 	do(t, ctx, chromedp.WaitVisible(css(".user-name")), chromedp.Navigate(s.url+"/account"),
-		chromedp.SetValue(css("#locale-switch"), "en"), chromedp.WaitVisible(css(`html[lang="en"]`)),
+		toLocale("en"), chromedp.WaitVisible(css(`html[lang="en"]`)),
 		chromedp.SetUploadFiles(css("#photo"), []string{pdf}), chromedp.WaitVisible(css(".alert-error")))
 	s.shot(t, ctx, "photo-01-wrong-type-en")
 	if got := text(t, ctx, ".alert-error"); !strings.Contains(got, "not accepted") {

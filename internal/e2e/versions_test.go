@@ -50,7 +50,7 @@ func TestProfileReviewFlow(t *testing.T) {
 	if got := text(t, mgr, "[data-testid=diff] ins"); !strings.Contains(got, "价格法") {
 		t.Errorf("diff highlights %q", got)
 	}
-	do(t, mgr, chromedp.SetValue(css("#locale-switch"), "en"), chromedp.WaitVisible(css(`html[lang="en"]`)))
+	do(t, mgr, toLocale("en"), chromedp.WaitVisible(css(`html[lang="en"]`)))
 	s.shot(t, mgr, "profile-04-diff-en")
 	do(t, mgr, chromedp.Navigate(s.url+"/reviews"), chromedp.Click(`//tr[contains(., "推广专员")]//a[contains(@class, "btn-primary")]`),
 		chromedp.WaitVisible(css("[data-testid=publish]")), chromedp.Click(css("[data-testid=publish]")),
