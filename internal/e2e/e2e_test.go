@@ -4,9 +4,9 @@
 package e2e
 
 import (
+	"bytes"
 	"context"
 	"fmt"
-	"io"
 	"log/slog"
 	"net"
 	"os"
@@ -55,7 +55,15 @@ func start(t *testing.T) *site {
 		cfg.DB = dsn
 	}
 	ctx, cancel := context.WithCancel(context.Background())
-	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	// The server's log is shown when the test fails: a page that never
+	// comes is often a 500 that only the log explains.
+	var logBuf syncBuffer
+	log := slog.New(slog.NewTextHandler(&logBuf, &slog.HandlerOptions{Level: slog.LevelWarn}))
+	t.Cleanup(func() {
+		if t.Failed() {
+			t.Logf("server log:\n%s", logBuf.String())
+		}
+	})
 	srv, err := server.Open(ctx, cfg, log, server.Options{FastPasswords: true})
 	if err != nil {
 		t.Fatal(err)
@@ -167,12 +175,32 @@ func (s *site) shot(t *testing.T, ctx context.Context, name string) {
 }
 
 // do runs the steps and fails the test with the page's address on error.
-// toLocale switches the page's language as a person does (a change of the
-// language select submits it), in one script: setting the value and then
-// firing the event as two protocol calls raced the reload it causes.
+// syncBuffer is a bytes.Buffer for concurrent writers.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+// toLocale switches the page's language: it picks the language in the
+// select and submits its form, as the select's change handler does, in one
+// script. Two protocol calls (set the value, fire the change) raced the
+// reload they cause, and a change fired before the page's script had
+// attached its handler was lost.
 func toLocale(locale string) chromedp.Action[chromedp.Void] {
 	return chromedp.Evaluate[chromedp.Void](fmt.Sprintf(`(() => { const s = document.querySelector('#locale-switch');
-		s.value = %q; s.dispatchEvent(new Event('change', {bubbles: true})); })()`, locale))
+		s.value = %q; s.form.requestSubmit(); })()`, locale))
 }
 
 func do(t *testing.T, ctx context.Context, steps ...chromedp.Action[chromedp.Void]) {

@@ -280,11 +280,24 @@ class ExamPage {
     }).catch(() => {});
   }
 
+  // settle sends everything queued, waiting for a batch already in flight
+  // (a click on 交卷 while the last answer is being saved must not be
+  // refused), and says whether nothing is left unsaved. It gives up after
+  // about five seconds, e.g. when the network is down.
+  async settle() {
+    clearTimeout(this.debounce);
+    for (let i = 0; i < 50 && this.pending() && !this.lost && !this.closed; i++) {
+      if (!this.inflight) await this.flush();
+      if (this.pending()) await new Promise((r) => setTimeout(r, 100));
+    }
+    return this.pending() === 0;
+  }
+
   async finish(e, form) {
     e.preventDefault();
     if (this.lost) return;
     if (!window.confirm(this.msg('confirm'))) return;
-    const ok = await this.flush();
+    const ok = await this.settle();
     if (!ok && this.pending()) {
       this.banner(this.msg('blocked').replace('{n}', this.pending()), 'error');
       return;
