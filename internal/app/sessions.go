@@ -129,12 +129,13 @@ func (a *App) Authenticate(ctx context.Context, secret string) (Actor, error) {
 	if hit, ok := a.sessions.get(h, gen, now); ok && hit.expires > nowMs && nowMs-hit.lastSeen <= time.Minute.Milliseconds() {
 		return hit.ac, nil
 	}
-	var s sqlq.Session
-	err := a.store.Read(ctx, func(q *store.Queries) (err error) { s, err = q.GetSession(ctx, h); return })
+	var s sqlq.GetSessionActorRow
+	err := a.store.Read(ctx, func(q *store.Queries) (err error) { s, err = q.GetSessionActor(ctx, h); return })
 	if err != nil || s.ExpiresAt <= nowMs {
 		return Actor{}, shopdojo.ErrUnauth
 	}
-	ac, err := a.actor(ctx, s.PersonID)
+	ac, err := actorOf(sqlq.GetActorRow{ID: s.ID, Name: s.Name, Locale: s.Locale, PhotoFileID: s.PhotoFileID,
+		Status: s.Status, Disabled: s.Disabled, MustChange: s.MustChange, Roles: s.Roles})
 	if err != nil {
 		return Actor{}, err
 	}
@@ -166,6 +167,12 @@ func (a *App) actor(ctx context.Context, personID string) (Actor, error) {
 	if err != nil {
 		return Actor{}, err
 	}
+	return actorOf(r)
+}
+
+// actorOf is the actor of a person as GetActor reads them; disabled or
+// departed people have none.
+func actorOf(r sqlq.GetActorRow) (Actor, error) {
 	if r.Disabled || shopdojo.PersonStatus(r.Status) == shopdojo.StatusLeft {
 		return Actor{}, shopdojo.ErrUnauth
 	}

@@ -225,8 +225,8 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.getReviewCardStmt, err = db.PrepareContext(ctx, getReviewCard); err != nil {
 		return nil, fmt.Errorf("error preparing query GetReviewCard: %w", err)
 	}
-	if q.getSessionStmt, err = db.PrepareContext(ctx, getSession); err != nil {
-		return nil, fmt.Errorf("error preparing query GetSession: %w", err)
+	if q.getSessionActorStmt, err = db.PrepareContext(ctx, getSessionActor); err != nil {
+		return nil, fmt.Errorf("error preparing query GetSessionActor: %w", err)
 	}
 	if q.getSettingStmt, err = db.PrepareContext(ctx, getSetting); err != nil {
 		return nil, fmt.Errorf("error preparing query GetSetting: %w", err)
@@ -943,9 +943,9 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing getReviewCardStmt: %w", cerr)
 		}
 	}
-	if q.getSessionStmt != nil {
-		if cerr := q.getSessionStmt.Close(); cerr != nil {
-			err = fmt.Errorf("error closing getSessionStmt: %w", cerr)
+	if q.getSessionActorStmt != nil {
+		if cerr := q.getSessionActorStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing getSessionActorStmt: %w", cerr)
 		}
 	}
 	if q.getSettingStmt != nil {
@@ -1679,7 +1679,7 @@ type Queries struct {
 	getQuestionBodyStmt          *sql.Stmt
 	getQuestionByMaterialStmt    *sql.Stmt
 	getReviewCardStmt            *sql.Stmt
-	getSessionStmt               *sql.Stmt
+	getSessionActorStmt          *sql.Stmt
 	getSettingStmt               *sql.Stmt
 	getStoreStmt                 *sql.Stmt
 	getTokenStmt                 *sql.Stmt
@@ -1878,7 +1878,7 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		getQuestionBodyStmt:          q.getQuestionBodyStmt,
 		getQuestionByMaterialStmt:    q.getQuestionByMaterialStmt,
 		getReviewCardStmt:            q.getReviewCardStmt,
-		getSessionStmt:               q.getSessionStmt,
+		getSessionActorStmt:          q.getSessionActorStmt,
 		getSettingStmt:               q.getSettingStmt,
 		getStoreStmt:                 q.getStoreStmt,
 		getTokenStmt:                 q.getTokenStmt,
