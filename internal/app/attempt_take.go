@@ -204,9 +204,17 @@ func (a *App) SaveAnswers(ctx context.Context, ac Actor, id, device string, save
 	}
 	var acks []Ack
 	err = do(ctx, func(tx *store.Tx) error {
+		// PostgreSQL locks and checks the attempt once for the batch;
+		// SQLite's single writer lets each save check itself (saveOne).
+		checked := tx.Dialect() == store.Postgres
+		if checked {
+			if _, err := a.writableAttempt(ctx, tx, ac, id, device); err != nil {
+				return err
+			}
+		}
 		acks = make([]Ack, 0, len(saves))
 		for i, s := range saves {
-			ack, err := a.saveOne(ctx, tx, ac, seen, device, s, resps[i])
+			ack, err := a.saveOne(ctx, tx, ac, seen, device, checked, s, resps[i])
 			if err != nil {
 				return err
 			}
@@ -273,27 +281,30 @@ func (a *App) checkWritable(ctx context.Context, q *store.Queries, ac Actor, id,
 }
 
 // saveOne stores one answer in tx. seen is the attempt as read before the
-// batch: on SQLite one statement checks that it is unchanged and writes.
-// When that writes nothing (an older save, or the attempt changed), and
-// always on PostgreSQL, the attempt is locked and checked again first.
-func (a *App) saveOne(ctx context.Context, tx *store.Tx, ac Actor, seen sqlq.Attempt, device string, s AnswerSave, resp string) (Ack, error) {
+// batch; checked says the batch has locked and checked it already. Else one
+// statement checks that it is unchanged and writes; when that writes
+// nothing (an older save, or the attempt changed) the attempt is checked
+// again first.
+func (a *App) saveOne(ctx context.Context, tx *store.Tx, ac Actor, seen sqlq.Attempt, device string, checked bool, s AnswerSave, resp string) (Ack, error) {
 	if int64(s.Pos) >= seen.Items {
 		return Ack{}, shopdojo.E(shopdojo.KindInvalid, "attempt.err_answer")
 	}
 	now := a.nowMs()
 	var n int64
 	var err error
-	if tx.Dialect() == store.SQLite {
+	if !checked {
 		n, err = tx.SaveAnswerIfOpen(ctx, sqlq.SaveAnswerIfOpenParams{AttemptID: seen.ID, Pos: int64(s.Pos), Seq: s.Seq,
 			Response: resp, SavedAt: now, Device: device, GraceMs: a.opt.ExamGrace.Milliseconds()})
 		if err != nil {
 			return Ack{}, err
 		}
-	}
-	if n == 0 {
-		if _, err := a.writableAttempt(ctx, tx, ac, seen.ID, device); err != nil {
-			return Ack{}, err
+		if n == 0 {
+			if _, err := a.writableAttempt(ctx, tx, ac, seen.ID, device); err != nil {
+				return Ack{}, err
+			}
 		}
+	}
+	if checked || n == 0 {
 		if n, err = tx.SaveAnswer(ctx, sqlq.SaveAnswerParams{AttemptID: seen.ID, Pos: int64(s.Pos), Seq: s.Seq,
 			Response: resp, SavedAt: now}); err != nil {
 			return Ack{}, err

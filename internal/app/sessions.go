@@ -134,8 +134,7 @@ func (a *App) Authenticate(ctx context.Context, secret string) (Actor, error) {
 	if err != nil || s.ExpiresAt <= nowMs {
 		return Actor{}, shopdojo.ErrUnauth
 	}
-	ac, err := actorOf(sqlq.GetActorRow{ID: s.ID, Name: s.Name, Locale: s.Locale, PhotoFileID: s.PhotoFileID,
-		Status: s.Status, Disabled: s.Disabled, MustChange: s.MustChange, Roles: s.Roles})
+	ac, err := actorOf(s.Actor)
 	if err != nil {
 		return Actor{}, err
 	}
@@ -159,7 +158,7 @@ func (a *App) Authenticate(ctx context.Context, secret string) (Actor, error) {
 // actor loads the person behind a session or token; disabled or departed
 // people have no actor.
 func (a *App) actor(ctx context.Context, personID string) (Actor, error) {
-	var r sqlq.GetActorRow
+	var r sqlq.Actor
 	err := a.store.Read(ctx, func(q *store.Queries) (err error) { r, err = q.GetActor(ctx, personID); return })
 	if shopdojo.KindOf(err) == shopdojo.KindNotFound {
 		return Actor{}, shopdojo.ErrUnauth
@@ -170,9 +169,9 @@ func (a *App) actor(ctx context.Context, personID string) (Actor, error) {
 	return actorOf(r)
 }
 
-// actorOf is the actor of a person as GetActor reads them; disabled or
-// departed people have none.
-func actorOf(r sqlq.GetActorRow) (Actor, error) {
+// actorOf is the actor of a person as the actors view has them; disabled
+// or departed people have none.
+func actorOf(r sqlq.Actor) (Actor, error) {
 	if r.Disabled || shopdojo.PersonStatus(r.Status) == shopdojo.StatusLeft {
 		return Actor{}, shopdojo.ErrUnauth
 	}

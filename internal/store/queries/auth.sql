@@ -80,16 +80,10 @@ FROM people p JOIN accounts a ON a.person_id = p.id
 ORDER BY p.employee_no;
 
 -- name: GetActor :one
--- Who a session or token acts as, in one read: the person, their account
--- flags and their roles (comma-separated, sorted).
-SELECT p.id, p.name, p.locale, p.photo_file_id, p.status, a.disabled, a.must_change,
-       CAST(COALESCE((SELECT string_agg(r.role, ',' ORDER BY r.role) FROM person_roles r WHERE r.person_id = p.id), '') AS TEXT) AS roles
-FROM people p JOIN accounts a ON a.person_id = p.id
-WHERE p.id = $1;
+SELECT * FROM actors WHERE id = $1;
 
 -- name: GetSessionActor :one
--- A session with who it acts as (see GetActor), in one read.
-SELECT s.expires_at, s.last_seen_at, p.id, p.name, p.locale, p.photo_file_id, p.status, a.disabled, a.must_change,
-       CAST(COALESCE((SELECT string_agg(r.role, ',' ORDER BY r.role) FROM person_roles r WHERE r.person_id = p.id), '') AS TEXT) AS roles
-FROM sessions s JOIN people p ON p.id = s.person_id JOIN accounts a ON a.person_id = p.id
+-- A session with who it acts as, in one read.
+SELECT s.expires_at, s.last_seen_at, sqlc.embed(a)
+FROM sessions s JOIN actors a ON a.id = s.person_id
 WHERE s.id_hash = $1;

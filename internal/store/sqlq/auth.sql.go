@@ -90,28 +90,12 @@ func (q *Queries) GetAccount(ctx context.Context, personID string) (Account, err
 }
 
 const getActor = `-- name: GetActor :one
-SELECT p.id, p.name, p.locale, p.photo_file_id, p.status, a.disabled, a.must_change,
-       CAST(COALESCE((SELECT string_agg(r.role, ',' ORDER BY r.role) FROM person_roles r WHERE r.person_id = p.id), '') AS TEXT) AS roles
-FROM people p JOIN accounts a ON a.person_id = p.id
-WHERE p.id = $1
+SELECT id, name, locale, photo_file_id, status, disabled, must_change, roles FROM actors WHERE id = $1
 `
 
-type GetActorRow struct {
-	ID          string
-	Name        string
-	Locale      string
-	PhotoFileID string
-	Status      string
-	Disabled    bool
-	MustChange  bool
-	Roles       string
-}
-
-// Who a session or token acts as, in one read: the person, their account
-// flags and their roles (comma-separated, sorted).
-func (q *Queries) GetActor(ctx context.Context, id string) (GetActorRow, error) {
+func (q *Queries) GetActor(ctx context.Context, id string) (Actor, error) {
 	row := q.queryRow(ctx, q.getActorStmt, getActor, id)
-	var i GetActorRow
+	var i Actor
 	err := row.Scan(
 		&i.ID,
 		&i.Name,
@@ -126,40 +110,32 @@ func (q *Queries) GetActor(ctx context.Context, id string) (GetActorRow, error) 
 }
 
 const getSessionActor = `-- name: GetSessionActor :one
-SELECT s.expires_at, s.last_seen_at, p.id, p.name, p.locale, p.photo_file_id, p.status, a.disabled, a.must_change,
-       CAST(COALESCE((SELECT string_agg(r.role, ',' ORDER BY r.role) FROM person_roles r WHERE r.person_id = p.id), '') AS TEXT) AS roles
-FROM sessions s JOIN people p ON p.id = s.person_id JOIN accounts a ON a.person_id = p.id
+SELECT s.expires_at, s.last_seen_at, a.id, a.name, a.locale, a.photo_file_id, a.status, a.disabled, a.must_change, a.roles
+FROM sessions s JOIN actors a ON a.id = s.person_id
 WHERE s.id_hash = $1
 `
 
 type GetSessionActorRow struct {
-	ExpiresAt   int64
-	LastSeenAt  int64
-	ID          string
-	Name        string
-	Locale      string
-	PhotoFileID string
-	Status      string
-	Disabled    bool
-	MustChange  bool
-	Roles       string
+	ExpiresAt  int64
+	LastSeenAt int64
+	Actor      Actor
 }
 
-// A session with who it acts as (see GetActor), in one read.
+// A session with who it acts as, in one read.
 func (q *Queries) GetSessionActor(ctx context.Context, idHash string) (GetSessionActorRow, error) {
 	row := q.queryRow(ctx, q.getSessionActorStmt, getSessionActor, idHash)
 	var i GetSessionActorRow
 	err := row.Scan(
 		&i.ExpiresAt,
 		&i.LastSeenAt,
-		&i.ID,
-		&i.Name,
-		&i.Locale,
-		&i.PhotoFileID,
-		&i.Status,
-		&i.Disabled,
-		&i.MustChange,
-		&i.Roles,
+		&i.Actor.ID,
+		&i.Actor.Name,
+		&i.Actor.Locale,
+		&i.Actor.PhotoFileID,
+		&i.Actor.Status,
+		&i.Actor.Disabled,
+		&i.Actor.MustChange,
+		&i.Actor.Roles,
 	)
 	return i, err
 }

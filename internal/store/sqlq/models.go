@@ -21,6 +21,17 @@ type Account struct {
 	UpdatedAt         int64
 }
 
+type Actor struct {
+	ID          string
+	Name        string
+	Locale      string
+	PhotoFileID string
+	Status      string
+	Disabled    bool
+	MustChange  bool
+	Roles       string
+}
+
 type ApiToken struct {
 	ID         string
 	PersonID   string
