@@ -44,6 +44,7 @@ type App struct {
 	pools    *memo[string, []drawnItem]    // questions papers are drawn from (see pools)
 	versions *versionCache                 // decoded question versions of open papers
 	papers   *memo[string, shopdojo.Paper] // decoded exam papers, by exam and update time
+	packs    *packCache                    // the published curriculum
 }
 
 // New returns an App over an open, migrated store.
@@ -70,7 +71,7 @@ func New(s *store.Store, opt Options) *App {
 		overview: newMemo[string, Overview](10*time.Second, 4), counts: newMemo[string, int64](10*time.Second, 16),
 		saves: s.NewGroup(256), fsrs: newScheduler(opt.Location),
 		pools: newMemo[string, []drawnItem](10*time.Second, 1024), versions: &versionCache{},
-		papers: newMemo[string, shopdojo.Paper](10*time.Second, 256)}
+		papers: newMemo[string, shopdojo.Paper](10*time.Second, 256), packs: &packCache{}}
 }
 
 func shanghai() *time.Location {

@@ -18,7 +18,8 @@ import (
 // FinishAttempt submits the actor's attempt from device. Finishing a
 // finished attempt does nothing; a device that lost the attempt cannot.
 func (a *App) FinishAttempt(ctx context.Context, ac Actor, id, device string) error {
-	return a.store.Tx(ctx, func(tx *store.Tx) error {
+	var examID string
+	err := a.store.Tx(ctx, func(tx *store.Tx) error {
 		if _, err := tx.LockAttempt(ctx, id); err != nil {
 			return err
 		}
@@ -29,7 +30,33 @@ func (a *App) FinishAttempt(ctx context.Context, ac Actor, id, device string) er
 		if r.Device != device {
 			return shopdojo.E(shopdojo.KindConflict, "attempt.err_taken_over")
 		}
+		examID = r.ExamID
 		return a.finishTx(ctx, tx, r, "submit")
+	})
+	if err != nil || examID == "" {
+		return err
+	}
+	return a.recordCurriculumResult(ctx, id, examID)
+}
+
+// recordCurriculumResult records at once the released result of a
+// curriculum exam (a unit quiz done, a stage passed), so the course map is
+// current when the learner returns to it; other exams leave it to the job.
+func (a *App) recordCurriculumResult(ctx context.Context, id, examID string) error {
+	sp, err := a.pack(ctx)
+	if err != nil || len(sp.examRefs[examID]) == 0 {
+		return err
+	}
+	return a.store.TxQuiet(ctx, func(tx *store.Tx) error {
+		r, err := tx.GetAttempt(ctx, id)
+		if err != nil || r.Attempt.State != string(attempt.Graded) {
+			return err
+		}
+		e, err := getExam(ctx, tx.Queries, examID)
+		if err != nil || e.ScoreRelease != shopdojo.ReleaseImmediate {
+			return err
+		}
+		return a.recordResultTx(ctx, tx, id)
 	})
 }
 
@@ -267,6 +294,11 @@ func (a *App) recordResultTx(ctx context.Context, tx *store.Tx, id string) error
 	}
 	if at.Passed && e.Certifies != "" {
 		if err := a.certify(ctx, tx, e, r); err != nil {
+			return err
+		}
+	}
+	if at.Passed {
+		if err := a.unitsPassedTx(ctx, tx, e.ID, at.PersonID); err != nil {
 			return err
 		}
 	}

@@ -34,7 +34,11 @@ func (a *App) MyExams(ctx context.Context, ac Actor) ([]MyExam, error) {
 	}
 	var out []MyExam
 	now := a.now()
-	err := a.store.Read(ctx, func(q *store.Queries) error {
+	sp, err := a.pack(ctx)
+	if err != nil {
+		return nil, err
+	}
+	err = a.store.Read(ctx, func(q *store.Queries) error {
 		rows, err := q.ListExamsForPerson(ctx, sqlq.ListExamsForPersonParams{PersonID: ac.PersonID})
 		if err != nil {
 			return err
@@ -44,6 +48,9 @@ func (a *App) MyExams(ctx context.Context, ac Actor) ([]MyExam, error) {
 			return err
 		}
 		for _, r := range rows {
+			if len(sp.examRefs[r.Exam.ID]) > 0 {
+				continue // offered on the course map (我的学习), where its gate is shown
+			}
 			e, err := toExam(r.Exam, r.OwnerName)
 			if err != nil {
 				return err

@@ -118,6 +118,9 @@ func (a *App) sittable(ctx context.Context, q *store.Queries, ac Actor, examID s
 	if err != nil {
 		return e, err
 	}
+	if err := a.curriculumGate(ctx, q, ac, examID); err != nil {
+		return e, err
+	}
 	now := a.now()
 	switch {
 	case !e.OpensAt.IsZero() && now.Before(e.OpensAt):

@@ -68,7 +68,12 @@ func (a *App) ImportPeople(ctx context.Context, ac Actor, r io.Reader, opt Impor
 		return rep, &shopdojo.Error{Kind: shopdojo.KindInvalid, Msg: "import.has_errors", Args: map[string]any{"N": len(probs)}}
 	}
 	rep.Skipped = len(rows) - len(good)
-	err = a.store.Tx(ctx, func(tx *store.Tx) error { return a.importRows(ctx, tx, ac, ref, good, opt, &rep) })
+	err = a.store.Tx(ctx, func(tx *store.Tx) error {
+		if err := a.importRows(ctx, tx, ac, ref, good, opt, &rep); err != nil {
+			return err
+		}
+		return a.assignByRules(ctx, tx, "")
+	})
 	return rep, err
 }
 

@@ -35,7 +35,8 @@ type materialKind struct {
 }
 
 var materialKinds = map[string]materialKind{
-	KindQuestion: questionKind(),
+	KindQuestion:   questionKind(),
+	KindCurriculum: curriculumKind(),
 	KindPositionProfile: {read: shopdojo.PermOrgRead, edit: shopdojo.PermContentEdit, review: shopdojo.PermContentReview,
 		subject: func(ctx context.Context, q *store.Queries, id string) (string, error) {
 			p, err := q.GetPosition(ctx, id)

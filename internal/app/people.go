@@ -94,6 +94,9 @@ func (a *App) CreatePerson(ctx context.Context, ac Actor, in PersonInput) (strin
 		if err := a.insertPerson(ctx, tx, id, in); err != nil {
 			return err
 		}
+		if err := a.assignByRules(ctx, tx, id); err != nil {
+			return err
+		}
 		return a.record(ctx, tx, ac, change{Action: "person.create", ObjectType: "person",
 			ObjectID: id, ObjectName: in.Name, After: in.fields()})
 	})
@@ -178,6 +181,9 @@ func (a *App) UpdatePerson(ctx context.Context, ac Actor, id string, in PersonIn
 			if err := a.revokeAccess(ctx, tx, id); err != nil {
 				return err
 			}
+		}
+		if err := a.assignByRules(ctx, tx, id); err != nil {
+			return err
 		}
 		return a.record(ctx, tx, ac, change{Action: "person.update", ObjectType: "person",
 			ObjectID: id, ObjectName: in.Name, Before: inputOf(old).fields(), After: in.fields()})

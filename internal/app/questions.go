@@ -45,9 +45,12 @@ func excerpt(s string, n int) string {
 // an edit names QuestionID and BaseNo, the version the editor started from.
 type QuestionInput struct {
 	BankID, QuestionID string
-	BaseNo             int64
-	Question           quiz.Question
-	Note               string
+	// KeepID, for a new question, is the id to create it with (a content
+	// pack's question id) instead of a fresh one.
+	KeepID   string
+	BaseNo   int64
+	Question quiz.Question
+	Note     string
 }
 
 // problemsErr turns quiz validation problems into a form error whose
@@ -125,7 +128,10 @@ func (a *App) questionMaterial(ctx context.Context, tx *store.Tx, ac Actor, in *
 	if _, err := loadBank(ctx, tx.Queries, ac, in.BankID, true); err != nil {
 		return "", err
 	}
-	*id = newID()
+	*id = in.KeepID
+	if *id == "" {
+		*id = newID()
+	}
 	mid, now := newID(), a.nowMs()
 	if err := tx.InsertMaterial(ctx, sqlq.InsertMaterialParams{ID: mid, Kind: KindQuestion, SubjectID: *id,
 		Title: excerpt(in.Question.Stem, 60), CreatedAt: now}); err != nil {

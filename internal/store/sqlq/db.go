@@ -42,6 +42,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.addReviewCardStmt, err = db.PrepareContext(ctx, addReviewCard); err != nil {
 		return nil, fmt.Errorf("error preparing query AddReviewCard: %w", err)
 	}
+	if q.assignPathStmt, err = db.PrepareContext(ctx, assignPath); err != nil {
+		return nil, fmt.Errorf("error preparing query AssignPath: %w", err)
+	}
 	if q.auditEventsFromStmt, err = db.PrepareContext(ctx, auditEventsFrom); err != nil {
 		return nil, fmt.Errorf("error preparing query AuditEventsFrom: %w", err)
 	}
@@ -65,6 +68,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	}
 	if q.countDueCardsStmt, err = db.PrepareContext(ctx, countDueCards); err != nil {
 		return nil, fmt.Errorf("error preparing query CountDueCards: %w", err)
+	}
+	if q.countPathRulesStmt, err = db.PrepareContext(ctx, countPathRules); err != nil {
+		return nil, fmt.Errorf("error preparing query CountPathRules: %w", err)
 	}
 	if q.countPeopleByDepartmentStmt, err = db.PrepareContext(ctx, countPeopleByDepartment); err != nil {
 		return nil, fmt.Errorf("error preparing query CountPeopleByDepartment: %w", err)
@@ -93,11 +99,17 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.countVersionsInReviewStmt, err = db.PrepareContext(ctx, countVersionsInReview); err != nil {
 		return nil, fmt.Errorf("error preparing query CountVersionsInReview: %w", err)
 	}
+	if q.curriculumStampStmt, err = db.PrepareContext(ctx, curriculumStamp); err != nil {
+		return nil, fmt.Errorf("error preparing query CurriculumStamp: %w", err)
+	}
 	if q.deleteAttemptPaperStmt, err = db.PrepareContext(ctx, deleteAttemptPaper); err != nil {
 		return nil, fmt.Errorf("error preparing query DeleteAttemptPaper: %w", err)
 	}
 	if q.deleteBankMemberStmt, err = db.PrepareContext(ctx, deleteBankMember); err != nil {
 		return nil, fmt.Errorf("error preparing query DeleteBankMember: %w", err)
+	}
+	if q.deleteCurriculumQuestionsStmt, err = db.PrepareContext(ctx, deleteCurriculumQuestions); err != nil {
+		return nil, fmt.Errorf("error preparing query DeleteCurriculumQuestions: %w", err)
 	}
 	if q.deleteDepartmentStmt, err = db.PrepareContext(ctx, deleteDepartment); err != nil {
 		return nil, fmt.Errorf("error preparing query DeleteDepartment: %w", err)
@@ -116,6 +128,12 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	}
 	if q.deleteGroupMembersStmt, err = db.PrepareContext(ctx, deleteGroupMembers); err != nil {
 		return nil, fmt.Errorf("error preparing query DeleteGroupMembers: %w", err)
+	}
+	if q.deletePathAssignmentStmt, err = db.PrepareContext(ctx, deletePathAssignment); err != nil {
+		return nil, fmt.Errorf("error preparing query DeletePathAssignment: %w", err)
+	}
+	if q.deletePathRuleStmt, err = db.PrepareContext(ctx, deletePathRule); err != nil {
+		return nil, fmt.Errorf("error preparing query DeletePathRule: %w", err)
 	}
 	if q.deletePersonRolesStmt, err = db.PrepareContext(ctx, deletePersonRoles); err != nil {
 		return nil, fmt.Errorf("error preparing query DeletePersonRoles: %w", err)
@@ -162,6 +180,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.finishAttemptStmt, err = db.PrepareContext(ctx, finishAttempt); err != nil {
 		return nil, fmt.Errorf("error preparing query FinishAttempt: %w", err)
 	}
+	if q.finishUnitStmt, err = db.PrepareContext(ctx, finishUnit); err != nil {
+		return nil, fmt.Errorf("error preparing query FinishUnit: %w", err)
+	}
 	if q.getAccountStmt, err = db.PrepareContext(ctx, getAccount); err != nil {
 		return nil, fmt.Errorf("error preparing query GetAccount: %w", err)
 	}
@@ -192,6 +213,12 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.getCertificationStmt, err = db.PrepareContext(ctx, getCertification); err != nil {
 		return nil, fmt.Errorf("error preparing query GetCertification: %w", err)
 	}
+	if q.getCurriculumBankStmt, err = db.PrepareContext(ctx, getCurriculumBank); err != nil {
+		return nil, fmt.Errorf("error preparing query GetCurriculumBank: %w", err)
+	}
+	if q.getCurriculumExamStmt, err = db.PrepareContext(ctx, getCurriculumExam); err != nil {
+		return nil, fmt.Errorf("error preparing query GetCurriculumExam: %w", err)
+	}
 	if q.getDepartmentStmt, err = db.PrepareContext(ctx, getDepartment); err != nil {
 		return nil, fmt.Errorf("error preparing query GetDepartment: %w", err)
 	}
@@ -207,11 +234,17 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.getMaterialStmt, err = db.PrepareContext(ctx, getMaterial); err != nil {
 		return nil, fmt.Errorf("error preparing query GetMaterial: %w", err)
 	}
+	if q.getPathRuleStmt, err = db.PrepareContext(ctx, getPathRule); err != nil {
+		return nil, fmt.Errorf("error preparing query GetPathRule: %w", err)
+	}
 	if q.getPersonStmt, err = db.PrepareContext(ctx, getPerson); err != nil {
 		return nil, fmt.Errorf("error preparing query GetPerson: %w", err)
 	}
 	if q.getPositionStmt, err = db.PrepareContext(ctx, getPosition); err != nil {
 		return nil, fmt.Errorf("error preparing query GetPosition: %w", err)
+	}
+	if q.getProgressStmt, err = db.PrepareContext(ctx, getProgress); err != nil {
+		return nil, fmt.Errorf("error preparing query GetProgress: %w", err)
 	}
 	if q.getQuestionStmt, err = db.PrepareContext(ctx, getQuestion); err != nil {
 		return nil, fmt.Errorf("error preparing query GetQuestion: %w", err)
@@ -273,6 +306,15 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.insertCheckpointStmt, err = db.PrepareContext(ctx, insertCheckpoint); err != nil {
 		return nil, fmt.Errorf("error preparing query InsertCheckpoint: %w", err)
 	}
+	if q.insertCurriculumBankStmt, err = db.PrepareContext(ctx, insertCurriculumBank); err != nil {
+		return nil, fmt.Errorf("error preparing query InsertCurriculumBank: %w", err)
+	}
+	if q.insertCurriculumExamStmt, err = db.PrepareContext(ctx, insertCurriculumExam); err != nil {
+		return nil, fmt.Errorf("error preparing query InsertCurriculumExam: %w", err)
+	}
+	if q.insertCurriculumQuestionStmt, err = db.PrepareContext(ctx, insertCurriculumQuestion); err != nil {
+		return nil, fmt.Errorf("error preparing query InsertCurriculumQuestion: %w", err)
+	}
 	if q.insertDepartmentStmt, err = db.PrepareContext(ctx, insertDepartment); err != nil {
 		return nil, fmt.Errorf("error preparing query InsertDepartment: %w", err)
 	}
@@ -287,6 +329,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	}
 	if q.insertMaterialStmt, err = db.PrepareContext(ctx, insertMaterial); err != nil {
 		return nil, fmt.Errorf("error preparing query InsertMaterial: %w", err)
+	}
+	if q.insertPathRuleStmt, err = db.PrepareContext(ctx, insertPathRule); err != nil {
+		return nil, fmt.Errorf("error preparing query InsertPathRule: %w", err)
 	}
 	if q.insertPersonStmt, err = db.PrepareContext(ctx, insertPerson); err != nil {
 		return nil, fmt.Errorf("error preparing query InsertPerson: %w", err)
@@ -366,6 +411,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.listBankPoolStmt, err = db.PrepareContext(ctx, listBankPool); err != nil {
 		return nil, fmt.Errorf("error preparing query ListBankPool: %w", err)
 	}
+	if q.listBankQuestionIDsStmt, err = db.PrepareContext(ctx, listBankQuestionIDs); err != nil {
+		return nil, fmt.Errorf("error preparing query ListBankQuestionIDs: %w", err)
+	}
 	if q.listBankTagsStmt, err = db.PrepareContext(ctx, listBankTags); err != nil {
 		return nil, fmt.Errorf("error preparing query ListBankTags: %w", err)
 	}
@@ -377,6 +425,21 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	}
 	if q.listCheckpointsStmt, err = db.PrepareContext(ctx, listCheckpoints); err != nil {
 		return nil, fmt.Errorf("error preparing query ListCheckpoints: %w", err)
+	}
+	if q.listCurriculumBanksStmt, err = db.PrepareContext(ctx, listCurriculumBanks); err != nil {
+		return nil, fmt.Errorf("error preparing query ListCurriculumBanks: %w", err)
+	}
+	if q.listCurriculumExamRefsStmt, err = db.PrepareContext(ctx, listCurriculumExamRefs); err != nil {
+		return nil, fmt.Errorf("error preparing query ListCurriculumExamRefs: %w", err)
+	}
+	if q.listCurriculumExamsStmt, err = db.PrepareContext(ctx, listCurriculumExams); err != nil {
+		return nil, fmt.Errorf("error preparing query ListCurriculumExams: %w", err)
+	}
+	if q.listCurriculumFilesStmt, err = db.PrepareContext(ctx, listCurriculumFiles); err != nil {
+		return nil, fmt.Errorf("error preparing query ListCurriculumFiles: %w", err)
+	}
+	if q.listCurriculumMaterialsStmt, err = db.PrepareContext(ctx, listCurriculumMaterials); err != nil {
+		return nil, fmt.Errorf("error preparing query ListCurriculumMaterials: %w", err)
 	}
 	if q.listDepartmentsStmt, err = db.PrepareContext(ctx, listDepartments); err != nil {
 		return nil, fmt.Errorf("error preparing query ListDepartments: %w", err)
@@ -414,11 +477,26 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.listGroupsStmt, err = db.PrepareContext(ctx, listGroups); err != nil {
 		return nil, fmt.Errorf("error preparing query ListGroups: %w", err)
 	}
+	if q.listModuleQuestionsStmt, err = db.PrepareContext(ctx, listModuleQuestions); err != nil {
+		return nil, fmt.Errorf("error preparing query ListModuleQuestions: %w", err)
+	}
 	if q.listOverdueAttemptsStmt, err = db.PrepareContext(ctx, listOverdueAttempts); err != nil {
 		return nil, fmt.Errorf("error preparing query ListOverdueAttempts: %w", err)
 	}
+	if q.listPathAssigneesStmt, err = db.PrepareContext(ctx, listPathAssignees); err != nil {
+		return nil, fmt.Errorf("error preparing query ListPathAssignees: %w", err)
+	}
+	if q.listPathRulesStmt, err = db.PrepareContext(ctx, listPathRules); err != nil {
+		return nil, fmt.Errorf("error preparing query ListPathRules: %w", err)
+	}
 	if q.listPeopleStmt, err = db.PrepareContext(ctx, listPeople); err != nil {
 		return nil, fmt.Errorf("error preparing query ListPeople: %w", err)
+	}
+	if q.listPeoplePlatformsStmt, err = db.PrepareContext(ctx, listPeoplePlatforms); err != nil {
+		return nil, fmt.Errorf("error preparing query ListPeoplePlatforms: %w", err)
+	}
+	if q.listPersonAssignmentsStmt, err = db.PrepareContext(ctx, listPersonAssignments); err != nil {
+		return nil, fmt.Errorf("error preparing query ListPersonAssignments: %w", err)
 	}
 	if q.listPersonAttemptsStmt, err = db.PrepareContext(ctx, listPersonAttempts); err != nil {
 		return nil, fmt.Errorf("error preparing query ListPersonAttempts: %w", err)
@@ -428,6 +506,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	}
 	if q.listPersonGroupsStmt, err = db.PrepareContext(ctx, listPersonGroups); err != nil {
 		return nil, fmt.Errorf("error preparing query ListPersonGroups: %w", err)
+	}
+	if q.listPersonProgressStmt, err = db.PrepareContext(ctx, listPersonProgress); err != nil {
+		return nil, fmt.Errorf("error preparing query ListPersonProgress: %w", err)
 	}
 	if q.listPersonRolesStmt, err = db.PrepareContext(ctx, listPersonRoles); err != nil {
 		return nil, fmt.Errorf("error preparing query ListPersonRoles: %w", err)
@@ -443,6 +524,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	}
 	if q.listQuestionsStmt, err = db.PrepareContext(ctx, listQuestions); err != nil {
 		return nil, fmt.Errorf("error preparing query ListQuestions: %w", err)
+	}
+	if q.listRuleCandidatesStmt, err = db.PrepareContext(ctx, listRuleCandidates); err != nil {
+		return nil, fmt.Errorf("error preparing query ListRuleCandidates: %w", err)
 	}
 	if q.listSessionsStmt, err = db.PrepareContext(ctx, listSessions); err != nil {
 		return nil, fmt.Errorf("error preparing query ListSessions: %w", err)
@@ -546,6 +630,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.setExamStatusStmt, err = db.PrepareContext(ctx, setExamStatus); err != nil {
 		return nil, fmt.Errorf("error preparing query SetExamStatus: %w", err)
 	}
+	if q.setMaterialArchivedStmt, err = db.PrepareContext(ctx, setMaterialArchived); err != nil {
+		return nil, fmt.Errorf("error preparing query SetMaterialArchived: %w", err)
+	}
 	if q.setMaterialLatestStmt, err = db.PrepareContext(ctx, setMaterialLatest); err != nil {
 		return nil, fmt.Errorf("error preparing query SetMaterialLatest: %w", err)
 	}
@@ -566,6 +653,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	}
 	if q.setVersionStatusStmt, err = db.PrepareContext(ctx, setVersionStatus); err != nil {
 		return nil, fmt.Errorf("error preparing query SetVersionStatus: %w", err)
+	}
+	if q.startUnitStmt, err = db.PrepareContext(ctx, startUnit); err != nil {
+		return nil, fmt.Errorf("error preparing query StartUnit: %w", err)
 	}
 	if q.touchSessionStmt, err = db.PrepareContext(ctx, touchSession); err != nil {
 		return nil, fmt.Errorf("error preparing query TouchSession: %w", err)
@@ -638,6 +728,11 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing addReviewCardStmt: %w", cerr)
 		}
 	}
+	if q.assignPathStmt != nil {
+		if cerr := q.assignPathStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing assignPathStmt: %w", cerr)
+		}
+	}
 	if q.auditEventsFromStmt != nil {
 		if cerr := q.auditEventsFromStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing auditEventsFromStmt: %w", cerr)
@@ -676,6 +771,11 @@ func (q *Queries) Close() error {
 	if q.countDueCardsStmt != nil {
 		if cerr := q.countDueCardsStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing countDueCardsStmt: %w", cerr)
+		}
+	}
+	if q.countPathRulesStmt != nil {
+		if cerr := q.countPathRulesStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing countPathRulesStmt: %w", cerr)
 		}
 	}
 	if q.countPeopleByDepartmentStmt != nil {
@@ -723,6 +823,11 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing countVersionsInReviewStmt: %w", cerr)
 		}
 	}
+	if q.curriculumStampStmt != nil {
+		if cerr := q.curriculumStampStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing curriculumStampStmt: %w", cerr)
+		}
+	}
 	if q.deleteAttemptPaperStmt != nil {
 		if cerr := q.deleteAttemptPaperStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing deleteAttemptPaperStmt: %w", cerr)
@@ -731,6 +836,11 @@ func (q *Queries) Close() error {
 	if q.deleteBankMemberStmt != nil {
 		if cerr := q.deleteBankMemberStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing deleteBankMemberStmt: %w", cerr)
+		}
+	}
+	if q.deleteCurriculumQuestionsStmt != nil {
+		if cerr := q.deleteCurriculumQuestionsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing deleteCurriculumQuestionsStmt: %w", cerr)
 		}
 	}
 	if q.deleteDepartmentStmt != nil {
@@ -761,6 +871,16 @@ func (q *Queries) Close() error {
 	if q.deleteGroupMembersStmt != nil {
 		if cerr := q.deleteGroupMembersStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing deleteGroupMembersStmt: %w", cerr)
+		}
+	}
+	if q.deletePathAssignmentStmt != nil {
+		if cerr := q.deletePathAssignmentStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing deletePathAssignmentStmt: %w", cerr)
+		}
+	}
+	if q.deletePathRuleStmt != nil {
+		if cerr := q.deletePathRuleStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing deletePathRuleStmt: %w", cerr)
 		}
 	}
 	if q.deletePersonRolesStmt != nil {
@@ -838,6 +958,11 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing finishAttemptStmt: %w", cerr)
 		}
 	}
+	if q.finishUnitStmt != nil {
+		if cerr := q.finishUnitStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing finishUnitStmt: %w", cerr)
+		}
+	}
 	if q.getAccountStmt != nil {
 		if cerr := q.getAccountStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing getAccountStmt: %w", cerr)
@@ -888,6 +1013,16 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing getCertificationStmt: %w", cerr)
 		}
 	}
+	if q.getCurriculumBankStmt != nil {
+		if cerr := q.getCurriculumBankStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing getCurriculumBankStmt: %w", cerr)
+		}
+	}
+	if q.getCurriculumExamStmt != nil {
+		if cerr := q.getCurriculumExamStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing getCurriculumExamStmt: %w", cerr)
+		}
+	}
 	if q.getDepartmentStmt != nil {
 		if cerr := q.getDepartmentStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing getDepartmentStmt: %w", cerr)
@@ -913,6 +1048,11 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing getMaterialStmt: %w", cerr)
 		}
 	}
+	if q.getPathRuleStmt != nil {
+		if cerr := q.getPathRuleStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing getPathRuleStmt: %w", cerr)
+		}
+	}
 	if q.getPersonStmt != nil {
 		if cerr := q.getPersonStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing getPersonStmt: %w", cerr)
@@ -921,6 +1061,11 @@ func (q *Queries) Close() error {
 	if q.getPositionStmt != nil {
 		if cerr := q.getPositionStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing getPositionStmt: %w", cerr)
+		}
+	}
+	if q.getProgressStmt != nil {
+		if cerr := q.getProgressStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing getProgressStmt: %w", cerr)
 		}
 	}
 	if q.getQuestionStmt != nil {
@@ -1023,6 +1168,21 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing insertCheckpointStmt: %w", cerr)
 		}
 	}
+	if q.insertCurriculumBankStmt != nil {
+		if cerr := q.insertCurriculumBankStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing insertCurriculumBankStmt: %w", cerr)
+		}
+	}
+	if q.insertCurriculumExamStmt != nil {
+		if cerr := q.insertCurriculumExamStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing insertCurriculumExamStmt: %w", cerr)
+		}
+	}
+	if q.insertCurriculumQuestionStmt != nil {
+		if cerr := q.insertCurriculumQuestionStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing insertCurriculumQuestionStmt: %w", cerr)
+		}
+	}
 	if q.insertDepartmentStmt != nil {
 		if cerr := q.insertDepartmentStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing insertDepartmentStmt: %w", cerr)
@@ -1046,6 +1206,11 @@ func (q *Queries) Close() error {
 	if q.insertMaterialStmt != nil {
 		if cerr := q.insertMaterialStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing insertMaterialStmt: %w", cerr)
+		}
+	}
+	if q.insertPathRuleStmt != nil {
+		if cerr := q.insertPathRuleStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing insertPathRuleStmt: %w", cerr)
 		}
 	}
 	if q.insertPersonStmt != nil {
@@ -1178,6 +1343,11 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing listBankPoolStmt: %w", cerr)
 		}
 	}
+	if q.listBankQuestionIDsStmt != nil {
+		if cerr := q.listBankQuestionIDsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listBankQuestionIDsStmt: %w", cerr)
+		}
+	}
 	if q.listBankTagsStmt != nil {
 		if cerr := q.listBankTagsStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing listBankTagsStmt: %w", cerr)
@@ -1196,6 +1366,31 @@ func (q *Queries) Close() error {
 	if q.listCheckpointsStmt != nil {
 		if cerr := q.listCheckpointsStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing listCheckpointsStmt: %w", cerr)
+		}
+	}
+	if q.listCurriculumBanksStmt != nil {
+		if cerr := q.listCurriculumBanksStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listCurriculumBanksStmt: %w", cerr)
+		}
+	}
+	if q.listCurriculumExamRefsStmt != nil {
+		if cerr := q.listCurriculumExamRefsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listCurriculumExamRefsStmt: %w", cerr)
+		}
+	}
+	if q.listCurriculumExamsStmt != nil {
+		if cerr := q.listCurriculumExamsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listCurriculumExamsStmt: %w", cerr)
+		}
+	}
+	if q.listCurriculumFilesStmt != nil {
+		if cerr := q.listCurriculumFilesStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listCurriculumFilesStmt: %w", cerr)
+		}
+	}
+	if q.listCurriculumMaterialsStmt != nil {
+		if cerr := q.listCurriculumMaterialsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listCurriculumMaterialsStmt: %w", cerr)
 		}
 	}
 	if q.listDepartmentsStmt != nil {
@@ -1258,14 +1453,39 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing listGroupsStmt: %w", cerr)
 		}
 	}
+	if q.listModuleQuestionsStmt != nil {
+		if cerr := q.listModuleQuestionsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listModuleQuestionsStmt: %w", cerr)
+		}
+	}
 	if q.listOverdueAttemptsStmt != nil {
 		if cerr := q.listOverdueAttemptsStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing listOverdueAttemptsStmt: %w", cerr)
 		}
 	}
+	if q.listPathAssigneesStmt != nil {
+		if cerr := q.listPathAssigneesStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listPathAssigneesStmt: %w", cerr)
+		}
+	}
+	if q.listPathRulesStmt != nil {
+		if cerr := q.listPathRulesStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listPathRulesStmt: %w", cerr)
+		}
+	}
 	if q.listPeopleStmt != nil {
 		if cerr := q.listPeopleStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing listPeopleStmt: %w", cerr)
+		}
+	}
+	if q.listPeoplePlatformsStmt != nil {
+		if cerr := q.listPeoplePlatformsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listPeoplePlatformsStmt: %w", cerr)
+		}
+	}
+	if q.listPersonAssignmentsStmt != nil {
+		if cerr := q.listPersonAssignmentsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listPersonAssignmentsStmt: %w", cerr)
 		}
 	}
 	if q.listPersonAttemptsStmt != nil {
@@ -1281,6 +1501,11 @@ func (q *Queries) Close() error {
 	if q.listPersonGroupsStmt != nil {
 		if cerr := q.listPersonGroupsStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing listPersonGroupsStmt: %w", cerr)
+		}
+	}
+	if q.listPersonProgressStmt != nil {
+		if cerr := q.listPersonProgressStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listPersonProgressStmt: %w", cerr)
 		}
 	}
 	if q.listPersonRolesStmt != nil {
@@ -1306,6 +1531,11 @@ func (q *Queries) Close() error {
 	if q.listQuestionsStmt != nil {
 		if cerr := q.listQuestionsStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing listQuestionsStmt: %w", cerr)
+		}
+	}
+	if q.listRuleCandidatesStmt != nil {
+		if cerr := q.listRuleCandidatesStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listRuleCandidatesStmt: %w", cerr)
 		}
 	}
 	if q.listSessionsStmt != nil {
@@ -1478,6 +1708,11 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing setExamStatusStmt: %w", cerr)
 		}
 	}
+	if q.setMaterialArchivedStmt != nil {
+		if cerr := q.setMaterialArchivedStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing setMaterialArchivedStmt: %w", cerr)
+		}
+	}
 	if q.setMaterialLatestStmt != nil {
 		if cerr := q.setMaterialLatestStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing setMaterialLatestStmt: %w", cerr)
@@ -1511,6 +1746,11 @@ func (q *Queries) Close() error {
 	if q.setVersionStatusStmt != nil {
 		if cerr := q.setVersionStatusStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing setVersionStatusStmt: %w", cerr)
+		}
+	}
+	if q.startUnitStmt != nil {
+		if cerr := q.startUnitStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing startUnitStmt: %w", cerr)
 		}
 	}
 	if q.touchSessionStmt != nil {
@@ -1610,399 +1850,459 @@ func (q *Queries) queryRow(ctx context.Context, stmt *sql.Stmt, query string, ar
 }
 
 type Queries struct {
-	db                           DBTX
-	tx                           *sql.Tx
-	addExamAudienceStmt          *sql.Stmt
-	addGroupMemberStmt           *sql.Stmt
-	addPersonRoleStmt            *sql.Stmt
-	addPersonStoreStmt           *sql.Stmt
-	addQuestionTagStmt           *sql.Stmt
-	addReviewCardStmt            *sql.Stmt
-	auditEventsFromStmt          *sql.Stmt
-	awardCertificationStmt       *sql.Stmt
-	countAuditEventsStmt         *sql.Stmt
-	countBlobUseStmt             *sql.Stmt
-	countCardsStmt               *sql.Stmt
-	countDepartmentUseStmt       *sql.Stmt
-	countDepartmentsStmt         *sql.Stmt
-	countDueCardsStmt            *sql.Stmt
-	countPeopleByDepartmentStmt  *sql.Stmt
-	countPeopleByPositionStmt    *sql.Stmt
-	countPeopleByStatusStmt      *sql.Stmt
-	countPeopleHiredSinceStmt    *sql.Stmt
-	countPositionUseStmt         *sql.Stmt
-	countPositionsStmt           *sql.Stmt
-	countRoleStmt                *sql.Stmt
-	countStoreUseStmt            *sql.Stmt
-	countVersionsInReviewStmt    *sql.Stmt
-	deleteAttemptPaperStmt       *sql.Stmt
-	deleteBankMemberStmt         *sql.Stmt
-	deleteDepartmentStmt         *sql.Stmt
-	deleteExamAudienceStmt       *sql.Stmt
-	deleteExpiredSessionsStmt    *sql.Stmt
-	deleteFileStmt               *sql.Stmt
-	deleteGroupStmt              *sql.Stmt
-	deleteGroupMembersStmt       *sql.Stmt
-	deletePersonRolesStmt        *sql.Stmt
-	deletePersonSessionStmt      *sql.Stmt
-	deletePersonSessionsStmt     *sql.Stmt
-	deletePersonStoresStmt       *sql.Stmt
-	deletePositionStmt           *sql.Stmt
-	deleteQuestionTagsStmt       *sql.Stmt
-	deleteSessionStmt            *sql.Stmt
-	deleteStoreStmt              *sql.Stmt
-	departmentSubtreeStmt        *sql.Stmt
-	expireAttemptsStmt           *sql.Stmt
-	findActivationStmt           *sql.Stmt
-	findMaterialBySubjectStmt    *sql.Stmt
-	findPersonByEmployeeNoStmt   *sql.Stmt
-	findPersonByLoginStmt        *sql.Stmt
-	finishAttemptStmt            *sql.Stmt
-	getAccountStmt               *sql.Stmt
-	getActorStmt                 *sql.Stmt
-	getAttemptStmt               *sql.Stmt
-	getAttemptItemStmt           *sql.Stmt
-	getAttemptOnlyStmt           *sql.Stmt
-	getAttemptPaperStmt          *sql.Stmt
-	getAuditTreeHashStmt         *sql.Stmt
-	getBankStmt                  *sql.Stmt
-	getBankMemberStmt            *sql.Stmt
-	getCertificationStmt         *sql.Stmt
-	getDepartmentStmt            *sql.Stmt
-	getExamStmt                  *sql.Stmt
-	getFileStmt                  *sql.Stmt
-	getGroupStmt                 *sql.Stmt
-	getMaterialStmt              *sql.Stmt
-	getPersonStmt                *sql.Stmt
-	getPositionStmt              *sql.Stmt
-	getQuestionStmt              *sql.Stmt
-	getQuestionBodyStmt          *sql.Stmt
-	getQuestionByMaterialStmt    *sql.Stmt
-	getReviewCardStmt            *sql.Stmt
-	getSessionActorStmt          *sql.Stmt
-	getSettingStmt               *sql.Stmt
-	getStoreStmt                 *sql.Stmt
-	getTokenStmt                 *sql.Stmt
-	getTokenByHashStmt           *sql.Stmt
-	getVersionStmt               *sql.Stmt
-	getVersionBodyStmt           *sql.Stmt
-	insertAccountStmt            *sql.Stmt
-	insertAttemptStmt            *sql.Stmt
-	insertAttemptEventStmt       *sql.Stmt
-	insertAttemptItemStmt        *sql.Stmt
-	insertAttemptPaperStmt       *sql.Stmt
-	insertAuditEventStmt         *sql.Stmt
-	insertAuditTreeHashStmt      *sql.Stmt
-	insertBankStmt               *sql.Stmt
-	insertCheckpointStmt         *sql.Stmt
-	insertDepartmentStmt         *sql.Stmt
-	insertExamStmt               *sql.Stmt
-	insertFileStmt               *sql.Stmt
-	insertGroupStmt              *sql.Stmt
-	insertMaterialStmt           *sql.Stmt
-	insertPersonStmt             *sql.Stmt
-	insertPositionStmt           *sql.Stmt
-	insertQuestionStmt           *sql.Stmt
-	insertReviewLogStmt          *sql.Stmt
-	insertSessionStmt            *sql.Stmt
-	insertStatementStmt          *sql.Stmt
-	insertStoreStmt              *sql.Stmt
-	insertTokenStmt              *sql.Stmt
-	insertVersionStmt            *sql.Stmt
-	isMentorOfStmt               *sql.Stmt
-	lastAttemptNoStmt            *sql.Stmt
-	lastAuditEventStmt           *sql.Stmt
-	lastCheckpointStmt           *sql.Stmt
-	listAccountsStmt             *sql.Stmt
-	listAllPersonRolesStmt       *sql.Stmt
-	listAllPersonStoreNamesStmt  *sql.Stmt
-	listAnswerSeqsStmt           *sql.Stmt
-	listAttemptAnswersStmt       *sql.Stmt
-	listAttemptEventsStmt        *sql.Stmt
-	listAttemptItemsStmt         *sql.Stmt
-	listAttemptsToGradeStmt      *sql.Stmt
-	listAuditActionsStmt         *sql.Stmt
-	listAuditEventsStmt          *sql.Stmt
-	listAuditObjectTypesStmt     *sql.Stmt
-	listBankMembersStmt          *sql.Stmt
-	listBankPoolStmt             *sql.Stmt
-	listBankTagsStmt             *sql.Stmt
-	listBanksStmt                *sql.Stmt
-	listCardsStmt                *sql.Stmt
-	listCheckpointsStmt          *sql.Stmt
-	listDepartmentsStmt          *sql.Stmt
-	listEmployeeNosStmt          *sql.Stmt
-	listExamAttemptsStmt         *sql.Stmt
-	listExamAudienceStmt         *sql.Stmt
-	listExamCertificationsStmt   *sql.Stmt
-	listExamItemsOfStmt          *sql.Stmt
-	listExamOpenPapersStmt       *sql.Stmt
-	listExamResponsesStmt        *sql.Stmt
-	listExamsStmt                *sql.Stmt
-	listExamsForPersonStmt       *sql.Stmt
-	listGroupMembersStmt         *sql.Stmt
-	listGroupsStmt               *sql.Stmt
-	listOverdueAttemptsStmt      *sql.Stmt
-	listPeopleStmt               *sql.Stmt
-	listPersonAttemptsStmt       *sql.Stmt
-	listPersonCertificationsStmt *sql.Stmt
-	listPersonGroupsStmt         *sql.Stmt
-	listPersonRolesStmt          *sql.Stmt
-	listPersonStoresStmt         *sql.Stmt
-	listPositionsStmt            *sql.Stmt
-	listQuestionTagsStmt         *sql.Stmt
-	listQuestionsStmt            *sql.Stmt
-	listSessionsStmt             *sql.Stmt
-	listStatementsByActorStmt    *sql.Stmt
-	listStoresStmt               *sql.Stmt
-	listTokensStmt               *sql.Stmt
-	listUndeckedStmt             *sql.Stmt
-	listUnrecordedResultsStmt    *sql.Stmt
-	listVersionsStmt             *sql.Stmt
-	listVersionsInReviewStmt     *sql.Stmt
-	lockAttemptStmt              *sql.Stmt
-	nextDueCardStmt              *sql.Stmt
-	openAttemptStmt              *sql.Stmt
-	peopleIDsForGroupAddStmt     *sql.Stmt
-	putBankMemberStmt            *sql.Stmt
-	putSettingStmt               *sql.Stmt
-	recordLoginFailureStmt       *sql.Stmt
-	recordLoginSuccessStmt       *sql.Stmt
-	removeGroupMemberStmt        *sql.Stmt
-	reviewVersionStmt            *sql.Stmt
-	revokePersonTokensStmt       *sql.Stmt
-	revokeTokenStmt              *sql.Stmt
-	saveAnswerStmt               *sql.Stmt
-	saveAnswerIfOpenStmt         *sql.Stmt
-	scoreAttemptItemStmt         *sql.Stmt
-	setActivationStmt            *sql.Stmt
-	setAttemptDeadlineStmt       *sql.Stmt
-	setAttemptDeckedStmt         *sql.Stmt
-	setAttemptDeviceStmt         *sql.Stmt
-	setAttemptItemBodyStmt       *sql.Stmt
-	setAttemptRecordedStmt       *sql.Stmt
-	setAttemptScoreStmt          *sql.Stmt
-	setDisabledStmt              *sql.Stmt
-	setExamCertificationStmt     *sql.Stmt
-	setExamReleasedStmt          *sql.Stmt
-	setExamStatusStmt            *sql.Stmt
-	setMaterialLatestStmt        *sql.Stmt
-	setMaterialPublishedStmt     *sql.Stmt
-	setPasswordStmt              *sql.Stmt
-	setPersonLocaleStmt          *sql.Stmt
-	setPersonPhotoStmt           *sql.Stmt
-	setQuestionArchivedStmt      *sql.Stmt
-	setVersionStatusStmt         *sql.Stmt
-	touchSessionStmt             *sql.Stmt
-	touchTokenStmt               *sql.Stmt
-	unlockStmt                   *sql.Stmt
-	updateBankStmt               *sql.Stmt
-	updateDepartmentStmt         *sql.Stmt
-	updateExamStmt               *sql.Stmt
-	updateGroupStmt              *sql.Stmt
-	updatePersonStmt             *sql.Stmt
-	updatePositionStmt           *sql.Stmt
-	updateQuestionMirrorStmt     *sql.Stmt
-	updateReviewCardStmt         *sql.Stmt
-	updateStoreStmt              *sql.Stmt
+	db                            DBTX
+	tx                            *sql.Tx
+	addExamAudienceStmt           *sql.Stmt
+	addGroupMemberStmt            *sql.Stmt
+	addPersonRoleStmt             *sql.Stmt
+	addPersonStoreStmt            *sql.Stmt
+	addQuestionTagStmt            *sql.Stmt
+	addReviewCardStmt             *sql.Stmt
+	assignPathStmt                *sql.Stmt
+	auditEventsFromStmt           *sql.Stmt
+	awardCertificationStmt        *sql.Stmt
+	countAuditEventsStmt          *sql.Stmt
+	countBlobUseStmt              *sql.Stmt
+	countCardsStmt                *sql.Stmt
+	countDepartmentUseStmt        *sql.Stmt
+	countDepartmentsStmt          *sql.Stmt
+	countDueCardsStmt             *sql.Stmt
+	countPathRulesStmt            *sql.Stmt
+	countPeopleByDepartmentStmt   *sql.Stmt
+	countPeopleByPositionStmt     *sql.Stmt
+	countPeopleByStatusStmt       *sql.Stmt
+	countPeopleHiredSinceStmt     *sql.Stmt
+	countPositionUseStmt          *sql.Stmt
+	countPositionsStmt            *sql.Stmt
+	countRoleStmt                 *sql.Stmt
+	countStoreUseStmt             *sql.Stmt
+	countVersionsInReviewStmt     *sql.Stmt
+	curriculumStampStmt           *sql.Stmt
+	deleteAttemptPaperStmt        *sql.Stmt
+	deleteBankMemberStmt          *sql.Stmt
+	deleteCurriculumQuestionsStmt *sql.Stmt
+	deleteDepartmentStmt          *sql.Stmt
+	deleteExamAudienceStmt        *sql.Stmt
+	deleteExpiredSessionsStmt     *sql.Stmt
+	deleteFileStmt                *sql.Stmt
+	deleteGroupStmt               *sql.Stmt
+	deleteGroupMembersStmt        *sql.Stmt
+	deletePathAssignmentStmt      *sql.Stmt
+	deletePathRuleStmt            *sql.Stmt
+	deletePersonRolesStmt         *sql.Stmt
+	deletePersonSessionStmt       *sql.Stmt
+	deletePersonSessionsStmt      *sql.Stmt
+	deletePersonStoresStmt        *sql.Stmt
+	deletePositionStmt            *sql.Stmt
+	deleteQuestionTagsStmt        *sql.Stmt
+	deleteSessionStmt             *sql.Stmt
+	deleteStoreStmt               *sql.Stmt
+	departmentSubtreeStmt         *sql.Stmt
+	expireAttemptsStmt            *sql.Stmt
+	findActivationStmt            *sql.Stmt
+	findMaterialBySubjectStmt     *sql.Stmt
+	findPersonByEmployeeNoStmt    *sql.Stmt
+	findPersonByLoginStmt         *sql.Stmt
+	finishAttemptStmt             *sql.Stmt
+	finishUnitStmt                *sql.Stmt
+	getAccountStmt                *sql.Stmt
+	getActorStmt                  *sql.Stmt
+	getAttemptStmt                *sql.Stmt
+	getAttemptItemStmt            *sql.Stmt
+	getAttemptOnlyStmt            *sql.Stmt
+	getAttemptPaperStmt           *sql.Stmt
+	getAuditTreeHashStmt          *sql.Stmt
+	getBankStmt                   *sql.Stmt
+	getBankMemberStmt             *sql.Stmt
+	getCertificationStmt          *sql.Stmt
+	getCurriculumBankStmt         *sql.Stmt
+	getCurriculumExamStmt         *sql.Stmt
+	getDepartmentStmt             *sql.Stmt
+	getExamStmt                   *sql.Stmt
+	getFileStmt                   *sql.Stmt
+	getGroupStmt                  *sql.Stmt
+	getMaterialStmt               *sql.Stmt
+	getPathRuleStmt               *sql.Stmt
+	getPersonStmt                 *sql.Stmt
+	getPositionStmt               *sql.Stmt
+	getProgressStmt               *sql.Stmt
+	getQuestionStmt               *sql.Stmt
+	getQuestionBodyStmt           *sql.Stmt
+	getQuestionByMaterialStmt     *sql.Stmt
+	getReviewCardStmt             *sql.Stmt
+	getSessionActorStmt           *sql.Stmt
+	getSettingStmt                *sql.Stmt
+	getStoreStmt                  *sql.Stmt
+	getTokenStmt                  *sql.Stmt
+	getTokenByHashStmt            *sql.Stmt
+	getVersionStmt                *sql.Stmt
+	getVersionBodyStmt            *sql.Stmt
+	insertAccountStmt             *sql.Stmt
+	insertAttemptStmt             *sql.Stmt
+	insertAttemptEventStmt        *sql.Stmt
+	insertAttemptItemStmt         *sql.Stmt
+	insertAttemptPaperStmt        *sql.Stmt
+	insertAuditEventStmt          *sql.Stmt
+	insertAuditTreeHashStmt       *sql.Stmt
+	insertBankStmt                *sql.Stmt
+	insertCheckpointStmt          *sql.Stmt
+	insertCurriculumBankStmt      *sql.Stmt
+	insertCurriculumExamStmt      *sql.Stmt
+	insertCurriculumQuestionStmt  *sql.Stmt
+	insertDepartmentStmt          *sql.Stmt
+	insertExamStmt                *sql.Stmt
+	insertFileStmt                *sql.Stmt
+	insertGroupStmt               *sql.Stmt
+	insertMaterialStmt            *sql.Stmt
+	insertPathRuleStmt            *sql.Stmt
+	insertPersonStmt              *sql.Stmt
+	insertPositionStmt            *sql.Stmt
+	insertQuestionStmt            *sql.Stmt
+	insertReviewLogStmt           *sql.Stmt
+	insertSessionStmt             *sql.Stmt
+	insertStatementStmt           *sql.Stmt
+	insertStoreStmt               *sql.Stmt
+	insertTokenStmt               *sql.Stmt
+	insertVersionStmt             *sql.Stmt
+	isMentorOfStmt                *sql.Stmt
+	lastAttemptNoStmt             *sql.Stmt
+	lastAuditEventStmt            *sql.Stmt
+	lastCheckpointStmt            *sql.Stmt
+	listAccountsStmt              *sql.Stmt
+	listAllPersonRolesStmt        *sql.Stmt
+	listAllPersonStoreNamesStmt   *sql.Stmt
+	listAnswerSeqsStmt            *sql.Stmt
+	listAttemptAnswersStmt        *sql.Stmt
+	listAttemptEventsStmt         *sql.Stmt
+	listAttemptItemsStmt          *sql.Stmt
+	listAttemptsToGradeStmt       *sql.Stmt
+	listAuditActionsStmt          *sql.Stmt
+	listAuditEventsStmt           *sql.Stmt
+	listAuditObjectTypesStmt      *sql.Stmt
+	listBankMembersStmt           *sql.Stmt
+	listBankPoolStmt              *sql.Stmt
+	listBankQuestionIDsStmt       *sql.Stmt
+	listBankTagsStmt              *sql.Stmt
+	listBanksStmt                 *sql.Stmt
+	listCardsStmt                 *sql.Stmt
+	listCheckpointsStmt           *sql.Stmt
+	listCurriculumBanksStmt       *sql.Stmt
+	listCurriculumExamRefsStmt    *sql.Stmt
+	listCurriculumExamsStmt       *sql.Stmt
+	listCurriculumFilesStmt       *sql.Stmt
+	listCurriculumMaterialsStmt   *sql.Stmt
+	listDepartmentsStmt           *sql.Stmt
+	listEmployeeNosStmt           *sql.Stmt
+	listExamAttemptsStmt          *sql.Stmt
+	listExamAudienceStmt          *sql.Stmt
+	listExamCertificationsStmt    *sql.Stmt
+	listExamItemsOfStmt           *sql.Stmt
+	listExamOpenPapersStmt        *sql.Stmt
+	listExamResponsesStmt         *sql.Stmt
+	listExamsStmt                 *sql.Stmt
+	listExamsForPersonStmt        *sql.Stmt
+	listGroupMembersStmt          *sql.Stmt
+	listGroupsStmt                *sql.Stmt
+	listModuleQuestionsStmt       *sql.Stmt
+	listOverdueAttemptsStmt       *sql.Stmt
+	listPathAssigneesStmt         *sql.Stmt
+	listPathRulesStmt             *sql.Stmt
+	listPeopleStmt                *sql.Stmt
+	listPeoplePlatformsStmt       *sql.Stmt
+	listPersonAssignmentsStmt     *sql.Stmt
+	listPersonAttemptsStmt        *sql.Stmt
+	listPersonCertificationsStmt  *sql.Stmt
+	listPersonGroupsStmt          *sql.Stmt
+	listPersonProgressStmt        *sql.Stmt
+	listPersonRolesStmt           *sql.Stmt
+	listPersonStoresStmt          *sql.Stmt
+	listPositionsStmt             *sql.Stmt
+	listQuestionTagsStmt          *sql.Stmt
+	listQuestionsStmt             *sql.Stmt
+	listRuleCandidatesStmt        *sql.Stmt
+	listSessionsStmt              *sql.Stmt
+	listStatementsByActorStmt     *sql.Stmt
+	listStoresStmt                *sql.Stmt
+	listTokensStmt                *sql.Stmt
+	listUndeckedStmt              *sql.Stmt
+	listUnrecordedResultsStmt     *sql.Stmt
+	listVersionsStmt              *sql.Stmt
+	listVersionsInReviewStmt      *sql.Stmt
+	lockAttemptStmt               *sql.Stmt
+	nextDueCardStmt               *sql.Stmt
+	openAttemptStmt               *sql.Stmt
+	peopleIDsForGroupAddStmt      *sql.Stmt
+	putBankMemberStmt             *sql.Stmt
+	putSettingStmt                *sql.Stmt
+	recordLoginFailureStmt        *sql.Stmt
+	recordLoginSuccessStmt        *sql.Stmt
+	removeGroupMemberStmt         *sql.Stmt
+	reviewVersionStmt             *sql.Stmt
+	revokePersonTokensStmt        *sql.Stmt
+	revokeTokenStmt               *sql.Stmt
+	saveAnswerStmt                *sql.Stmt
+	saveAnswerIfOpenStmt          *sql.Stmt
+	scoreAttemptItemStmt          *sql.Stmt
+	setActivationStmt             *sql.Stmt
+	setAttemptDeadlineStmt        *sql.Stmt
+	setAttemptDeckedStmt          *sql.Stmt
+	setAttemptDeviceStmt          *sql.Stmt
+	setAttemptItemBodyStmt        *sql.Stmt
+	setAttemptRecordedStmt        *sql.Stmt
+	setAttemptScoreStmt           *sql.Stmt
+	setDisabledStmt               *sql.Stmt
+	setExamCertificationStmt      *sql.Stmt
+	setExamReleasedStmt           *sql.Stmt
+	setExamStatusStmt             *sql.Stmt
+	setMaterialArchivedStmt       *sql.Stmt
+	setMaterialLatestStmt         *sql.Stmt
+	setMaterialPublishedStmt      *sql.Stmt
+	setPasswordStmt               *sql.Stmt
+	setPersonLocaleStmt           *sql.Stmt
+	setPersonPhotoStmt            *sql.Stmt
+	setQuestionArchivedStmt       *sql.Stmt
+	setVersionStatusStmt          *sql.Stmt
+	startUnitStmt                 *sql.Stmt
+	touchSessionStmt              *sql.Stmt
+	touchTokenStmt                *sql.Stmt
+	unlockStmt                    *sql.Stmt
+	updateBankStmt                *sql.Stmt
+	updateDepartmentStmt          *sql.Stmt
+	updateExamStmt                *sql.Stmt
+	updateGroupStmt               *sql.Stmt
+	updatePersonStmt              *sql.Stmt
+	updatePositionStmt            *sql.Stmt
+	updateQuestionMirrorStmt      *sql.Stmt
+	updateReviewCardStmt          *sql.Stmt
+	updateStoreStmt               *sql.Stmt
 }
 
 func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 	return &Queries{
-		db:                           tx,
-		tx:                           tx,
-		addExamAudienceStmt:          q.addExamAudienceStmt,
-		addGroupMemberStmt:           q.addGroupMemberStmt,
-		addPersonRoleStmt:            q.addPersonRoleStmt,
-		addPersonStoreStmt:           q.addPersonStoreStmt,
-		addQuestionTagStmt:           q.addQuestionTagStmt,
-		addReviewCardStmt:            q.addReviewCardStmt,
-		auditEventsFromStmt:          q.auditEventsFromStmt,
-		awardCertificationStmt:       q.awardCertificationStmt,
-		countAuditEventsStmt:         q.countAuditEventsStmt,
-		countBlobUseStmt:             q.countBlobUseStmt,
-		countCardsStmt:               q.countCardsStmt,
-		countDepartmentUseStmt:       q.countDepartmentUseStmt,
-		countDepartmentsStmt:         q.countDepartmentsStmt,
-		countDueCardsStmt:            q.countDueCardsStmt,
-		countPeopleByDepartmentStmt:  q.countPeopleByDepartmentStmt,
-		countPeopleByPositionStmt:    q.countPeopleByPositionStmt,
-		countPeopleByStatusStmt:      q.countPeopleByStatusStmt,
-		countPeopleHiredSinceStmt:    q.countPeopleHiredSinceStmt,
-		countPositionUseStmt:         q.countPositionUseStmt,
-		countPositionsStmt:           q.countPositionsStmt,
-		countRoleStmt:                q.countRoleStmt,
-		countStoreUseStmt:            q.countStoreUseStmt,
-		countVersionsInReviewStmt:    q.countVersionsInReviewStmt,
-		deleteAttemptPaperStmt:       q.deleteAttemptPaperStmt,
-		deleteBankMemberStmt:         q.deleteBankMemberStmt,
-		deleteDepartmentStmt:         q.deleteDepartmentStmt,
-		deleteExamAudienceStmt:       q.deleteExamAudienceStmt,
-		deleteExpiredSessionsStmt:    q.deleteExpiredSessionsStmt,
-		deleteFileStmt:               q.deleteFileStmt,
-		deleteGroupStmt:              q.deleteGroupStmt,
-		deleteGroupMembersStmt:       q.deleteGroupMembersStmt,
-		deletePersonRolesStmt:        q.deletePersonRolesStmt,
-		deletePersonSessionStmt:      q.deletePersonSessionStmt,
-		deletePersonSessionsStmt:     q.deletePersonSessionsStmt,
-		deletePersonStoresStmt:       q.deletePersonStoresStmt,
-		deletePositionStmt:           q.deletePositionStmt,
-		deleteQuestionTagsStmt:       q.deleteQuestionTagsStmt,
-		deleteSessionStmt:            q.deleteSessionStmt,
-		deleteStoreStmt:              q.deleteStoreStmt,
-		departmentSubtreeStmt:        q.departmentSubtreeStmt,
-		expireAttemptsStmt:           q.expireAttemptsStmt,
-		findActivationStmt:           q.findActivationStmt,
-		findMaterialBySubjectStmt:    q.findMaterialBySubjectStmt,
-		findPersonByEmployeeNoStmt:   q.findPersonByEmployeeNoStmt,
-		findPersonByLoginStmt:        q.findPersonByLoginStmt,
-		finishAttemptStmt:            q.finishAttemptStmt,
-		getAccountStmt:               q.getAccountStmt,
-		getActorStmt:                 q.getActorStmt,
-		getAttemptStmt:               q.getAttemptStmt,
-		getAttemptItemStmt:           q.getAttemptItemStmt,
-		getAttemptOnlyStmt:           q.getAttemptOnlyStmt,
-		getAttemptPaperStmt:          q.getAttemptPaperStmt,
-		getAuditTreeHashStmt:         q.getAuditTreeHashStmt,
-		getBankStmt:                  q.getBankStmt,
-		getBankMemberStmt:            q.getBankMemberStmt,
-		getCertificationStmt:         q.getCertificationStmt,
-		getDepartmentStmt:            q.getDepartmentStmt,
-		getExamStmt:                  q.getExamStmt,
-		getFileStmt:                  q.getFileStmt,
-		getGroupStmt:                 q.getGroupStmt,
-		getMaterialStmt:              q.getMaterialStmt,
-		getPersonStmt:                q.getPersonStmt,
-		getPositionStmt:              q.getPositionStmt,
-		getQuestionStmt:              q.getQuestionStmt,
-		getQuestionBodyStmt:          q.getQuestionBodyStmt,
-		getQuestionByMaterialStmt:    q.getQuestionByMaterialStmt,
-		getReviewCardStmt:            q.getReviewCardStmt,
-		getSessionActorStmt:          q.getSessionActorStmt,
-		getSettingStmt:               q.getSettingStmt,
-		getStoreStmt:                 q.getStoreStmt,
-		getTokenStmt:                 q.getTokenStmt,
-		getTokenByHashStmt:           q.getTokenByHashStmt,
-		getVersionStmt:               q.getVersionStmt,
-		getVersionBodyStmt:           q.getVersionBodyStmt,
-		insertAccountStmt:            q.insertAccountStmt,
-		insertAttemptStmt:            q.insertAttemptStmt,
-		insertAttemptEventStmt:       q.insertAttemptEventStmt,
-		insertAttemptItemStmt:        q.insertAttemptItemStmt,
-		insertAttemptPaperStmt:       q.insertAttemptPaperStmt,
-		insertAuditEventStmt:         q.insertAuditEventStmt,
-		insertAuditTreeHashStmt:      q.insertAuditTreeHashStmt,
-		insertBankStmt:               q.insertBankStmt,
-		insertCheckpointStmt:         q.insertCheckpointStmt,
-		insertDepartmentStmt:         q.insertDepartmentStmt,
-		insertExamStmt:               q.insertExamStmt,
-		insertFileStmt:               q.insertFileStmt,
-		insertGroupStmt:              q.insertGroupStmt,
-		insertMaterialStmt:           q.insertMaterialStmt,
-		insertPersonStmt:             q.insertPersonStmt,
-		insertPositionStmt:           q.insertPositionStmt,
-		insertQuestionStmt:           q.insertQuestionStmt,
-		insertReviewLogStmt:          q.insertReviewLogStmt,
-		insertSessionStmt:            q.insertSessionStmt,
-		insertStatementStmt:          q.insertStatementStmt,
-		insertStoreStmt:              q.insertStoreStmt,
-		insertTokenStmt:              q.insertTokenStmt,
-		insertVersionStmt:            q.insertVersionStmt,
-		isMentorOfStmt:               q.isMentorOfStmt,
-		lastAttemptNoStmt:            q.lastAttemptNoStmt,
-		lastAuditEventStmt:           q.lastAuditEventStmt,
-		lastCheckpointStmt:           q.lastCheckpointStmt,
-		listAccountsStmt:             q.listAccountsStmt,
-		listAllPersonRolesStmt:       q.listAllPersonRolesStmt,
-		listAllPersonStoreNamesStmt:  q.listAllPersonStoreNamesStmt,
-		listAnswerSeqsStmt:           q.listAnswerSeqsStmt,
-		listAttemptAnswersStmt:       q.listAttemptAnswersStmt,
-		listAttemptEventsStmt:        q.listAttemptEventsStmt,
-		listAttemptItemsStmt:         q.listAttemptItemsStmt,
-		listAttemptsToGradeStmt:      q.listAttemptsToGradeStmt,
-		listAuditActionsStmt:         q.listAuditActionsStmt,
-		listAuditEventsStmt:          q.listAuditEventsStmt,
-		listAuditObjectTypesStmt:     q.listAuditObjectTypesStmt,
-		listBankMembersStmt:          q.listBankMembersStmt,
-		listBankPoolStmt:             q.listBankPoolStmt,
-		listBankTagsStmt:             q.listBankTagsStmt,
-		listBanksStmt:                q.listBanksStmt,
-		listCardsStmt:                q.listCardsStmt,
-		listCheckpointsStmt:          q.listCheckpointsStmt,
-		listDepartmentsStmt:          q.listDepartmentsStmt,
-		listEmployeeNosStmt:          q.listEmployeeNosStmt,
-		listExamAttemptsStmt:         q.listExamAttemptsStmt,
-		listExamAudienceStmt:         q.listExamAudienceStmt,
-		listExamCertificationsStmt:   q.listExamCertificationsStmt,
-		listExamItemsOfStmt:          q.listExamItemsOfStmt,
-		listExamOpenPapersStmt:       q.listExamOpenPapersStmt,
-		listExamResponsesStmt:        q.listExamResponsesStmt,
-		listExamsStmt:                q.listExamsStmt,
-		listExamsForPersonStmt:       q.listExamsForPersonStmt,
-		listGroupMembersStmt:         q.listGroupMembersStmt,
-		listGroupsStmt:               q.listGroupsStmt,
-		listOverdueAttemptsStmt:      q.listOverdueAttemptsStmt,
-		listPeopleStmt:               q.listPeopleStmt,
-		listPersonAttemptsStmt:       q.listPersonAttemptsStmt,
-		listPersonCertificationsStmt: q.listPersonCertificationsStmt,
-		listPersonGroupsStmt:         q.listPersonGroupsStmt,
-		listPersonRolesStmt:          q.listPersonRolesStmt,
-		listPersonStoresStmt:         q.listPersonStoresStmt,
-		listPositionsStmt:            q.listPositionsStmt,
-		listQuestionTagsStmt:         q.listQuestionTagsStmt,
-		listQuestionsStmt:            q.listQuestionsStmt,
-		listSessionsStmt:             q.listSessionsStmt,
-		listStatementsByActorStmt:    q.listStatementsByActorStmt,
-		listStoresStmt:               q.listStoresStmt,
-		listTokensStmt:               q.listTokensStmt,
-		listUndeckedStmt:             q.listUndeckedStmt,
-		listUnrecordedResultsStmt:    q.listUnrecordedResultsStmt,
-		listVersionsStmt:             q.listVersionsStmt,
-		listVersionsInReviewStmt:     q.listVersionsInReviewStmt,
-		lockAttemptStmt:              q.lockAttemptStmt,
-		nextDueCardStmt:              q.nextDueCardStmt,
-		openAttemptStmt:              q.openAttemptStmt,
-		peopleIDsForGroupAddStmt:     q.peopleIDsForGroupAddStmt,
-		putBankMemberStmt:            q.putBankMemberStmt,
-		putSettingStmt:               q.putSettingStmt,
-		recordLoginFailureStmt:       q.recordLoginFailureStmt,
-		recordLoginSuccessStmt:       q.recordLoginSuccessStmt,
-		removeGroupMemberStmt:        q.removeGroupMemberStmt,
-		reviewVersionStmt:            q.reviewVersionStmt,
-		revokePersonTokensStmt:       q.revokePersonTokensStmt,
-		revokeTokenStmt:              q.revokeTokenStmt,
-		saveAnswerStmt:               q.saveAnswerStmt,
-		saveAnswerIfOpenStmt:         q.saveAnswerIfOpenStmt,
-		scoreAttemptItemStmt:         q.scoreAttemptItemStmt,
-		setActivationStmt:            q.setActivationStmt,
-		setAttemptDeadlineStmt:       q.setAttemptDeadlineStmt,
-		setAttemptDeckedStmt:         q.setAttemptDeckedStmt,
-		setAttemptDeviceStmt:         q.setAttemptDeviceStmt,
-		setAttemptItemBodyStmt:       q.setAttemptItemBodyStmt,
-		setAttemptRecordedStmt:       q.setAttemptRecordedStmt,
-		setAttemptScoreStmt:          q.setAttemptScoreStmt,
-		setDisabledStmt:              q.setDisabledStmt,
-		setExamCertificationStmt:     q.setExamCertificationStmt,
-		setExamReleasedStmt:          q.setExamReleasedStmt,
-		setExamStatusStmt:            q.setExamStatusStmt,
-		setMaterialLatestStmt:        q.setMaterialLatestStmt,
-		setMaterialPublishedStmt:     q.setMaterialPublishedStmt,
-		setPasswordStmt:              q.setPasswordStmt,
-		setPersonLocaleStmt:          q.setPersonLocaleStmt,
-		setPersonPhotoStmt:           q.setPersonPhotoStmt,
-		setQuestionArchivedStmt:      q.setQuestionArchivedStmt,
-		setVersionStatusStmt:         q.setVersionStatusStmt,
-		touchSessionStmt:             q.touchSessionStmt,
-		touchTokenStmt:               q.touchTokenStmt,
-		unlockStmt:                   q.unlockStmt,
-		updateBankStmt:               q.updateBankStmt,
-		updateDepartmentStmt:         q.updateDepartmentStmt,
-		updateExamStmt:               q.updateExamStmt,
-		updateGroupStmt:              q.updateGroupStmt,
-		updatePersonStmt:             q.updatePersonStmt,
-		updatePositionStmt:           q.updatePositionStmt,
-		updateQuestionMirrorStmt:     q.updateQuestionMirrorStmt,
-		updateReviewCardStmt:         q.updateReviewCardStmt,
-		updateStoreStmt:              q.updateStoreStmt,
+		db:                            tx,
+		tx:                            tx,
+		addExamAudienceStmt:           q.addExamAudienceStmt,
+		addGroupMemberStmt:            q.addGroupMemberStmt,
+		addPersonRoleStmt:             q.addPersonRoleStmt,
+		addPersonStoreStmt:            q.addPersonStoreStmt,
+		addQuestionTagStmt:            q.addQuestionTagStmt,
+		addReviewCardStmt:             q.addReviewCardStmt,
+		assignPathStmt:                q.assignPathStmt,
+		auditEventsFromStmt:           q.auditEventsFromStmt,
+		awardCertificationStmt:        q.awardCertificationStmt,
+		countAuditEventsStmt:          q.countAuditEventsStmt,
+		countBlobUseStmt:              q.countBlobUseStmt,
+		countCardsStmt:                q.countCardsStmt,
+		countDepartmentUseStmt:        q.countDepartmentUseStmt,
+		countDepartmentsStmt:          q.countDepartmentsStmt,
+		countDueCardsStmt:             q.countDueCardsStmt,
+		countPathRulesStmt:            q.countPathRulesStmt,
+		countPeopleByDepartmentStmt:   q.countPeopleByDepartmentStmt,
+		countPeopleByPositionStmt:     q.countPeopleByPositionStmt,
+		countPeopleByStatusStmt:       q.countPeopleByStatusStmt,
+		countPeopleHiredSinceStmt:     q.countPeopleHiredSinceStmt,
+		countPositionUseStmt:          q.countPositionUseStmt,
+		countPositionsStmt:            q.countPositionsStmt,
+		countRoleStmt:                 q.countRoleStmt,
+		countStoreUseStmt:             q.countStoreUseStmt,
+		countVersionsInReviewStmt:     q.countVersionsInReviewStmt,
+		curriculumStampStmt:           q.curriculumStampStmt,
+		deleteAttemptPaperStmt:        q.deleteAttemptPaperStmt,
+		deleteBankMemberStmt:          q.deleteBankMemberStmt,
+		deleteCurriculumQuestionsStmt: q.deleteCurriculumQuestionsStmt,
+		deleteDepartmentStmt:          q.deleteDepartmentStmt,
+		deleteExamAudienceStmt:        q.deleteExamAudienceStmt,
+		deleteExpiredSessionsStmt:     q.deleteExpiredSessionsStmt,
+		deleteFileStmt:                q.deleteFileStmt,
+		deleteGroupStmt:               q.deleteGroupStmt,
+		deleteGroupMembersStmt:        q.deleteGroupMembersStmt,
+		deletePathAssignmentStmt:      q.deletePathAssignmentStmt,
+		deletePathRuleStmt:            q.deletePathRuleStmt,
+		deletePersonRolesStmt:         q.deletePersonRolesStmt,
+		deletePersonSessionStmt:       q.deletePersonSessionStmt,
+		deletePersonSessionsStmt:      q.deletePersonSessionsStmt,
+		deletePersonStoresStmt:        q.deletePersonStoresStmt,
+		deletePositionStmt:            q.deletePositionStmt,
+		deleteQuestionTagsStmt:        q.deleteQuestionTagsStmt,
+		deleteSessionStmt:             q.deleteSessionStmt,
+		deleteStoreStmt:               q.deleteStoreStmt,
+		departmentSubtreeStmt:         q.departmentSubtreeStmt,
+		expireAttemptsStmt:            q.expireAttemptsStmt,
+		findActivationStmt:            q.findActivationStmt,
+		findMaterialBySubjectStmt:     q.findMaterialBySubjectStmt,
+		findPersonByEmployeeNoStmt:    q.findPersonByEmployeeNoStmt,
+		findPersonByLoginStmt:         q.findPersonByLoginStmt,
+		finishAttemptStmt:             q.finishAttemptStmt,
+		finishUnitStmt:                q.finishUnitStmt,
+		getAccountStmt:                q.getAccountStmt,
+		getActorStmt:                  q.getActorStmt,
+		getAttemptStmt:                q.getAttemptStmt,
+		getAttemptItemStmt:            q.getAttemptItemStmt,
+		getAttemptOnlyStmt:            q.getAttemptOnlyStmt,
+		getAttemptPaperStmt:           q.getAttemptPaperStmt,
+		getAuditTreeHashStmt:          q.getAuditTreeHashStmt,
+		getBankStmt:                   q.getBankStmt,
+		getBankMemberStmt:             q.getBankMemberStmt,
+		getCertificationStmt:          q.getCertificationStmt,
+		getCurriculumBankStmt:         q.getCurriculumBankStmt,
+		getCurriculumExamStmt:         q.getCurriculumExamStmt,
+		getDepartmentStmt:             q.getDepartmentStmt,
+		getExamStmt:                   q.getExamStmt,
+		getFileStmt:                   q.getFileStmt,
+		getGroupStmt:                  q.getGroupStmt,
+		getMaterialStmt:               q.getMaterialStmt,
+		getPathRuleStmt:               q.getPathRuleStmt,
+		getPersonStmt:                 q.getPersonStmt,
+		getPositionStmt:               q.getPositionStmt,
+		getProgressStmt:               q.getProgressStmt,
+		getQuestionStmt:               q.getQuestionStmt,
+		getQuestionBodyStmt:           q.getQuestionBodyStmt,
+		getQuestionByMaterialStmt:     q.getQuestionByMaterialStmt,
+		getReviewCardStmt:             q.getReviewCardStmt,
+		getSessionActorStmt:           q.getSessionActorStmt,
+		getSettingStmt:                q.getSettingStmt,
+		getStoreStmt:                  q.getStoreStmt,
+		getTokenStmt:                  q.getTokenStmt,
+		getTokenByHashStmt:            q.getTokenByHashStmt,
+		getVersionStmt:                q.getVersionStmt,
+		getVersionBodyStmt:            q.getVersionBodyStmt,
+		insertAccountStmt:             q.insertAccountStmt,
+		insertAttemptStmt:             q.insertAttemptStmt,
+		insertAttemptEventStmt:        q.insertAttemptEventStmt,
+		insertAttemptItemStmt:         q.insertAttemptItemStmt,
+		insertAttemptPaperStmt:        q.insertAttemptPaperStmt,
+		insertAuditEventStmt:          q.insertAuditEventStmt,
+		insertAuditTreeHashStmt:       q.insertAuditTreeHashStmt,
+		insertBankStmt:                q.insertBankStmt,
+		insertCheckpointStmt:          q.insertCheckpointStmt,
+		insertCurriculumBankStmt:      q.insertCurriculumBankStmt,
+		insertCurriculumExamStmt:      q.insertCurriculumExamStmt,
+		insertCurriculumQuestionStmt:  q.insertCurriculumQuestionStmt,
+		insertDepartmentStmt:          q.insertDepartmentStmt,
+		insertExamStmt:                q.insertExamStmt,
+		insertFileStmt:                q.insertFileStmt,
+		insertGroupStmt:               q.insertGroupStmt,
+		insertMaterialStmt:            q.insertMaterialStmt,
+		insertPathRuleStmt:            q.insertPathRuleStmt,
+		insertPersonStmt:              q.insertPersonStmt,
+		insertPositionStmt:            q.insertPositionStmt,
+		insertQuestionStmt:            q.insertQuestionStmt,
+		insertReviewLogStmt:           q.insertReviewLogStmt,
+		insertSessionStmt:             q.insertSessionStmt,
+		insertStatementStmt:           q.insertStatementStmt,
+		insertStoreStmt:               q.insertStoreStmt,
+		insertTokenStmt:               q.insertTokenStmt,
+		insertVersionStmt:             q.insertVersionStmt,
+		isMentorOfStmt:                q.isMentorOfStmt,
+		lastAttemptNoStmt:             q.lastAttemptNoStmt,
+		lastAuditEventStmt:            q.lastAuditEventStmt,
+		lastCheckpointStmt:            q.lastCheckpointStmt,
+		listAccountsStmt:              q.listAccountsStmt,
+		listAllPersonRolesStmt:        q.listAllPersonRolesStmt,
+		listAllPersonStoreNamesStmt:   q.listAllPersonStoreNamesStmt,
+		listAnswerSeqsStmt:            q.listAnswerSeqsStmt,
+		listAttemptAnswersStmt:        q.listAttemptAnswersStmt,
+		listAttemptEventsStmt:         q.listAttemptEventsStmt,
+		listAttemptItemsStmt:          q.listAttemptItemsStmt,
+		listAttemptsToGradeStmt:       q.listAttemptsToGradeStmt,
+		listAuditActionsStmt:          q.listAuditActionsStmt,
+		listAuditEventsStmt:           q.listAuditEventsStmt,
+		listAuditObjectTypesStmt:      q.listAuditObjectTypesStmt,
+		listBankMembersStmt:           q.listBankMembersStmt,
+		listBankPoolStmt:              q.listBankPoolStmt,
+		listBankQuestionIDsStmt:       q.listBankQuestionIDsStmt,
+		listBankTagsStmt:              q.listBankTagsStmt,
+		listBanksStmt:                 q.listBanksStmt,
+		listCardsStmt:                 q.listCardsStmt,
+		listCheckpointsStmt:           q.listCheckpointsStmt,
+		listCurriculumBanksStmt:       q.listCurriculumBanksStmt,
+		listCurriculumExamRefsStmt:    q.listCurriculumExamRefsStmt,
+		listCurriculumExamsStmt:       q.listCurriculumExamsStmt,
+		listCurriculumFilesStmt:       q.listCurriculumFilesStmt,
+		listCurriculumMaterialsStmt:   q.listCurriculumMaterialsStmt,
+		listDepartmentsStmt:           q.listDepartmentsStmt,
+		listEmployeeNosStmt:           q.listEmployeeNosStmt,
+		listExamAttemptsStmt:          q.listExamAttemptsStmt,
+		listExamAudienceStmt:          q.listExamAudienceStmt,
+		listExamCertificationsStmt:    q.listExamCertificationsStmt,
+		listExamItemsOfStmt:           q.listExamItemsOfStmt,
+		listExamOpenPapersStmt:        q.listExamOpenPapersStmt,
+		listExamResponsesStmt:         q.listExamResponsesStmt,
+		listExamsStmt:                 q.listExamsStmt,
+		listExamsForPersonStmt:        q.listExamsForPersonStmt,
+		listGroupMembersStmt:          q.listGroupMembersStmt,
+		listGroupsStmt:                q.listGroupsStmt,
+		listModuleQuestionsStmt:       q.listModuleQuestionsStmt,
+		listOverdueAttemptsStmt:       q.listOverdueAttemptsStmt,
+		listPathAssigneesStmt:         q.listPathAssigneesStmt,
+		listPathRulesStmt:             q.listPathRulesStmt,
+		listPeopleStmt:                q.listPeopleStmt,
+		listPeoplePlatformsStmt:       q.listPeoplePlatformsStmt,
+		listPersonAssignmentsStmt:     q.listPersonAssignmentsStmt,
+		listPersonAttemptsStmt:        q.listPersonAttemptsStmt,
+		listPersonCertificationsStmt:  q.listPersonCertificationsStmt,
+		listPersonGroupsStmt:          q.listPersonGroupsStmt,
+		listPersonProgressStmt:        q.listPersonProgressStmt,
+		listPersonRolesStmt:           q.listPersonRolesStmt,
+		listPersonStoresStmt:          q.listPersonStoresStmt,
+		listPositionsStmt:             q.listPositionsStmt,
+		listQuestionTagsStmt:          q.listQuestionTagsStmt,
+		listQuestionsStmt:             q.listQuestionsStmt,
+		listRuleCandidatesStmt:        q.listRuleCandidatesStmt,
+		listSessionsStmt:              q.listSessionsStmt,
+		listStatementsByActorStmt:     q.listStatementsByActorStmt,
+		listStoresStmt:                q.listStoresStmt,
+		listTokensStmt:                q.listTokensStmt,
+		listUndeckedStmt:              q.listUndeckedStmt,
+		listUnrecordedResultsStmt:     q.listUnrecordedResultsStmt,
+		listVersionsStmt:              q.listVersionsStmt,
+		listVersionsInReviewStmt:      q.listVersionsInReviewStmt,
+		lockAttemptStmt:               q.lockAttemptStmt,
+		nextDueCardStmt:               q.nextDueCardStmt,
+		openAttemptStmt:               q.openAttemptStmt,
+		peopleIDsForGroupAddStmt:      q.peopleIDsForGroupAddStmt,
+		putBankMemberStmt:             q.putBankMemberStmt,
+		putSettingStmt:                q.putSettingStmt,
+		recordLoginFailureStmt:        q.recordLoginFailureStmt,
+		recordLoginSuccessStmt:        q.recordLoginSuccessStmt,
+		removeGroupMemberStmt:         q.removeGroupMemberStmt,
+		reviewVersionStmt:             q.reviewVersionStmt,
+		revokePersonTokensStmt:        q.revokePersonTokensStmt,
+		revokeTokenStmt:               q.revokeTokenStmt,
+		saveAnswerStmt:                q.saveAnswerStmt,
+		saveAnswerIfOpenStmt:          q.saveAnswerIfOpenStmt,
+		scoreAttemptItemStmt:          q.scoreAttemptItemStmt,
+		setActivationStmt:             q.setActivationStmt,
+		setAttemptDeadlineStmt:        q.setAttemptDeadlineStmt,
+		setAttemptDeckedStmt:          q.setAttemptDeckedStmt,
+		setAttemptDeviceStmt:          q.setAttemptDeviceStmt,
+		setAttemptItemBodyStmt:        q.setAttemptItemBodyStmt,
+		setAttemptRecordedStmt:        q.setAttemptRecordedStmt,
+		setAttemptScoreStmt:           q.setAttemptScoreStmt,
+		setDisabledStmt:               q.setDisabledStmt,
+		setExamCertificationStmt:      q.setExamCertificationStmt,
+		setExamReleasedStmt:           q.setExamReleasedStmt,
+		setExamStatusStmt:             q.setExamStatusStmt,
+		setMaterialArchivedStmt:       q.setMaterialArchivedStmt,
+		setMaterialLatestStmt:         q.setMaterialLatestStmt,
+		setMaterialPublishedStmt:      q.setMaterialPublishedStmt,
+		setPasswordStmt:               q.setPasswordStmt,
+		setPersonLocaleStmt:           q.setPersonLocaleStmt,
+		setPersonPhotoStmt:            q.setPersonPhotoStmt,
+		setQuestionArchivedStmt:       q.setQuestionArchivedStmt,
+		setVersionStatusStmt:          q.setVersionStatusStmt,
+		startUnitStmt:                 q.startUnitStmt,
+		touchSessionStmt:              q.touchSessionStmt,
+		touchTokenStmt:                q.touchTokenStmt,
+		unlockStmt:                    q.unlockStmt,
+		updateBankStmt:                q.updateBankStmt,
+		updateDepartmentStmt:          q.updateDepartmentStmt,
+		updateExamStmt:                q.updateExamStmt,
+		updateGroupStmt:               q.updateGroupStmt,
+		updatePersonStmt:              q.updatePersonStmt,
+		updatePositionStmt:            q.updatePositionStmt,
+		updateQuestionMirrorStmt:      q.updateQuestionMirrorStmt,
+		updateReviewCardStmt:          q.updateReviewCardStmt,
+		updateStoreStmt:               q.updateStoreStmt,
 	}
 }

@@ -21,7 +21,7 @@ func (q *Queries) CountVersionsInReview(ctx context.Context) (int64, error) {
 }
 
 const findMaterialBySubject = `-- name: FindMaterialBySubject :one
-SELECT id, kind, subject_id, title, latest_no, published_no, created_at, updated_at FROM materials WHERE kind = $1 AND subject_id = $2
+SELECT id, kind, subject_id, title, latest_no, published_no, created_at, updated_at, archived_at FROM materials WHERE kind = $1 AND subject_id = $2
 `
 
 type FindMaterialBySubjectParams struct {
@@ -41,12 +41,13 @@ func (q *Queries) FindMaterialBySubject(ctx context.Context, arg FindMaterialByS
 		&i.PublishedNo,
 		&i.CreatedAt,
 		&i.UpdatedAt,
+		&i.ArchivedAt,
 	)
 	return i, err
 }
 
 const getMaterial = `-- name: GetMaterial :one
-SELECT id, kind, subject_id, title, latest_no, published_no, created_at, updated_at FROM materials WHERE id = $1
+SELECT id, kind, subject_id, title, latest_no, published_no, created_at, updated_at, archived_at FROM materials WHERE id = $1
 `
 
 func (q *Queries) GetMaterial(ctx context.Context, id string) (Material, error) {
@@ -61,6 +62,7 @@ func (q *Queries) GetMaterial(ctx context.Context, id string) (Material, error) 
 		&i.PublishedNo,
 		&i.CreatedAt,
 		&i.UpdatedAt,
+		&i.ArchivedAt,
 	)
 	return i, err
 }

@@ -153,6 +153,22 @@ type Certification struct {
 	ExpiresAt int64
 }
 
+type CurriculumBank struct {
+	ModuleID string
+	BankID   string
+}
+
+type CurriculumExam struct {
+	Ref    string
+	ExamID string
+}
+
+type CurriculumQuestion struct {
+	ModuleID   string
+	QuestionID string
+	Pos        int64
+}
+
 type Department struct {
 	ID        string
 	ParentID  sql.NullString
@@ -219,6 +235,7 @@ type Material struct {
 	PublishedNo int64
 	CreatedAt   int64
 	UpdatedAt   int64
+	ArchivedAt  int64
 }
 
 type MaterialVersion struct {
@@ -237,6 +254,28 @@ type MaterialVersion struct {
 	ReviewedAt   int64
 	ReviewNote   string
 	BasedOn      int64
+}
+
+type PathAssignment struct {
+	PersonID   string
+	PathID     string
+	Source     string
+	RuleID     string
+	AssignedBy string
+	AssignedAt int64
+	DueAt      int64
+}
+
+type PathRule struct {
+	ID           string
+	PathID       string
+	PositionID   string
+	DepartmentID string
+	Platform     string
+	NewHireDays  int64
+	DueDays      int64
+	CreatedAt    int64
+	CreatedBy    string
 }
 
 type PeopleGroup struct {
@@ -383,4 +422,15 @@ type Store struct {
 	OwnerID   sql.NullString
 	CreatedAt int64
 	UpdatedAt int64
+}
+
+type UnitProgress struct {
+	PersonID   string
+	UnitID     string
+	MaterialID string
+	VersionNo  int64
+	Status     string
+	StartedAt  int64
+	DoneAt     int64
+	UpdatedAt  int64
 }
