@@ -48,19 +48,25 @@ func (a *App) ImportContent(ctx context.Context, ac Actor, fsys fs.FS, note stri
 	if len(probs) > 0 {
 		return rep, &shopdojo.Error{Kind: shopdojo.KindInvalid, Msg: "content.has_problems", Args: map[string]any{"N": len(probs)}}
 	}
-	files, err := curriculum.Files(p)
-	if err != nil {
-		return rep, err
-	}
-	if strings.TrimSpace(note) == "" {
-		note = "content import " + p.ID + " " + p.Version
-	}
-	im := &contentImport{a: a, ac: ac, pack: p, files: files, titles: curriculum.Titles(p), note: note, rep: &rep}
-	err = a.store.Tx(ctx, func(tx *store.Tx) error { return im.run(ctx, tx) })
+	err := a.store.Tx(ctx, func(tx *store.Tx) error { return a.importPackTx(ctx, tx, ac, p, note, &rep) })
 	if err == nil {
 		a.packs.reset()
 	}
 	return rep, err
+}
+
+// importPackTx stores a pack that reads without problems inside a caller's
+// transaction (the demo seeds the built-in pack with the rest).
+func (a *App) importPackTx(ctx context.Context, tx *store.Tx, ac Actor, p curriculum.Pack, note string, rep *ContentReport) error {
+	files, err := curriculum.Files(p)
+	if err != nil {
+		return err
+	}
+	if strings.TrimSpace(note) == "" {
+		note = "content import " + p.ID + " " + p.Version
+	}
+	im := &contentImport{a: a, ac: ac, pack: p, files: files, titles: curriculum.Titles(p), note: note, rep: rep}
+	return im.run(ctx, tx)
 }
 
 type contentImport struct {

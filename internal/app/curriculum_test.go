@@ -245,3 +245,33 @@ func shanghai(t *testing.T) *time.Location {
 	}
 	return loc
 }
+
+// TestDemoCurriculum: the demo company has the starter curriculum, paths
+// by position, onboarding for its new hires and progress to show.
+func TestDemoCurriculum(t *testing.T) {
+	e := newEnv(t)
+	_, err := e.app.SeedDemo(e.ctx)
+	e.must(err)
+	learner := func(no string) app.LearningHome {
+		p, err := e.app.PersonByEmployeeNo(e.ctx, e.sys, no)
+		e.must(err)
+		ac, err := e.app.ActorFor(e.ctx, p.ID)
+		e.must(err)
+		h, err := e.app.MyLearning(e.ctx, ac)
+		e.must(err)
+		return h
+	}
+	old := learner("SD1003")
+	if len(old.Paths) != 1 || old.Paths[0].ID != "path-ops-specialist" || old.Paths[0].Done < 5 || old.Continue == nil {
+		t.Fatalf("SD1003: %+v", old.Paths)
+	}
+	recent := learner("SD2006")
+	ids := []string{}
+	for _, p := range recent.Paths {
+		ids = append(ids, p.ID)
+	}
+	slices.Sort(ids)
+	if !slices.Equal(ids, []string{"path-cs-specialist", "path-onboarding"}) {
+		t.Fatalf("new hire SD2006 paths %v", ids)
+	}
+}

@@ -120,8 +120,12 @@ func (a *App) SeedDemo(ctx context.Context) ([]DemoLogin, error) {
 		if err := a.seedExams(ctx, tx, ids); err != nil {
 			return fmt.Errorf("demo exams: %w", err)
 		}
+		if err := a.seedCurriculum(ctx, tx, ids); err != nil {
+			return fmt.Errorf("demo curriculum: %w", err)
+		}
 		return tx.PutSetting(ctx, sqlq.PutSettingParams{Key: "demo_seeded", Value: "1"})
 	})
+	a.packs.reset()
 	return logins, err
 }
 

@@ -197,8 +197,11 @@ type PathBrief struct {
 type ModuleBrief struct {
 	ID, Kind, Level, Title, TitleEN string
 	Courses                         []CourseBrief
-	SOPs                            int
+	SOPs                            []SOPBrief
 }
+
+// SOPBrief names an SOP of the catalogue.
+type SOPBrief struct{ ID, Title, TitleEN string }
 
 // CourseBrief is a course of the catalogue.
 type CourseBrief struct {
@@ -226,7 +229,10 @@ func (a *App) CurriculumCatalogue(ctx context.Context, ac Actor) (Catalogue, err
 	p := sp.idx.Pack
 	c.Title, c.TitleEN = p.Title, p.TitleEN
 	for _, m := range p.Modules {
-		mb := ModuleBrief{ID: m.ID, Kind: m.Kind, Level: m.Level, Title: m.Title, TitleEN: m.TitleEN, SOPs: len(m.SOPs)}
+		mb := ModuleBrief{ID: m.ID, Kind: m.Kind, Level: m.Level, Title: m.Title, TitleEN: m.TitleEN}
+		for _, s := range m.SOPs {
+			mb.SOPs = append(mb.SOPs, SOPBrief{ID: s.ID, Title: s.Title, TitleEN: s.TitleEN})
+		}
 		for _, co := range m.Courses {
 			cb := CourseBrief{ID: co.ID, Title: co.Title, TitleEN: co.TitleEN, Level: co.Level, Units: len(co.Units)}
 			for _, u := range co.Units {
@@ -244,6 +250,16 @@ func (a *App) CurriculumCatalogue(ctx context.Context, ac Actor) (Catalogue, err
 		}
 		c.Paths = append(c.Paths, pb)
 	}
+	// Onboarding first: it is where everyone starts.
+	slices.SortStableFunc(c.Paths, func(a, b PathBrief) int {
+		switch {
+		case a.Onboarding == b.Onboarding:
+			return 0
+		case a.Onboarding:
+			return -1
+		}
+		return 1
+	})
 	return c, nil
 }
 

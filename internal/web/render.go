@@ -288,3 +288,20 @@ func (h *Handler) invalid(w http.ResponseWriter, r *http.Request, err error, nam
 	p.ErrorMsg = p.T(msg, args)
 	return h.renderStatus(w, r, http.StatusUnprocessableEntity, name, p)
 }
+
+// L picks the text of the page's language: en when the page is English and
+// there is an English text, zh otherwise.
+func (p *page) L(zh, en string) string {
+	if p.Locale == "en" && en != "" {
+		return en
+	}
+	return zh
+}
+
+// Date formats t as a day in the company time zone.
+func (p *page) Date(t time.Time) string {
+	if t.IsZero() {
+		return "—"
+	}
+	return t.In(p.h.app.Location()).Format(time.DateOnly)
+}

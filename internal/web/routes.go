@@ -120,6 +120,16 @@ func (h *Handler) routes() {
 	rt.Handle("POST /attempts/{id}/finish", sd.PermSignedIn, h.attemptFinish)
 	rt.Handle("GET /attempts/{id}/result", sd.PermSignedIn, h.attemptResult)
 
+	// The curriculum: everyone signed in reads it; progress is each
+	// person's own (the app keys it by the caller).
+	rt.Handle("GET /learn", sd.PermSignedIn, h.learnHome)
+	rt.Handle("GET /learn/paths/{id}", sd.PermSignedIn, h.learnPath)
+	rt.Handle("GET /learn/courses/{id}", sd.PermSignedIn, h.learnCourse)
+	rt.Handle("GET /learn/units/{id}", sd.PermSignedIn, h.learnUnit)
+	rt.Handle("POST /learn/units/{id}/done", sd.PermSignedIn, h.learnUnitDone)
+	rt.Handle("GET /learn/sops/{id}", sd.PermSignedIn, h.learnSOP)
+	rt.Handle("GET /curriculum", sd.PermSignedIn, h.curriculum)
+
 	// The mistake deck: each person's own.
 	rt.Handle("GET /review", sd.PermSignedIn, h.review)
 	rt.Handle("POST /review/{id}", sd.PermSignedIn, h.reviewRate)

@@ -1,0 +1,101 @@
+package web
+
+import (
+	"html/template"
+	"net/http"
+)
+
+// The learner's pages of the curriculum: 我的学习, course maps, courses,
+// units and SOP checklists.
+
+func (h *Handler) learnHome(w http.ResponseWriter, r *http.Request) error {
+	v, err := h.app.MyLearning(r.Context(), actorOf(r))
+	if err != nil {
+		return err
+	}
+	p := h.page(r, "learn.title")
+	p.Nav = "learn"
+	p.Data = map[string]any{"H": v}
+	return h.render(w, r, "learn_home", p)
+}
+
+func (h *Handler) learnPath(w http.ResponseWriter, r *http.Request) error {
+	v, err := h.app.LearningPath(r.Context(), actorOf(r), r.PathValue("id"))
+	if err != nil {
+		return err
+	}
+	p := h.page(r, "learn.path_title")
+	p.Nav = "learn"
+	p.Data = map[string]any{"P": v}
+	return h.render(w, r, "learn_path", p)
+}
+
+func (h *Handler) learnCourse(w http.ResponseWriter, r *http.Request) error {
+	v, err := h.app.LearningCourse(r.Context(), actorOf(r), r.PathValue("id"))
+	if err != nil {
+		return err
+	}
+	p := h.page(r, "learn.course_title")
+	p.Nav = "learn"
+	body, err := h.md.HTML(p.L(v.Course.Body, v.Course.BodyEN))
+	if err != nil {
+		return err
+	}
+	p.Data = map[string]any{"C": v, "Body": body}
+	return h.render(w, r, "learn_course", p)
+}
+
+func (h *Handler) learnUnit(w http.ResponseWriter, r *http.Request) error {
+	v, err := h.app.OpenUnit(r.Context(), actorOf(r), r.PathValue("id"))
+	if err != nil {
+		return err
+	}
+	p := h.page(r, "learn.unit_title")
+	p.Nav = "learn"
+	body, err := h.md.HTML(p.L(v.Unit.Body, v.Unit.BodyEN))
+	if err != nil {
+		return err
+	}
+	data := map[string]any{"U": v, "Body": body}
+	if v.SOP != nil {
+		if data["SOPBody"], err = h.md.HTML(p.L(v.SOP.Body, v.SOP.BodyEN)); err != nil {
+			return err
+		}
+	}
+	p.Data = data
+	return h.render(w, r, "learn_unit", p)
+}
+
+func (h *Handler) learnUnitDone(w http.ResponseWriter, r *http.Request) error {
+	id := r.PathValue("id")
+	if err := h.app.CompleteUnit(r.Context(), actorOf(r), id); err != nil {
+		return err
+	}
+	return redirect(w, r, "/learn/units/"+id, "learn.marked_done")
+}
+
+func (h *Handler) learnSOP(w http.ResponseWriter, r *http.Request) error {
+	s, module, err := h.app.LearningSOP(r.Context(), actorOf(r), r.PathValue("id"))
+	if err != nil {
+		return err
+	}
+	p := h.page(r, "learn.sop_title")
+	p.Nav = "learn"
+	var body template.HTML
+	if body, err = h.md.HTML(p.L(s.Body, s.BodyEN)); err != nil {
+		return err
+	}
+	p.Data = map[string]any{"S": s, "Module": module, "Body": body, "Print": r.URL.Query().Get("print") == "1"}
+	return h.render(w, r, "learn_sop", p)
+}
+
+func (h *Handler) curriculum(w http.ResponseWriter, r *http.Request) error {
+	c, err := h.app.CurriculumCatalogue(r.Context(), actorOf(r))
+	if err != nil {
+		return err
+	}
+	p := h.page(r, "learn.catalogue_title")
+	p.Nav = "curriculum"
+	p.Data = map[string]any{"C": c}
+	return h.render(w, r, "curriculum", p)
+}
