@@ -159,19 +159,6 @@ func withField(m map[string]string, k, v string) map[string]string {
 	return m
 }
 
-// curriculumExamIDs maps refs (unit ids, "stage:" + stage ids) to exam ids.
-func (a *App) curriculumExamIDs(ctx context.Context) (map[string]string, error) {
-	out := map[string]string{}
-	err := a.store.Read(ctx, func(q *store.Queries) error {
-		rows, err := q.ListCurriculumExams(ctx)
-		for _, r := range rows {
-			out[r.Ref] = r.ExamID
-		}
-		return err
-	})
-	return out, err
-}
-
 // unitsPassedTx marks the test units an exam stands for as done for the
 // person whose attempt passed (called when the result is recorded).
 func (a *App) unitsPassedTx(ctx context.Context, tx *store.Tx, examID, personID string) error {

@@ -199,7 +199,7 @@ func moduleDirs(files map[string][]byte) map[string]string {
 }
 
 func moduleQuestions(ctx context.Context, q *store.Queries, b sqlq.CurriculumBank) ([]quiz.Question, error) {
-	rows, err := q.ListModuleQuestions(ctx, sqlq.ListModuleQuestionsParams{ModuleID: b.ModuleID, BankID: b.BankID})
+	rows, err := q.ListModuleQuestions(ctx, sqlq.ListModuleQuestionsParams(b))
 	if err != nil {
 		return nil, err
 	}
