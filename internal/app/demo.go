@@ -114,14 +114,16 @@ func (a *App) SeedDemo(ctx context.Context) ([]DemoLogin, error) {
 		if err := a.seedProfiles(ctx, tx, ids); err != nil {
 			return err
 		}
+		// The curriculum first: it is what an installation starts with, and
+		// the demo's own banks and exams then list before its 42 quizzes.
+		if err := a.seedCurriculum(ctx, tx, ids); err != nil {
+			return fmt.Errorf("demo curriculum: %w", err)
+		}
 		if err := a.seedBanks(ctx, tx, ids); err != nil {
 			return err
 		}
 		if err := a.seedExams(ctx, tx, ids); err != nil {
 			return fmt.Errorf("demo exams: %w", err)
-		}
-		if err := a.seedCurriculum(ctx, tx, ids); err != nil {
-			return fmt.Errorf("demo curriculum: %w", err)
 		}
 		return tx.PutSetting(ctx, sqlq.PutSettingParams{Key: "demo_seeded", Value: "1"})
 	})
