@@ -90,7 +90,7 @@ func packExams(p curriculum.Pack) []curriculumExam {
 // storeExams makes or updates the exam of every test unit and stage exam.
 // An update changes the paper and settings; attempts already started keep
 // what they drew.
-func (im *contentImport) storeExams(ctx context.Context, tx *store.Tx, _ map[string]string) error {
+func (im *contentImport) storeExams(ctx context.Context, tx *store.Tx) error {
 	for _, ce := range packExams(im.pack) {
 		if err := ce.in.normalize(); err != nil {
 			return err

@@ -83,15 +83,12 @@ func (im *contentImport) run(ctx context.Context, tx *store.Tx) error {
 	if err := im.storeFiles(ctx, tx); err != nil {
 		return err
 	}
-	banks := map[string]string{}
 	for _, m := range im.pack.Modules {
-		id, err := im.storeQuestions(ctx, tx, m)
-		if err != nil {
+		if err := im.storeQuestions(ctx, tx, m); err != nil {
 			return fmt.Errorf("module %s questions: %w", m.ID, err)
 		}
-		banks[m.ID] = id
 	}
-	if err := im.storeExams(ctx, tx, banks); err != nil {
+	if err := im.storeExams(ctx, tx); err != nil {
 		return err
 	}
 	if err := im.onboardingRule(ctx, tx); err != nil {
@@ -183,17 +180,17 @@ func (im *contentImport) storeFile(ctx context.Context, tx *store.Tx, name strin
 // storeQuestions puts a module's questions in its bank (made on first
 // import), keeping their ids and order; questions the pack dropped are
 // archived in the bank, so attempts that drew them keep them.
-func (im *contentImport) storeQuestions(ctx context.Context, tx *store.Tx, m curriculum.Module) (string, error) {
+func (im *contentImport) storeQuestions(ctx context.Context, tx *store.Tx, m curriculum.Module) error {
 	bankID, err := im.moduleBank(ctx, tx, m)
 	if err != nil {
-		return "", err
+		return err
 	}
 	keep := map[string]bool{}
 	for _, q := range m.Questions {
 		keep[q.ID] = true
 		changed, err := im.storeQuestion(ctx, tx, bankID, q)
 		if err != nil {
-			return "", fmt.Errorf("question %s: %w", q.ID, err)
+			return fmt.Errorf("question %s: %w", q.ID, err)
 		}
 		im.rep.Questions++
 		if changed {
@@ -202,25 +199,25 @@ func (im *contentImport) storeQuestions(ctx context.Context, tx *store.Tx, m cur
 	}
 	ids, err := tx.ListBankQuestionIDs(ctx, bankID)
 	if err != nil {
-		return "", err
+		return err
 	}
 	for _, id := range ids {
 		if !keep[id] {
 			if err := tx.SetQuestionArchived(ctx, sqlq.SetQuestionArchivedParams{ID: id, Archived: true, UpdatedAt: im.a.nowMs()}); err != nil {
-				return "", err
+				return err
 			}
 		}
 	}
 	if err := tx.DeleteCurriculumQuestions(ctx, m.ID); err != nil {
-		return "", err
+		return err
 	}
 	for i, q := range m.Questions {
 		if err := tx.InsertCurriculumQuestion(ctx, sqlq.InsertCurriculumQuestionParams{ModuleID: m.ID,
 			QuestionID: q.ID, Pos: int64(i)}); err != nil {
-			return "", err
+			return err
 		}
 	}
-	return bankID, nil
+	return nil
 }
 
 func (im *contentImport) storeQuestion(ctx context.Context, tx *store.Tx, bankID string, q quiz.Question) (bool, error) {

@@ -131,8 +131,12 @@ func (a *App) ContentFiles(ctx context.Context, ac Actor) (map[string][]byte, []
 	if err := ac.require(shopdojo.PermContentEdit); err != nil {
 		return nil, nil, err
 	}
+	sp, err := a.pack(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
 	out := map[string][]byte{}
-	err := a.store.Read(ctx, func(q *store.Queries) error {
+	err = a.store.Read(ctx, func(q *store.Queries) error {
 		rows, err := q.ListCurriculumFiles(ctx)
 		if err != nil {
 			return err
@@ -140,7 +144,7 @@ func (a *App) ContentFiles(ctx context.Context, ac Actor) (map[string][]byte, []
 		for _, r := range rows {
 			out[r.Path] = []byte(r.Body)
 		}
-		return moduleQuestionFiles(ctx, q, out)
+		return moduleQuestionFiles(ctx, q, sp.idx, out)
 	})
 	if err != nil {
 		return nil, nil, fmt.Errorf("content files: %w", err)
@@ -154,18 +158,17 @@ func (a *App) ContentFiles(ctx context.Context, ac Actor) (map[string][]byte, []
 }
 
 // moduleQuestionFiles adds each module's questions.yaml, written from its
-// bank, beside the module.md of out.
-func moduleQuestionFiles(ctx context.Context, q *store.Queries, out map[string][]byte) error {
+// bank, beside the module's module.md.
+func moduleQuestionFiles(ctx context.Context, q *store.Queries, x *curriculum.Index, out map[string][]byte) error {
 	banks, err := q.ListCurriculumBanks(ctx)
 	if err != nil {
 		return err
 	}
-	dirs := moduleDirs(out)
 	for _, b := range banks {
-		dir, ok := dirs[b.ModuleID]
-		if !ok {
+		if x.Module(b.ModuleID) == nil {
 			continue // the module was archived
 		}
+		dir := path.Dir(x.File(b.ModuleID))
 		qs, err := moduleQuestions(ctx, q, b)
 		if err != nil {
 			return err
@@ -180,22 +183,6 @@ func moduleQuestionFiles(ctx context.Context, q *store.Queries, out map[string][
 		out[path.Join(dir, "questions.yaml")] = buf.Bytes()
 	}
 	return nil
-}
-
-// moduleDirs maps module ids to their folders, from the module.md files.
-func moduleDirs(files map[string][]byte) map[string]string {
-	fsys := fstest.MapFS{}
-	for name, data := range files {
-		if path.Base(name) == "module.md" || name == "pack.yaml" {
-			fsys[name] = &fstest.MapFile{Data: data}
-		}
-	}
-	p, _ := curriculum.Read(fsys)
-	out := map[string]string{}
-	for _, m := range p.Modules {
-		out[m.ID] = path.Join("modules", m.Dir)
-	}
-	return out
 }
 
 func moduleQuestions(ctx context.Context, q *store.Queries, b sqlq.CurriculumBank) ([]quiz.Question, error) {

@@ -62,6 +62,16 @@ func (a *App) progress(ctx context.Context, q *store.Queries, personID string) (
 	return pr, err
 }
 
+// learnerState is what a person has done and the paths they have.
+func (a *App) learnerState(ctx context.Context, q *store.Queries, personID string) (progressOf, []sqlq.PathAssignment, error) {
+	pr, err := a.progress(ctx, q, personID)
+	if err != nil {
+		return pr, nil, err
+	}
+	assigned, err := q.ListPersonAssignments(ctx, personID)
+	return pr, assigned, err
+}
+
 // MyLearning is the actor's 我的学习 page.
 func (a *App) MyLearning(ctx context.Context, ac Actor) (LearningHome, error) {
 	var h LearningHome
@@ -76,10 +86,7 @@ func (a *App) MyLearning(ctx context.Context, ac Actor) (LearningHome, error) {
 	var pr progressOf
 	var assigned []sqlq.PathAssignment
 	err = a.store.Read(ctx, func(q *store.Queries) (err error) {
-		if pr, err = a.progress(ctx, q, ac.PersonID); err != nil {
-			return err
-		}
-		if assigned, err = q.ListPersonAssignments(ctx, ac.PersonID); err != nil {
+		if pr, assigned, err = a.learnerState(ctx, q, ac.PersonID); err != nil {
 			return err
 		}
 		h.ReviewDue, err = q.CountDueCards(ctx, sqlq.CountDueCardsParams{PersonID: ac.PersonID, Due: a.nowMs()})
@@ -88,14 +95,13 @@ func (a *App) MyLearning(ctx context.Context, ac Actor) (LearningHome, error) {
 	if err != nil {
 		return h, err
 	}
-	exams := sp.exams
 	now := a.now()
 	for _, as := range assigned {
 		pa := sp.idx.Path(as.PathID)
 		if pa == nil {
 			continue
 		}
-		v := pathView(sp.idx, pa, exams, pr)
+		v := pathView(sp.idx, pa, sp.exams, pr)
 		v.Assigned, v.AssignedAt, v.DueAt = true, fromMs(as.AssignedAt), fromMs(as.DueAt)
 		h.Paths = append(h.Paths, v)
 		h.Today = append(h.Today, todos(v, now)...)
@@ -170,10 +176,7 @@ func (a *App) LearningPath(ctx context.Context, ac Actor, pathID string) (PathVi
 	var pr progressOf
 	var assigned []sqlq.PathAssignment
 	err = a.store.Read(ctx, func(q *store.Queries) (err error) {
-		if pr, err = a.progress(ctx, q, ac.PersonID); err != nil {
-			return err
-		}
-		assigned, err = q.ListPersonAssignments(ctx, ac.PersonID)
+		pr, assigned, err = a.learnerState(ctx, q, ac.PersonID)
 		return err
 	})
 	if err != nil {
@@ -280,11 +283,7 @@ func (a *App) curriculumGate(ctx context.Context, q *store.Queries, ac Actor, ex
 	if len(stages) == 0 {
 		return nil
 	}
-	assigned, err := q.ListPersonAssignments(ctx, ac.PersonID)
-	if err != nil {
-		return err
-	}
-	pr, err := a.progress(ctx, q, ac.PersonID)
+	pr, assigned, err := a.learnerState(ctx, q, ac.PersonID)
 	if err != nil {
 		return err
 	}

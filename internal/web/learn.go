@@ -56,13 +56,7 @@ func (h *Handler) learnUnit(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	data := map[string]any{"U": v, "Body": body}
-	if v.SOP != nil {
-		if data["SOPBody"], err = h.md.HTML(p.L(v.SOP.Body, v.SOP.BodyEN)); err != nil {
-			return err
-		}
-	}
-	p.Data = data
+	p.Data = map[string]any{"U": v, "Body": body}
 	return h.render(w, r, "learn_unit", p)
 }
 
@@ -85,7 +79,7 @@ func (h *Handler) learnSOP(w http.ResponseWriter, r *http.Request) error {
 	if body, err = h.md.HTML(p.L(s.Body, s.BodyEN)); err != nil {
 		return err
 	}
-	p.Data = map[string]any{"S": s, "Module": module, "Body": body, "Print": r.URL.Query().Get("print") == "1"}
+	p.Data = map[string]any{"S": s, "Module": module, "Body": body}
 	return h.render(w, r, "learn_sop", p)
 }
 
