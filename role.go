@@ -40,18 +40,21 @@ const (
 	PermGroupsManage   Permission = "groups.manage"
 	PermContentEdit    Permission = "content.edit"   // draft versions of training materials
 	PermContentReview  Permission = "content.review" // publish or return drafts
+	// PermPracticeSignOff signs off or returns SOP runs of the people one
+	// may read (mentors their mentees, team leads their department).
+	PermPracticeSignOff Permission = "practice.sign_off"
 )
 
 // rolePerms is the permission table. Object-level scoping (which people a
 // team lead may see) is decided by PeopleScope, not here.
 var rolePerms = map[Role][]Permission{
 	RoleAdmin: {PermOrgRead, PermOrgManage, PermPeopleRead, PermPeopleManage,
-		PermAccountsManage, PermRolesManage, PermAuditRead, PermGroupsManage, PermContentEdit, PermContentReview},
+		PermAccountsManage, PermRolesManage, PermAuditRead, PermGroupsManage, PermContentEdit, PermContentReview, PermPracticeSignOff},
 	RoleTrainingManager: {PermOrgRead, PermOrgManage, PermPeopleRead, PermPeopleManage,
-		PermAccountsManage, PermGroupsManage, PermContentEdit, PermContentReview},
-	RoleTrainer:  {PermOrgRead, PermPeopleRead, PermGroupsManage, PermContentEdit},
-	RoleMentor:   {PermOrgRead, PermPeopleRead},
-	RoleTeamLead: {PermOrgRead, PermPeopleRead},
+		PermAccountsManage, PermGroupsManage, PermContentEdit, PermContentReview, PermPracticeSignOff},
+	RoleTrainer:  {PermOrgRead, PermPeopleRead, PermGroupsManage, PermContentEdit, PermPracticeSignOff},
+	RoleMentor:   {PermOrgRead, PermPeopleRead, PermPracticeSignOff},
+	RoleTeamLead: {PermOrgRead, PermPeopleRead, PermPracticeSignOff},
 	RoleLearner:  {PermOrgRead},
 	RoleAuditor:  {PermOrgRead, PermPeopleRead, PermAuditRead},
 }

@@ -274,4 +274,19 @@ func TestDemoCurriculum(t *testing.T) {
 	if !slices.Equal(ids, []string{"path-cs-specialist", "path-onboarding"}) {
 		t.Fatalf("new hire SD2006 paths %v", ids)
 	}
+	// Runs in every state: a queue with a photo for 王芳, and a signed one.
+	p, err := e.app.PersonByEmployeeNo(e.ctx, e.sys, "SD1002")
+	e.must(err)
+	mentor, err := e.app.ActorFor(e.ctx, p.ID)
+	e.must(err)
+	q, err := e.app.RunsToSignOff(e.ctx, mentor)
+	e.must(err)
+	if len(q) != 1 || q[0].EmployeeNo != "SD1003" {
+		t.Fatalf("SD1002's sign-off queue %+v", q)
+	}
+	run, err := e.app.SOPRun(e.ctx, mentor, q[0].ID)
+	e.must(err)
+	if !run.CanReview || len(run.Steps[0].Files) != 1 || run.DoneSteps() != len(run.Steps) {
+		t.Fatalf("demo run %+v", run)
+	}
 }

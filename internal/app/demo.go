@@ -128,7 +128,16 @@ func (a *App) SeedDemo(ctx context.Context) ([]DemoLogin, error) {
 		return tx.PutSetting(ctx, sqlq.PutSettingParams{Key: "demo_seeded", Value: "1"})
 	})
 	a.packs.reset()
-	return logins, err
+	if err != nil {
+		return nil, err
+	}
+	// SOP runs go through the methods people use, after the commit: they
+	// upload evidence to the file store and sign off in their own
+	// transactions.
+	if err := a.seedRuns(ctx); err != nil {
+		return nil, fmt.Errorf("demo runs: %w", err)
+	}
+	return logins, nil
 }
 
 func (a *App) seedOrg(ctx context.Context, tx *store.Tx, ac Actor) (map[string]string, error) {

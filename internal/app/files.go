@@ -23,6 +23,9 @@ const (
 	PurposeRoster = "roster" // a people import kept for a second try: only its uploader
 	// PurposeQuestions is a question import kept for a second try: only its uploader.
 	PurposeQuestions = "questions"
+	// PurposeEvidence proves a step of an SOP run (photos, screenshots,
+	// PDFs): its uploader here, reviewers through the run (OpenRunFile).
+	PurposeEvidence = "evidence"
 )
 
 // filePolicy is the rule set of one purpose.
@@ -43,6 +46,8 @@ var filePolicies = map[string]filePolicy{
 		read: func(ac Actor, f sqlq.File) bool {
 			return ac.System || (f.OwnerID == ac.PersonID && ac.Can(shopdojo.PermContentEdit))
 		}},
+	PurposeEvidence: {maxBytes: 10 << 20, types: []string{"image/jpeg", "image/png", "image/webp", "image/gif", "application/pdf"},
+		read: func(ac Actor, f sqlq.File) bool { return ac.System || f.OwnerID == ac.PersonID }},
 }
 
 const xlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -144,6 +149,11 @@ func (a *App) OpenFile(ctx context.Context, ac Actor, id string) (shopdojo.File,
 	if !ok || !pol.read(ac, f) {
 		return shopdojo.File{}, nil, shopdojo.ErrNotFound
 	}
+	return a.openBlob(ctx, f)
+}
+
+// openBlob opens a file's content once its reader has been checked.
+func (a *App) openBlob(ctx context.Context, f sqlq.File) (shopdojo.File, blob.Object, error) {
 	if a.opt.Files == nil {
 		return shopdojo.File{}, nil, shopdojo.E(shopdojo.KindUnavailable, "error.files_unavailable")
 	}

@@ -121,6 +121,21 @@ func (x *Index) Units(ref string) []*Unit {
 	return nil
 }
 
+// PracticeUnits lists the practice units that run the SOP sopID.
+func (x *Index) PracticeUnits(sopID string) []*Unit {
+	var out []*Unit
+	for _, m := range x.Pack.Modules {
+		for _, c := range m.Courses {
+			for _, u := range c.Units {
+				if u.Kind == KindPractice && u.SOP == sopID {
+					out = append(out, x.units[u.ID])
+				}
+			}
+		}
+	}
+	return out
+}
+
 // Onboarding is the path every new hire gets, or nil.
 func (x *Index) Onboarding() *Path {
 	for i := range x.Pack.Paths {
@@ -159,4 +174,60 @@ func Titles(p Pack) map[string]string {
 		out[x.files[pa.ID]] = pa.Title
 	}
 	return out
+}
+
+// PracticeSteps is the checklist of a practice unit that runs no SOP: one
+// step per item of its evidence list (the section of the lesson whose
+// heading names 证据, in English "Evidence"), or a single step for the
+// whole exercise when the lesson has no such list.
+func PracticeSteps(u *Unit) []Step {
+	zh, en := evidenceItems(u.Body, "证据"), evidenceItems(u.BodyEN, "Evidence")
+	if len(zh) == 0 {
+		return []Step{{Check: u.Title, CheckEN: u.TitleEN}}
+	}
+	steps := make([]Step, len(zh))
+	for i, s := range zh {
+		steps[i] = Step{Check: s, CheckEN: s}
+		if i < len(en) && len(en) == len(zh) {
+			steps[i].CheckEN = en[i]
+		}
+	}
+	return steps
+}
+
+// evidenceItems lists the bullet or numbered items of the first section
+// whose level-2 heading contains word.
+func evidenceItems(body, word string) []string {
+	var out []string
+	in := false
+	for _, line := range strings.Split(body, "\n") {
+		line = strings.TrimSpace(line)
+		if strings.HasPrefix(line, "#") {
+			if in {
+				break
+			}
+			in = strings.HasPrefix(line, "## ") && strings.Contains(line, word)
+			continue
+		}
+		if !in {
+			continue
+		}
+		if item, ok := listItem(line); ok {
+			out = append(out, item)
+		}
+	}
+	return out
+}
+
+// listItem is the text of a Markdown list line ("- x", "* x", "1. x").
+func listItem(line string) (string, bool) {
+	for _, p := range []string{"- ", "* "} {
+		if strings.HasPrefix(line, p) {
+			return strings.TrimSpace(line[len(p):]), true
+		}
+	}
+	if i := strings.Index(line, ". "); i > 0 && i <= 3 && strings.Trim(line[:i], "0123456789") == "" {
+		return strings.TrimSpace(line[i+2:]), true
+	}
+	return "", false
 }

@@ -292,3 +292,37 @@ func mapFS(files map[string][]byte) fstest.MapFS {
 	}
 	return m
 }
+
+// TestPracticeSteps: a practice unit without an SOP is checked item by item
+// of its evidence list, in both languages; every built-in one has a list.
+func TestPracticeSteps(t *testing.T) {
+	u := &Unit{Title: "实操", TitleEN: "Practice", Body: "## 练什么\n\n- 不是证据\n\n## 上传的证据\n\n- 归类表\n- 话术对照\n\n带教老师检查。\n\n## 其他\n- x",
+		BodyEN: "## Evidence to upload\n\n1. The table\n2. The scripts\n"}
+	got := PracticeSteps(u)
+	if len(got) != 2 || got[0].Check != "归类表" || got[1].CheckEN != "The scripts" {
+		t.Fatalf("steps %+v", got)
+	}
+	if s := PracticeSteps(&Unit{Title: "实操", TitleEN: "Practice"}); len(s) != 1 || s[0].CheckEN != "Practice" {
+		t.Fatalf("fallback %+v", s)
+	}
+	p, _ := Read(Builtin())
+	for _, m := range p.Modules {
+		for _, c := range m.Courses {
+			for i := range c.Units {
+				u := &c.Units[i]
+				if u.Kind != KindPractice || u.SOP != "" {
+					continue
+				}
+				steps := PracticeSteps(u)
+				if len(steps) < 2 {
+					t.Errorf("%s: %d evidence items", u.ID, len(steps))
+				}
+				for _, s := range steps {
+					if s.Check == s.CheckEN {
+						t.Errorf("%s: no English for %q", u.ID, s.Check)
+					}
+				}
+			}
+		}
+	}
+}

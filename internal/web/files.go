@@ -8,6 +8,7 @@ import (
 
 	"github.com/shopdojo/shopdojo"
 	"github.com/shopdojo/shopdojo/internal/app"
+	"github.com/shopdojo/shopdojo/internal/blob"
 	"github.com/shopdojo/shopdojo/internal/httpx"
 )
 
@@ -21,6 +22,12 @@ func (h *Handler) fileServe(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	defer obj.Close()
+	serveFile(w, r, f, obj)
+	return nil
+}
+
+// serveFile sends a file whose reader has been checked.
+func serveFile(w http.ResponseWriter, r *http.Request, f shopdojo.File, obj blob.Object) {
 	hd := w.Header()
 	hd.Set("Content-Type", f.ContentType)
 	hd.Set("ETag", `"`+f.Key+`"`)
@@ -32,7 +39,6 @@ func (h *Handler) fileServe(w http.ResponseWriter, r *http.Request) error {
 	}
 	hd.Set("Content-Disposition", mime.FormatMediaType(disp, map[string]string{"filename": f.Name}))
 	http.ServeContent(w, r, "", obj.ModTime(), obj)
-	return nil
 }
 
 // inline lists the types a browser may show in place; anything else is a

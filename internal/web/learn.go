@@ -57,6 +57,17 @@ func (h *Handler) learnUnit(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	p.Data = map[string]any{"U": v, "Body": body}
+	if v.Unit.Kind == "practice" {
+		ref := v.Unit.ID
+		if v.SOP != nil {
+			ref = v.SOP.ID
+		}
+		runs, err := h.app.MyRuns(r.Context(), actorOf(r), ref)
+		if err != nil {
+			return err
+		}
+		p.Data.(map[string]any)["Runs"] = runs
+	}
 	return h.render(w, r, "learn_unit", p)
 }
 
@@ -79,7 +90,11 @@ func (h *Handler) learnSOP(w http.ResponseWriter, r *http.Request) error {
 	if body, err = h.md.HTML(p.L(s.Body, s.BodyEN)); err != nil {
 		return err
 	}
-	p.Data = map[string]any{"S": s, "Module": module, "Body": body}
+	runs, err := h.app.MyRuns(r.Context(), actorOf(r), s.ID)
+	if err != nil {
+		return err
+	}
+	p.Data = map[string]any{"S": s, "Module": module, "Body": body, "Runs": runs}
 	return h.render(w, r, "learn_sop", p)
 }
 

@@ -49,6 +49,7 @@ func loadTemplates(files fs.FS, dev bool) (*templates, error) {
 var funcs = template.FuncMap{
 	"join": strings.Join,
 	"pair": func(a, b any) []any { return []any{a, b} },
+	"list": func(v ...any) []any { return v },
 	"field": func(p *page, name, label, typ string, required bool) formField {
 		return formField{P: p, Name: name, Label: label, Type: typ, Required: required}
 	},

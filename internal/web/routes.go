@@ -128,6 +128,14 @@ func (h *Handler) routes() {
 	rt.Handle("GET /learn/units/{id}", sd.PermSignedIn, h.learnUnit)
 	rt.Handle("POST /learn/units/{id}/done", sd.PermSignedIn, h.learnUnitDone)
 	rt.Handle("GET /learn/sops/{id}", sd.PermSignedIn, h.learnSOP)
+	rt.Handle("POST /learn/runs", sd.PermSignedIn, h.sopRunStart)
+	rt.Handle("GET /learn/runs/{id}", sd.PermSignedIn, h.sopRun)
+	rt.HandleUpload("POST /learn/runs/{id}/steps/{n}", sd.PermSignedIn, h.sopRunStep, runUploadLimit)
+	rt.Handle("POST /learn/runs/{id}/files/{file}/remove", sd.PermSignedIn, h.sopRunFileRemove)
+	rt.Handle("GET /learn/runs/{id}/files/{file}", sd.PermSignedIn, h.sopRunFile)
+	rt.Handle("POST /learn/runs/{id}/submit", sd.PermSignedIn, h.sopRunSubmit)
+	rt.Handle("POST /learn/runs/{id}/review", sd.PermPracticeSignOff, h.sopRunReview)
+	rt.Handle("GET /signoffs", sd.PermPracticeSignOff, h.signoffs)
 	rt.Handle("GET /curriculum", sd.PermSignedIn, h.curriculum)
 
 	// The mistake deck: each person's own.

@@ -153,6 +153,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.deleteQuestionTagsStmt, err = db.PrepareContext(ctx, deleteQuestionTags); err != nil {
 		return nil, fmt.Errorf("error preparing query DeleteQuestionTags: %w", err)
 	}
+	if q.deleteSOPRunFileStmt, err = db.PrepareContext(ctx, deleteSOPRunFile); err != nil {
+		return nil, fmt.Errorf("error preparing query DeleteSOPRunFile: %w", err)
+	}
 	if q.deleteSessionStmt, err = db.PrepareContext(ctx, deleteSession); err != nil {
 		return nil, fmt.Errorf("error preparing query DeleteSession: %w", err)
 	}
@@ -258,6 +261,12 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.getReviewCardStmt, err = db.PrepareContext(ctx, getReviewCard); err != nil {
 		return nil, fmt.Errorf("error preparing query GetReviewCard: %w", err)
 	}
+	if q.getSOPRunStmt, err = db.PrepareContext(ctx, getSOPRun); err != nil {
+		return nil, fmt.Errorf("error preparing query GetSOPRun: %w", err)
+	}
+	if q.getSOPRunFileStmt, err = db.PrepareContext(ctx, getSOPRunFile); err != nil {
+		return nil, fmt.Errorf("error preparing query GetSOPRunFile: %w", err)
+	}
 	if q.getSessionActorStmt, err = db.PrepareContext(ctx, getSessionActor); err != nil {
 		return nil, fmt.Errorf("error preparing query GetSessionActor: %w", err)
 	}
@@ -344,6 +353,12 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	}
 	if q.insertReviewLogStmt, err = db.PrepareContext(ctx, insertReviewLog); err != nil {
 		return nil, fmt.Errorf("error preparing query InsertReviewLog: %w", err)
+	}
+	if q.insertSOPRunStmt, err = db.PrepareContext(ctx, insertSOPRun); err != nil {
+		return nil, fmt.Errorf("error preparing query InsertSOPRun: %w", err)
+	}
+	if q.insertSOPRunFileStmt, err = db.PrepareContext(ctx, insertSOPRunFile); err != nil {
+		return nil, fmt.Errorf("error preparing query InsertSOPRunFile: %w", err)
 	}
 	if q.insertSessionStmt, err = db.PrepareContext(ctx, insertSession); err != nil {
 		return nil, fmt.Errorf("error preparing query InsertSession: %w", err)
@@ -513,6 +528,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.listPersonRolesStmt, err = db.PrepareContext(ctx, listPersonRoles); err != nil {
 		return nil, fmt.Errorf("error preparing query ListPersonRoles: %w", err)
 	}
+	if q.listPersonSOPRunsStmt, err = db.PrepareContext(ctx, listPersonSOPRuns); err != nil {
+		return nil, fmt.Errorf("error preparing query ListPersonSOPRuns: %w", err)
+	}
 	if q.listPersonStoresStmt, err = db.PrepareContext(ctx, listPersonStores); err != nil {
 		return nil, fmt.Errorf("error preparing query ListPersonStores: %w", err)
 	}
@@ -527,6 +545,15 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	}
 	if q.listRuleCandidatesStmt, err = db.PrepareContext(ctx, listRuleCandidates); err != nil {
 		return nil, fmt.Errorf("error preparing query ListRuleCandidates: %w", err)
+	}
+	if q.listSOPRunFilesStmt, err = db.PrepareContext(ctx, listSOPRunFiles); err != nil {
+		return nil, fmt.Errorf("error preparing query ListSOPRunFiles: %w", err)
+	}
+	if q.listSOPRunStepsStmt, err = db.PrepareContext(ctx, listSOPRunSteps); err != nil {
+		return nil, fmt.Errorf("error preparing query ListSOPRunSteps: %w", err)
+	}
+	if q.listSOPRunsToReviewStmt, err = db.PrepareContext(ctx, listSOPRunsToReview); err != nil {
+		return nil, fmt.Errorf("error preparing query ListSOPRunsToReview: %w", err)
 	}
 	if q.listSessionsStmt, err = db.PrepareContext(ctx, listSessions); err != nil {
 		return nil, fmt.Errorf("error preparing query ListSessions: %w", err)
@@ -578,6 +605,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	}
 	if q.removeGroupMemberStmt, err = db.PrepareContext(ctx, removeGroupMember); err != nil {
 		return nil, fmt.Errorf("error preparing query RemoveGroupMember: %w", err)
+	}
+	if q.reviewSOPRunStmt, err = db.PrepareContext(ctx, reviewSOPRun); err != nil {
+		return nil, fmt.Errorf("error preparing query ReviewSOPRun: %w", err)
 	}
 	if q.reviewVersionStmt, err = db.PrepareContext(ctx, reviewVersion); err != nil {
 		return nil, fmt.Errorf("error preparing query ReviewVersion: %w", err)
@@ -651,11 +681,17 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.setQuestionArchivedStmt, err = db.PrepareContext(ctx, setQuestionArchived); err != nil {
 		return nil, fmt.Errorf("error preparing query SetQuestionArchived: %w", err)
 	}
+	if q.setSOPRunSubjectStmt, err = db.PrepareContext(ctx, setSOPRunSubject); err != nil {
+		return nil, fmt.Errorf("error preparing query SetSOPRunSubject: %w", err)
+	}
 	if q.setVersionStatusStmt, err = db.PrepareContext(ctx, setVersionStatus); err != nil {
 		return nil, fmt.Errorf("error preparing query SetVersionStatus: %w", err)
 	}
 	if q.startUnitStmt, err = db.PrepareContext(ctx, startUnit); err != nil {
 		return nil, fmt.Errorf("error preparing query StartUnit: %w", err)
+	}
+	if q.submitSOPRunStmt, err = db.PrepareContext(ctx, submitSOPRun); err != nil {
+		return nil, fmt.Errorf("error preparing query SubmitSOPRun: %w", err)
 	}
 	if q.touchSessionStmt, err = db.PrepareContext(ctx, touchSession); err != nil {
 		return nil, fmt.Errorf("error preparing query TouchSession: %w", err)
@@ -692,6 +728,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	}
 	if q.updateStoreStmt, err = db.PrepareContext(ctx, updateStore); err != nil {
 		return nil, fmt.Errorf("error preparing query UpdateStore: %w", err)
+	}
+	if q.upsertSOPRunStepStmt, err = db.PrepareContext(ctx, upsertSOPRunStep); err != nil {
+		return nil, fmt.Errorf("error preparing query UpsertSOPRunStep: %w", err)
 	}
 	return &q, nil
 }
@@ -913,6 +952,11 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing deleteQuestionTagsStmt: %w", cerr)
 		}
 	}
+	if q.deleteSOPRunFileStmt != nil {
+		if cerr := q.deleteSOPRunFileStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing deleteSOPRunFileStmt: %w", cerr)
+		}
+	}
 	if q.deleteSessionStmt != nil {
 		if cerr := q.deleteSessionStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing deleteSessionStmt: %w", cerr)
@@ -1088,6 +1132,16 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing getReviewCardStmt: %w", cerr)
 		}
 	}
+	if q.getSOPRunStmt != nil {
+		if cerr := q.getSOPRunStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing getSOPRunStmt: %w", cerr)
+		}
+	}
+	if q.getSOPRunFileStmt != nil {
+		if cerr := q.getSOPRunFileStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing getSOPRunFileStmt: %w", cerr)
+		}
+	}
 	if q.getSessionActorStmt != nil {
 		if cerr := q.getSessionActorStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing getSessionActorStmt: %w", cerr)
@@ -1231,6 +1285,16 @@ func (q *Queries) Close() error {
 	if q.insertReviewLogStmt != nil {
 		if cerr := q.insertReviewLogStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing insertReviewLogStmt: %w", cerr)
+		}
+	}
+	if q.insertSOPRunStmt != nil {
+		if cerr := q.insertSOPRunStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing insertSOPRunStmt: %w", cerr)
+		}
+	}
+	if q.insertSOPRunFileStmt != nil {
+		if cerr := q.insertSOPRunFileStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing insertSOPRunFileStmt: %w", cerr)
 		}
 	}
 	if q.insertSessionStmt != nil {
@@ -1513,6 +1577,11 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing listPersonRolesStmt: %w", cerr)
 		}
 	}
+	if q.listPersonSOPRunsStmt != nil {
+		if cerr := q.listPersonSOPRunsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listPersonSOPRunsStmt: %w", cerr)
+		}
+	}
 	if q.listPersonStoresStmt != nil {
 		if cerr := q.listPersonStoresStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing listPersonStoresStmt: %w", cerr)
@@ -1536,6 +1605,21 @@ func (q *Queries) Close() error {
 	if q.listRuleCandidatesStmt != nil {
 		if cerr := q.listRuleCandidatesStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing listRuleCandidatesStmt: %w", cerr)
+		}
+	}
+	if q.listSOPRunFilesStmt != nil {
+		if cerr := q.listSOPRunFilesStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listSOPRunFilesStmt: %w", cerr)
+		}
+	}
+	if q.listSOPRunStepsStmt != nil {
+		if cerr := q.listSOPRunStepsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listSOPRunStepsStmt: %w", cerr)
+		}
+	}
+	if q.listSOPRunsToReviewStmt != nil {
+		if cerr := q.listSOPRunsToReviewStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listSOPRunsToReviewStmt: %w", cerr)
 		}
 	}
 	if q.listSessionsStmt != nil {
@@ -1621,6 +1705,11 @@ func (q *Queries) Close() error {
 	if q.removeGroupMemberStmt != nil {
 		if cerr := q.removeGroupMemberStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing removeGroupMemberStmt: %w", cerr)
+		}
+	}
+	if q.reviewSOPRunStmt != nil {
+		if cerr := q.reviewSOPRunStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing reviewSOPRunStmt: %w", cerr)
 		}
 	}
 	if q.reviewVersionStmt != nil {
@@ -1743,6 +1832,11 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing setQuestionArchivedStmt: %w", cerr)
 		}
 	}
+	if q.setSOPRunSubjectStmt != nil {
+		if cerr := q.setSOPRunSubjectStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing setSOPRunSubjectStmt: %w", cerr)
+		}
+	}
 	if q.setVersionStatusStmt != nil {
 		if cerr := q.setVersionStatusStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing setVersionStatusStmt: %w", cerr)
@@ -1751,6 +1845,11 @@ func (q *Queries) Close() error {
 	if q.startUnitStmt != nil {
 		if cerr := q.startUnitStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing startUnitStmt: %w", cerr)
+		}
+	}
+	if q.submitSOPRunStmt != nil {
+		if cerr := q.submitSOPRunStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing submitSOPRunStmt: %w", cerr)
 		}
 	}
 	if q.touchSessionStmt != nil {
@@ -1811,6 +1910,11 @@ func (q *Queries) Close() error {
 	if q.updateStoreStmt != nil {
 		if cerr := q.updateStoreStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing updateStoreStmt: %w", cerr)
+		}
+	}
+	if q.upsertSOPRunStepStmt != nil {
+		if cerr := q.upsertSOPRunStepStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing upsertSOPRunStepStmt: %w", cerr)
 		}
 	}
 	return err
@@ -1895,6 +1999,7 @@ type Queries struct {
 	deletePersonStoresStmt        *sql.Stmt
 	deletePositionStmt            *sql.Stmt
 	deleteQuestionTagsStmt        *sql.Stmt
+	deleteSOPRunFileStmt          *sql.Stmt
 	deleteSessionStmt             *sql.Stmt
 	deleteStoreStmt               *sql.Stmt
 	departmentSubtreeStmt         *sql.Stmt
@@ -1930,6 +2035,8 @@ type Queries struct {
 	getQuestionBodyStmt           *sql.Stmt
 	getQuestionByMaterialStmt     *sql.Stmt
 	getReviewCardStmt             *sql.Stmt
+	getSOPRunStmt                 *sql.Stmt
+	getSOPRunFileStmt             *sql.Stmt
 	getSessionActorStmt           *sql.Stmt
 	getSettingStmt                *sql.Stmt
 	getStoreStmt                  *sql.Stmt
@@ -1959,6 +2066,8 @@ type Queries struct {
 	insertPositionStmt            *sql.Stmt
 	insertQuestionStmt            *sql.Stmt
 	insertReviewLogStmt           *sql.Stmt
+	insertSOPRunStmt              *sql.Stmt
+	insertSOPRunFileStmt          *sql.Stmt
 	insertSessionStmt             *sql.Stmt
 	insertStatementStmt           *sql.Stmt
 	insertStoreStmt               *sql.Stmt
@@ -2015,11 +2124,15 @@ type Queries struct {
 	listPersonGroupsStmt          *sql.Stmt
 	listPersonProgressStmt        *sql.Stmt
 	listPersonRolesStmt           *sql.Stmt
+	listPersonSOPRunsStmt         *sql.Stmt
 	listPersonStoresStmt          *sql.Stmt
 	listPositionsStmt             *sql.Stmt
 	listQuestionTagsStmt          *sql.Stmt
 	listQuestionsStmt             *sql.Stmt
 	listRuleCandidatesStmt        *sql.Stmt
+	listSOPRunFilesStmt           *sql.Stmt
+	listSOPRunStepsStmt           *sql.Stmt
+	listSOPRunsToReviewStmt       *sql.Stmt
 	listSessionsStmt              *sql.Stmt
 	listStatementsByActorStmt     *sql.Stmt
 	listStoresStmt                *sql.Stmt
@@ -2037,6 +2150,7 @@ type Queries struct {
 	recordLoginFailureStmt        *sql.Stmt
 	recordLoginSuccessStmt        *sql.Stmt
 	removeGroupMemberStmt         *sql.Stmt
+	reviewSOPRunStmt              *sql.Stmt
 	reviewVersionStmt             *sql.Stmt
 	revokePersonTokensStmt        *sql.Stmt
 	revokeTokenStmt               *sql.Stmt
@@ -2061,8 +2175,10 @@ type Queries struct {
 	setPersonLocaleStmt           *sql.Stmt
 	setPersonPhotoStmt            *sql.Stmt
 	setQuestionArchivedStmt       *sql.Stmt
+	setSOPRunSubjectStmt          *sql.Stmt
 	setVersionStatusStmt          *sql.Stmt
 	startUnitStmt                 *sql.Stmt
+	submitSOPRunStmt              *sql.Stmt
 	touchSessionStmt              *sql.Stmt
 	touchTokenStmt                *sql.Stmt
 	unlockStmt                    *sql.Stmt
@@ -2075,6 +2191,7 @@ type Queries struct {
 	updateQuestionMirrorStmt      *sql.Stmt
 	updateReviewCardStmt          *sql.Stmt
 	updateStoreStmt               *sql.Stmt
+	upsertSOPRunStepStmt          *sql.Stmt
 }
 
 func (q *Queries) WithTx(tx *sql.Tx) *Queries {
@@ -2124,6 +2241,7 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		deletePersonStoresStmt:        q.deletePersonStoresStmt,
 		deletePositionStmt:            q.deletePositionStmt,
 		deleteQuestionTagsStmt:        q.deleteQuestionTagsStmt,
+		deleteSOPRunFileStmt:          q.deleteSOPRunFileStmt,
 		deleteSessionStmt:             q.deleteSessionStmt,
 		deleteStoreStmt:               q.deleteStoreStmt,
 		departmentSubtreeStmt:         q.departmentSubtreeStmt,
@@ -2159,6 +2277,8 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		getQuestionBodyStmt:           q.getQuestionBodyStmt,
 		getQuestionByMaterialStmt:     q.getQuestionByMaterialStmt,
 		getReviewCardStmt:             q.getReviewCardStmt,
+		getSOPRunStmt:                 q.getSOPRunStmt,
+		getSOPRunFileStmt:             q.getSOPRunFileStmt,
 		getSessionActorStmt:           q.getSessionActorStmt,
 		getSettingStmt:                q.getSettingStmt,
 		getStoreStmt:                  q.getStoreStmt,
@@ -2188,6 +2308,8 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		insertPositionStmt:            q.insertPositionStmt,
 		insertQuestionStmt:            q.insertQuestionStmt,
 		insertReviewLogStmt:           q.insertReviewLogStmt,
+		insertSOPRunStmt:              q.insertSOPRunStmt,
+		insertSOPRunFileStmt:          q.insertSOPRunFileStmt,
 		insertSessionStmt:             q.insertSessionStmt,
 		insertStatementStmt:           q.insertStatementStmt,
 		insertStoreStmt:               q.insertStoreStmt,
@@ -2244,11 +2366,15 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		listPersonGroupsStmt:          q.listPersonGroupsStmt,
 		listPersonProgressStmt:        q.listPersonProgressStmt,
 		listPersonRolesStmt:           q.listPersonRolesStmt,
+		listPersonSOPRunsStmt:         q.listPersonSOPRunsStmt,
 		listPersonStoresStmt:          q.listPersonStoresStmt,
 		listPositionsStmt:             q.listPositionsStmt,
 		listQuestionTagsStmt:          q.listQuestionTagsStmt,
 		listQuestionsStmt:             q.listQuestionsStmt,
 		listRuleCandidatesStmt:        q.listRuleCandidatesStmt,
+		listSOPRunFilesStmt:           q.listSOPRunFilesStmt,
+		listSOPRunStepsStmt:           q.listSOPRunStepsStmt,
+		listSOPRunsToReviewStmt:       q.listSOPRunsToReviewStmt,
 		listSessionsStmt:              q.listSessionsStmt,
 		listStatementsByActorStmt:     q.listStatementsByActorStmt,
 		listStoresStmt:                q.listStoresStmt,
@@ -2266,6 +2392,7 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		recordLoginFailureStmt:        q.recordLoginFailureStmt,
 		recordLoginSuccessStmt:        q.recordLoginSuccessStmt,
 		removeGroupMemberStmt:         q.removeGroupMemberStmt,
+		reviewSOPRunStmt:              q.reviewSOPRunStmt,
 		reviewVersionStmt:             q.reviewVersionStmt,
 		revokePersonTokensStmt:        q.revokePersonTokensStmt,
 		revokeTokenStmt:               q.revokeTokenStmt,
@@ -2290,8 +2417,10 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		setPersonLocaleStmt:           q.setPersonLocaleStmt,
 		setPersonPhotoStmt:            q.setPersonPhotoStmt,
 		setQuestionArchivedStmt:       q.setQuestionArchivedStmt,
+		setSOPRunSubjectStmt:          q.setSOPRunSubjectStmt,
 		setVersionStatusStmt:          q.setVersionStatusStmt,
 		startUnitStmt:                 q.startUnitStmt,
+		submitSOPRunStmt:              q.submitSOPRunStmt,
 		touchSessionStmt:              q.touchSessionStmt,
 		touchTokenStmt:                q.touchTokenStmt,
 		unlockStmt:                    q.unlockStmt,
@@ -2304,5 +2433,6 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		updateQuestionMirrorStmt:      q.updateQuestionMirrorStmt,
 		updateReviewCardStmt:          q.updateReviewCardStmt,
 		updateStoreStmt:               q.updateStoreStmt,
+		upsertSOPRunStepStmt:          q.upsertSOPRunStepStmt,
 	}
 }

@@ -401,6 +401,40 @@ type Setting struct {
 	Value string
 }
 
+type SopRun struct {
+	ID          string
+	PersonID    string
+	SopID       string
+	UnitID      string
+	MaterialID  string
+	VersionNo   int64
+	Subject     string
+	Steps       string
+	Status      string
+	CreatedAt   int64
+	SubmittedAt int64
+	ReviewerID  string
+	ReviewedAt  int64
+	ReviewNote  string
+	UpdatedAt   int64
+}
+
+type SopRunFile struct {
+	RunID     string
+	StepNo    int64
+	FileID    string
+	CreatedAt int64
+}
+
+type SopRunStep struct {
+	RunID     string
+	StepNo    int64
+	Done      int64
+	Note      string
+	Link      string
+	UpdatedAt int64
+}
+
 type Statement struct {
 	ID         string
 	ActorID    string

@@ -1,0 +1,72 @@
+-- name: InsertSOPRun :exec
+INSERT INTO sop_runs (id, person_id, sop_id, unit_id, material_id, version_no, subject, steps, status, created_at, updated_at)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'open', $9, $9);
+
+-- name: GetSOPRun :one
+SELECT r.*, p.name AS person_name, p.employee_no, COALESCE(rv.name, '') AS reviewer_name
+FROM sop_runs r JOIN people p ON p.id = r.person_id
+LEFT JOIN people rv ON rv.id = r.reviewer_id
+WHERE r.id = $1;
+
+-- name: ListPersonSOPRuns :many
+-- A person's runs of an SOP or of a practice unit without one (all runs
+-- when ref is ''), newest first.
+SELECT r.*, COALESCE(rv.name, '') AS reviewer_name FROM sop_runs r
+LEFT JOIN people rv ON rv.id = r.reviewer_id
+WHERE r.person_id = $1 AND (CAST(sqlc.arg(ref) AS TEXT) = '' OR r.sop_id = CAST(sqlc.arg(ref) AS TEXT)
+      OR (r.sop_id = '' AND r.unit_id = CAST(sqlc.arg(ref) AS TEXT)))
+ORDER BY r.created_at DESC, r.id DESC LIMIT 50;
+
+-- name: SetSOPRunSubject :execrows
+UPDATE sop_runs SET subject = $2, updated_at = $3 WHERE id = $1 AND status IN ('open', 'returned');
+
+-- name: SubmitSOPRun :execrows
+UPDATE sop_runs SET status = 'submitted', submitted_at = $2, updated_at = $2
+WHERE id = $1 AND status IN ('open', 'returned');
+
+-- name: ReviewSOPRun :execrows
+-- Only a submitted run is signed off or returned, once.
+UPDATE sop_runs SET status = $2, reviewer_id = $3, reviewed_at = $4, review_note = $5, updated_at = $4
+WHERE id = $1 AND status = 'submitted';
+
+-- name: ListSOPRunSteps :many
+SELECT * FROM sop_run_steps WHERE run_id = $1 ORDER BY step_no;
+
+-- name: UpsertSOPRunStep :exec
+INSERT INTO sop_run_steps (run_id, step_no, done, note, link, updated_at) VALUES ($1, $2, $3, $4, $5, $6)
+ON CONFLICT (run_id, step_no) DO UPDATE SET done = excluded.done, note = excluded.note,
+    link = excluded.link, updated_at = excluded.updated_at;
+
+-- name: InsertSOPRunFile :exec
+INSERT INTO sop_run_files (run_id, step_no, file_id, created_at) VALUES ($1, $2, $3, $4);
+
+-- name: DeleteSOPRunFile :execrows
+DELETE FROM sop_run_files WHERE run_id = $1 AND file_id = $2;
+
+-- name: ListSOPRunFiles :many
+SELECT rf.step_no, f.id, f.name, f.content_type, f.size FROM sop_run_files rf
+JOIN files f ON f.id = rf.file_id WHERE rf.run_id = $1 ORDER BY rf.step_no, rf.created_at, f.id;
+
+-- name: GetSOPRunFile :one
+SELECT f.* FROM sop_run_files rf JOIN files f ON f.id = rf.file_id
+WHERE rf.run_id = $1 AND rf.file_id = $2;
+
+-- name: ListSOPRunsToReview :many
+-- Submitted runs of the people the viewer may read (the same scope flags
+-- as ListPeople), oldest first: the sign-off queue.
+WITH RECURSIVE viewer_depts(id) AS (
+    SELECT vp.department_id FROM people vp
+    WHERE vp.id = sqlc.arg(viewer_id) AND vp.department_id IS NOT NULL
+    UNION ALL
+    SELECT d.id FROM departments d JOIN viewer_depts v ON d.parent_id = v.id
+)
+SELECT r.id, r.person_id, r.sop_id, r.unit_id, r.version_no, r.subject, r.submitted_at,
+       p.name AS person_name, p.employee_no, COALESCE(d.name, '') AS department_name
+FROM sop_runs r JOIN people p ON p.id = r.person_id
+LEFT JOIN departments d ON d.id = p.department_id
+WHERE r.status = 'submitted' AND r.person_id <> sqlc.arg(viewer_id)
+  AND (CAST(sqlc.arg(scope_all) AS BIGINT) = 1
+       OR (CAST(sqlc.arg(scope_mentees) AS BIGINT) = 1 AND p.mentor_id = sqlc.arg(viewer_id))
+       OR (CAST(sqlc.arg(scope_dept) AS BIGINT) = 1 AND (p.manager_id = sqlc.arg(viewer_id)
+           OR p.department_id IN (SELECT v.id FROM viewer_depts v))))
+ORDER BY r.submitted_at, r.id LIMIT 200;
