@@ -22,7 +22,8 @@ type LearningHome struct {
 	Continue  *UnitBrief // the unit opened last and not done
 	Today     []TodoItem
 	ReviewDue int64
-	Empty     bool // no curriculum stored yet
+	Changes   []ChangeTask // "what changed" tasks of lessons and SOPs learned before
+	Empty     bool         // no curriculum stored yet
 }
 
 // UnitBrief names a unit and where it sits.
@@ -89,7 +90,10 @@ func (a *App) MyLearning(ctx context.Context, ac Actor) (LearningHome, error) {
 		if pr, assigned, err = a.learnerState(ctx, q, ac.PersonID); err != nil {
 			return err
 		}
-		h.ReviewDue, err = q.CountDueCards(ctx, sqlq.CountDueCardsParams{PersonID: ac.PersonID, Due: a.nowMs()})
+		if h.ReviewDue, err = q.CountDueCards(ctx, sqlq.CountDueCardsParams{PersonID: ac.PersonID, Due: a.nowMs()}); err != nil {
+			return err
+		}
+		h.Changes, err = a.changeTasks(ctx, q, sp, ac.PersonID)
 		return err
 	})
 	if err != nil {

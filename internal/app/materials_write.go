@@ -185,20 +185,35 @@ func (a *App) ReviewVersion(ctx context.Context, ac Actor, id string, no int64, 
 		if err := ac.require(k.review); err != nil {
 			return err
 		}
-		status, action := shopdojo.VersionDraft, "material.return"
-		if approve {
-			status, action = shopdojo.VersionPublished, "material.publish"
-			if err := a.publish(ctx, tx, m, no); err != nil {
-				return err
-			}
-		}
-		if err := tx.ReviewVersion(ctx, sqlq.ReviewVersionParams{MaterialID: id, No: no, Status: string(status),
-			ReviewerID: ac.PersonID, ReviewerName: ac.Name, ReviewedAt: a.nowMs(), ReviewNote: note}); err != nil {
+		if err := a.reviewTxOne(ctx, tx, ac, m, k, v, approve, note); err != nil {
 			return err
 		}
-		return a.recordVersion(ctx, tx, ac, m, k, action, v.No, map[string]string{"status": string(status),
-			"review_note": note, "major": fmt.Sprint(v.Major)})
+		return a.reviewSiblingTx(ctx, tx, ac, m, approve, note)
 	})
+}
+
+// reviewTxOne publishes or returns one version in review, audited; a
+// published major change of a lesson or SOP makes "what changed" tasks.
+func (a *App) reviewTxOne(ctx context.Context, tx *store.Tx, ac Actor, m sqlq.Material, k materialKind,
+	v sqlq.MaterialVersion, approve bool, note string) error {
+	status, action := shopdojo.VersionDraft, "material.return"
+	if approve {
+		status, action = shopdojo.VersionPublished, "material.publish"
+		if err := a.publish(ctx, tx, m, v.No); err != nil {
+			return err
+		}
+	}
+	if err := tx.ReviewVersion(ctx, sqlq.ReviewVersionParams{MaterialID: m.ID, No: v.No, Status: string(status),
+		ReviewerID: ac.PersonID, ReviewerName: ac.Name, ReviewedAt: a.nowMs(), ReviewNote: note}); err != nil {
+		return err
+	}
+	if approve {
+		if err := a.changeTasksTx(ctx, tx, m, v.No); err != nil {
+			return err
+		}
+	}
+	return a.recordVersion(ctx, tx, ac, m, k, action, v.No, map[string]string{"status": string(status),
+		"review_note": note, "major": fmt.Sprint(v.Major)})
 }
 
 func (a *App) publish(ctx context.Context, tx *store.Tx, m sqlq.Material, no int64) error {

@@ -136,6 +136,16 @@ func (x *Index) PracticeUnits(sopID string) []*Unit {
 	return out
 }
 
+// IDOf is the id of the item whose Chinese text is file, or "".
+func (x *Index) IDOf(file string) string {
+	for id, f := range x.files {
+		if f == file {
+			return id
+		}
+	}
+	return ""
+}
+
 // Onboarding is the path every new hire gets, or nil.
 func (x *Index) Onboarding() *Path {
 	for i := range x.Pack.Paths {

@@ -57,6 +57,11 @@ func (h *Handler) learnUnit(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	p.Data = map[string]any{"U": v, "Body": body}
+	if ch, ok, err := h.app.WhatChanged(r.Context(), actorOf(r), v.Unit.ID); err != nil {
+		return err
+	} else if ok {
+		p.Data.(map[string]any)["Change"] = ch
+	}
 	if v.Unit.Kind == "practice" {
 		ref := v.Unit.ID
 		if v.SOP != nil {
@@ -95,6 +100,11 @@ func (h *Handler) learnSOP(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	p.Data = map[string]any{"S": s, "Module": module, "Body": body, "Runs": runs}
+	if ch, ok, err := h.app.WhatChanged(r.Context(), actorOf(r), s.ID); err != nil {
+		return err
+	} else if ok {
+		p.Data.(map[string]any)["Change"] = ch
+	}
 	return h.render(w, r, "learn_sop", p)
 }
 

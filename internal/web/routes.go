@@ -136,6 +136,9 @@ func (h *Handler) routes() {
 	rt.Handle("POST /learn/runs/{id}/submit", sd.PermSignedIn, h.sopRunSubmit)
 	rt.Handle("POST /learn/runs/{id}/review", sd.PermPracticeSignOff, h.sopRunReview)
 	rt.Handle("GET /signoffs", sd.PermPracticeSignOff, h.signoffs)
+	rt.Handle("POST /learn/changes/{ref}/ack", sd.PermSignedIn, h.changeAck)
+	rt.Handle("GET /curriculum/units/{id}/edit", sd.PermContentEdit, h.lessonEdit)
+	rt.Handle("POST /curriculum/units/{id}/edit", sd.PermContentEdit, h.lessonSave)
 	rt.Handle("GET /curriculum", sd.PermSignedIn, h.curriculum)
 
 	// The mistake deck: each person's own.

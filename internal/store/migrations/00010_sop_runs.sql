@@ -45,5 +45,22 @@ CREATE TABLE sop_run_files (
     PRIMARY KEY (run_id, file_id)
 );
 
+-- "What changed" tasks: when a major version of a lesson or SOP is
+-- published, everyone who finished an older version gets a short task to
+-- read what changed (unit_id is the unit or SOP id; from_no is the version
+-- they learned). Acknowledging it moves their progress to the new version.
+CREATE TABLE change_tasks (
+    person_id   TEXT NOT NULL REFERENCES people (id),
+    unit_id     TEXT NOT NULL,
+    material_id TEXT NOT NULL,
+    from_no     BIGINT NOT NULL,
+    to_no       BIGINT NOT NULL,
+    note        TEXT NOT NULL DEFAULT '',
+    created_at  BIGINT NOT NULL,
+    done_at     BIGINT NOT NULL DEFAULT 0,
+    PRIMARY KEY (person_id, unit_id, to_no)
+);
+CREATE INDEX change_tasks_open ON change_tasks (person_id, done_at);
+
 -- +goose Down
 SELECT 1;

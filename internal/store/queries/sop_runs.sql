@@ -70,3 +70,22 @@ WHERE r.status = 'submitted' AND r.person_id <> sqlc.arg(viewer_id)
        OR (CAST(sqlc.arg(scope_dept) AS BIGINT) = 1 AND (p.manager_id = sqlc.arg(viewer_id)
            OR p.department_id IN (SELECT v.id FROM viewer_depts v))))
 ORDER BY r.submitted_at, r.id LIMIT 200;
+
+-- name: InsertChangeTasks :execrows
+-- One task for everyone who finished unit_id in a version older than to_no.
+INSERT INTO change_tasks (person_id, unit_id, material_id, from_no, to_no, note, created_at)
+SELECT up.person_id, up.unit_id, sqlc.arg(material_id), up.version_no, sqlc.arg(to_no), sqlc.arg(note), sqlc.arg(created_at)
+FROM unit_progress up
+WHERE up.unit_id = sqlc.arg(unit_id) AND up.status = 'done' AND up.version_no < sqlc.arg(to_no)
+ON CONFLICT (person_id, unit_id, to_no) DO NOTHING;
+
+-- name: ListOpenChangeTasks :many
+SELECT * FROM change_tasks WHERE person_id = $1 AND done_at = 0 ORDER BY created_at, unit_id;
+
+-- name: AckChangeTasks :execrows
+UPDATE change_tasks SET done_at = $3 WHERE person_id = $1 AND unit_id = $2 AND done_at = 0;
+
+-- name: SetProgressVersion :exec
+-- The learner read what changed: their progress is now on the new version.
+UPDATE unit_progress SET material_id = $3, version_no = $4, updated_at = $5
+WHERE person_id = $1 AND unit_id = $2 AND version_no < $4;

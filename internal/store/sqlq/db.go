@@ -24,6 +24,9 @@ func New(db DBTX) *Queries {
 func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	q := Queries{db: db}
 	var err error
+	if q.ackChangeTasksStmt, err = db.PrepareContext(ctx, ackChangeTasks); err != nil {
+		return nil, fmt.Errorf("error preparing query AckChangeTasks: %w", err)
+	}
 	if q.addExamAudienceStmt, err = db.PrepareContext(ctx, addExamAudience); err != nil {
 		return nil, fmt.Errorf("error preparing query AddExamAudience: %w", err)
 	}
@@ -312,6 +315,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.insertBankStmt, err = db.PrepareContext(ctx, insertBank); err != nil {
 		return nil, fmt.Errorf("error preparing query InsertBank: %w", err)
 	}
+	if q.insertChangeTasksStmt, err = db.PrepareContext(ctx, insertChangeTasks); err != nil {
+		return nil, fmt.Errorf("error preparing query InsertChangeTasks: %w", err)
+	}
 	if q.insertCheckpointStmt, err = db.PrepareContext(ctx, insertCheckpoint); err != nil {
 		return nil, fmt.Errorf("error preparing query InsertCheckpoint: %w", err)
 	}
@@ -494,6 +500,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	}
 	if q.listModuleQuestionsStmt, err = db.PrepareContext(ctx, listModuleQuestions); err != nil {
 		return nil, fmt.Errorf("error preparing query ListModuleQuestions: %w", err)
+	}
+	if q.listOpenChangeTasksStmt, err = db.PrepareContext(ctx, listOpenChangeTasks); err != nil {
+		return nil, fmt.Errorf("error preparing query ListOpenChangeTasks: %w", err)
 	}
 	if q.listOverdueAttemptsStmt, err = db.PrepareContext(ctx, listOverdueAttempts); err != nil {
 		return nil, fmt.Errorf("error preparing query ListOverdueAttempts: %w", err)
@@ -678,6 +687,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.setPersonPhotoStmt, err = db.PrepareContext(ctx, setPersonPhoto); err != nil {
 		return nil, fmt.Errorf("error preparing query SetPersonPhoto: %w", err)
 	}
+	if q.setProgressVersionStmt, err = db.PrepareContext(ctx, setProgressVersion); err != nil {
+		return nil, fmt.Errorf("error preparing query SetProgressVersion: %w", err)
+	}
 	if q.setQuestionArchivedStmt, err = db.PrepareContext(ctx, setQuestionArchived); err != nil {
 		return nil, fmt.Errorf("error preparing query SetQuestionArchived: %w", err)
 	}
@@ -737,6 +749,11 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 
 func (q *Queries) Close() error {
 	var err error
+	if q.ackChangeTasksStmt != nil {
+		if cerr := q.ackChangeTasksStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing ackChangeTasksStmt: %w", cerr)
+		}
+	}
 	if q.addExamAudienceStmt != nil {
 		if cerr := q.addExamAudienceStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing addExamAudienceStmt: %w", cerr)
@@ -1217,6 +1234,11 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing insertBankStmt: %w", cerr)
 		}
 	}
+	if q.insertChangeTasksStmt != nil {
+		if cerr := q.insertChangeTasksStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing insertChangeTasksStmt: %w", cerr)
+		}
+	}
 	if q.insertCheckpointStmt != nil {
 		if cerr := q.insertCheckpointStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing insertCheckpointStmt: %w", cerr)
@@ -1520,6 +1542,11 @@ func (q *Queries) Close() error {
 	if q.listModuleQuestionsStmt != nil {
 		if cerr := q.listModuleQuestionsStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing listModuleQuestionsStmt: %w", cerr)
+		}
+	}
+	if q.listOpenChangeTasksStmt != nil {
+		if cerr := q.listOpenChangeTasksStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listOpenChangeTasksStmt: %w", cerr)
 		}
 	}
 	if q.listOverdueAttemptsStmt != nil {
@@ -1827,6 +1854,11 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing setPersonPhotoStmt: %w", cerr)
 		}
 	}
+	if q.setProgressVersionStmt != nil {
+		if cerr := q.setProgressVersionStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing setProgressVersionStmt: %w", cerr)
+		}
+	}
 	if q.setQuestionArchivedStmt != nil {
 		if cerr := q.setQuestionArchivedStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing setQuestionArchivedStmt: %w", cerr)
@@ -1956,6 +1988,7 @@ func (q *Queries) queryRow(ctx context.Context, stmt *sql.Stmt, query string, ar
 type Queries struct {
 	db                            DBTX
 	tx                            *sql.Tx
+	ackChangeTasksStmt            *sql.Stmt
 	addExamAudienceStmt           *sql.Stmt
 	addGroupMemberStmt            *sql.Stmt
 	addPersonRoleStmt             *sql.Stmt
@@ -2052,6 +2085,7 @@ type Queries struct {
 	insertAuditEventStmt          *sql.Stmt
 	insertAuditTreeHashStmt       *sql.Stmt
 	insertBankStmt                *sql.Stmt
+	insertChangeTasksStmt         *sql.Stmt
 	insertCheckpointStmt          *sql.Stmt
 	insertCurriculumBankStmt      *sql.Stmt
 	insertCurriculumExamStmt      *sql.Stmt
@@ -2113,6 +2147,7 @@ type Queries struct {
 	listGroupMembersStmt          *sql.Stmt
 	listGroupsStmt                *sql.Stmt
 	listModuleQuestionsStmt       *sql.Stmt
+	listOpenChangeTasksStmt       *sql.Stmt
 	listOverdueAttemptsStmt       *sql.Stmt
 	listPathAssigneesStmt         *sql.Stmt
 	listPathRulesStmt             *sql.Stmt
@@ -2174,6 +2209,7 @@ type Queries struct {
 	setPasswordStmt               *sql.Stmt
 	setPersonLocaleStmt           *sql.Stmt
 	setPersonPhotoStmt            *sql.Stmt
+	setProgressVersionStmt        *sql.Stmt
 	setQuestionArchivedStmt       *sql.Stmt
 	setSOPRunSubjectStmt          *sql.Stmt
 	setVersionStatusStmt          *sql.Stmt
@@ -2198,6 +2234,7 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 	return &Queries{
 		db:                            tx,
 		tx:                            tx,
+		ackChangeTasksStmt:            q.ackChangeTasksStmt,
 		addExamAudienceStmt:           q.addExamAudienceStmt,
 		addGroupMemberStmt:            q.addGroupMemberStmt,
 		addPersonRoleStmt:             q.addPersonRoleStmt,
@@ -2294,6 +2331,7 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		insertAuditEventStmt:          q.insertAuditEventStmt,
 		insertAuditTreeHashStmt:       q.insertAuditTreeHashStmt,
 		insertBankStmt:                q.insertBankStmt,
+		insertChangeTasksStmt:         q.insertChangeTasksStmt,
 		insertCheckpointStmt:          q.insertCheckpointStmt,
 		insertCurriculumBankStmt:      q.insertCurriculumBankStmt,
 		insertCurriculumExamStmt:      q.insertCurriculumExamStmt,
@@ -2355,6 +2393,7 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		listGroupMembersStmt:          q.listGroupMembersStmt,
 		listGroupsStmt:                q.listGroupsStmt,
 		listModuleQuestionsStmt:       q.listModuleQuestionsStmt,
+		listOpenChangeTasksStmt:       q.listOpenChangeTasksStmt,
 		listOverdueAttemptsStmt:       q.listOverdueAttemptsStmt,
 		listPathAssigneesStmt:         q.listPathAssigneesStmt,
 		listPathRulesStmt:             q.listPathRulesStmt,
@@ -2416,6 +2455,7 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		setPasswordStmt:               q.setPasswordStmt,
 		setPersonLocaleStmt:           q.setPersonLocaleStmt,
 		setPersonPhotoStmt:            q.setPersonPhotoStmt,
+		setProgressVersionStmt:        q.setProgressVersionStmt,
 		setQuestionArchivedStmt:       q.setQuestionArchivedStmt,
 		setSOPRunSubjectStmt:          q.setSOPRunSubjectStmt,
 		setVersionStatusStmt:          q.setVersionStatusStmt,

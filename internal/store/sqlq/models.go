@@ -153,6 +153,17 @@ type Certification struct {
 	ExpiresAt int64
 }
 
+type ChangeTask struct {
+	PersonID   string
+	UnitID     string
+	MaterialID string
+	FromNo     int64
+	ToNo       int64
+	Note       string
+	CreatedAt  int64
+	DoneAt     int64
+}
+
 type CurriculumBank struct {
 	ModuleID string
 	BankID   string

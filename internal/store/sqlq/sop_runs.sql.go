@@ -9,6 +9,24 @@ import (
 	"context"
 )
 
+const ackChangeTasks = `-- name: AckChangeTasks :execrows
+UPDATE change_tasks SET done_at = $3 WHERE person_id = $1 AND unit_id = $2 AND done_at = 0
+`
+
+type AckChangeTasksParams struct {
+	PersonID string
+	UnitID   string
+	DoneAt   int64
+}
+
+func (q *Queries) AckChangeTasks(ctx context.Context, arg AckChangeTasksParams) (int64, error) {
+	result, err := q.exec(ctx, q.ackChangeTasksStmt, ackChangeTasks, arg.PersonID, arg.UnitID, arg.DoneAt)
+	if err != nil {
+		return 0, err
+	}
+	return result.RowsAffected()
+}
+
 const deleteSOPRunFile = `-- name: DeleteSOPRunFile :execrows
 DELETE FROM sop_run_files WHERE run_id = $1 AND file_id = $2
 `
@@ -106,6 +124,37 @@ func (q *Queries) GetSOPRunFile(ctx context.Context, arg GetSOPRunFileParams) (F
 	return i, err
 }
 
+const insertChangeTasks = `-- name: InsertChangeTasks :execrows
+INSERT INTO change_tasks (person_id, unit_id, material_id, from_no, to_no, note, created_at)
+SELECT up.person_id, up.unit_id, $1, up.version_no, $2, $3, $4
+FROM unit_progress up
+WHERE up.unit_id = $5 AND up.status = 'done' AND up.version_no < $2
+ON CONFLICT (person_id, unit_id, to_no) DO NOTHING
+`
+
+type InsertChangeTasksParams struct {
+	MaterialID string
+	ToNo       int64
+	Note       string
+	CreatedAt  int64
+	UnitID     string
+}
+
+// One task for everyone who finished unit_id in a version older than to_no.
+func (q *Queries) InsertChangeTasks(ctx context.Context, arg InsertChangeTasksParams) (int64, error) {
+	result, err := q.exec(ctx, q.insertChangeTasksStmt, insertChangeTasks,
+		arg.MaterialID,
+		arg.ToNo,
+		arg.Note,
+		arg.CreatedAt,
+		arg.UnitID,
+	)
+	if err != nil {
+		return 0, err
+	}
+	return result.RowsAffected()
+}
+
 const insertSOPRun = `-- name: InsertSOPRun :exec
 INSERT INTO sop_runs (id, person_id, sop_id, unit_id, material_id, version_no, subject, steps, status, created_at, updated_at)
 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'open', $9, $9)
@@ -157,6 +206,42 @@ func (q *Queries) InsertSOPRunFile(ctx context.Context, arg InsertSOPRunFilePara
 		arg.CreatedAt,
 	)
 	return err
+}
+
+const listOpenChangeTasks = `-- name: ListOpenChangeTasks :many
+SELECT person_id, unit_id, material_id, from_no, to_no, note, created_at, done_at FROM change_tasks WHERE person_id = $1 AND done_at = 0 ORDER BY created_at, unit_id
+`
+
+func (q *Queries) ListOpenChangeTasks(ctx context.Context, personID string) ([]ChangeTask, error) {
+	rows, err := q.query(ctx, q.listOpenChangeTasksStmt, listOpenChangeTasks, personID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	items := []ChangeTask{}
+	for rows.Next() {
+		var i ChangeTask
+		if err := rows.Scan(
+			&i.PersonID,
+			&i.UnitID,
+			&i.MaterialID,
+			&i.FromNo,
+			&i.ToNo,
+			&i.Note,
+			&i.CreatedAt,
+			&i.DoneAt,
+		); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Close(); err != nil {
+		return nil, err
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
 }
 
 const listPersonSOPRuns = `-- name: ListPersonSOPRuns :many
@@ -415,6 +500,31 @@ func (q *Queries) ReviewSOPRun(ctx context.Context, arg ReviewSOPRunParams) (int
 		return 0, err
 	}
 	return result.RowsAffected()
+}
+
+const setProgressVersion = `-- name: SetProgressVersion :exec
+UPDATE unit_progress SET material_id = $3, version_no = $4, updated_at = $5
+WHERE person_id = $1 AND unit_id = $2 AND version_no < $4
+`
+
+type SetProgressVersionParams struct {
+	PersonID   string
+	UnitID     string
+	MaterialID string
+	VersionNo  int64
+	UpdatedAt  int64
+}
+
+// The learner read what changed: their progress is now on the new version.
+func (q *Queries) SetProgressVersion(ctx context.Context, arg SetProgressVersionParams) error {
+	_, err := q.exec(ctx, q.setProgressVersionStmt, setProgressVersion,
+		arg.PersonID,
+		arg.UnitID,
+		arg.MaterialID,
+		arg.VersionNo,
+		arg.UpdatedAt,
+	)
+	return err
 }
 
 const setSOPRunSubject = `-- name: SetSOPRunSubject :execrows

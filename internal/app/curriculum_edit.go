@@ -1,0 +1,247 @@
+package app
+
+import (
+	"context"
+	"strings"
+	"testing/fstest"
+
+	"github.com/shopdojo/shopdojo"
+	"github.com/shopdojo/shopdojo/internal/curriculum"
+	"github.com/shopdojo/shopdojo/internal/store"
+	"github.com/shopdojo/shopdojo/internal/store/sqlq"
+)
+
+// The curriculum editor: a trainer edits a lesson as fields and text, not
+// as raw front matter. The edit is applied to the pack and written back in
+// canonical form, so a version's text is exactly what `content export`
+// writes; its Chinese and English files each get a version, and a manager
+// publishes both from the review queue.
+
+// LessonEdit is the editable part of a unit.
+type LessonEdit struct {
+	UnitID           string
+	Kind             string // read-only: the unit's kind
+	Title, TitleEN   string
+	Minutes          int
+	Level            string
+	Video            string
+	NoSkip           bool
+	Body, BodyEN     string
+	Note             string
+	Major, Submit    bool
+	BaseNo, BaseNoEN int64 // the latest versions the editor started from
+	MaterialID       string
+}
+
+// draftPack is the pack with the latest versions (drafts included) of the
+// files of one item, for editing it.
+type draftPack struct {
+	pack      curriculum.Pack
+	file, en  string
+	latest    map[string]sqlq.MaterialVersion // by file
+	materials map[string]string               // file → material id
+}
+
+// LessonForEdit returns a unit's fields as of its latest version.
+func (a *App) LessonForEdit(ctx context.Context, ac Actor, unitID string) (LessonEdit, error) {
+	if err := ac.require(shopdojo.PermContentEdit); err != nil {
+		return LessonEdit{}, err
+	}
+	dp, err := a.draftPack(ctx, unitID)
+	if err != nil {
+		return LessonEdit{}, err
+	}
+	u := findUnit(&dp.pack, unitID)
+	if u == nil {
+		return LessonEdit{}, shopdojo.ErrNotFound
+	}
+	return LessonEdit{UnitID: u.ID, Kind: u.Kind, Title: u.Title, TitleEN: u.TitleEN, Minutes: u.Minutes, Level: u.Level,
+		Video: u.Video, NoSkip: u.NoSkip, Body: u.Body, BodyEN: u.BodyEN, BaseNo: dp.latest[dp.file].No,
+		BaseNoEN: dp.latest[dp.en].No, MaterialID: dp.materials[dp.file]}, nil
+}
+
+// SaveLesson stores an edit of a unit as new versions of its files (a
+// draft, or in review when in.Submit) and returns the Chinese file's
+// material id. A file the edit leaves unchanged gets no version. The edit
+// is checked like an import: a problem in either file refuses it.
+func (a *App) SaveLesson(ctx context.Context, ac Actor, in LessonEdit) (string, error) {
+	if err := ac.require(shopdojo.PermContentEdit); err != nil {
+		return "", err
+	}
+	dp, err := a.draftPack(ctx, in.UnitID)
+	if err != nil {
+		return "", err
+	}
+	u := findUnit(&dp.pack, in.UnitID)
+	if u == nil {
+		return "", shopdojo.ErrNotFound
+	}
+	u.Title, u.TitleEN, u.Minutes, u.Level = strings.TrimSpace(in.Title), strings.TrimSpace(in.TitleEN), in.Minutes, in.Level
+	u.Body, u.BodyEN = editedBody(in.Body), editedBody(in.BodyEN)
+	if u.Kind == curriculum.KindWatch {
+		u.Video, u.NoSkip = strings.TrimSpace(in.Video), in.NoSkip
+	}
+	texts, err := dp.check()
+	if err != nil {
+		return "", err
+	}
+	if in.Note = strings.TrimSpace(in.Note); in.Note == "" {
+		return "", &shopdojo.Error{Kind: shopdojo.KindInvalid, Msg: "error.invalid", Fields: map[string]string{"note": "curriculum.edit_note_required"}}
+	}
+	if texts[dp.file] == dp.latest[dp.file].Body && texts[dp.en] == dp.latest[dp.en].Body {
+		return "", shopdojo.E(shopdojo.KindInvalid, "curriculum.edit_no_change")
+	}
+	err = a.store.Tx(ctx, func(tx *store.Tx) error {
+		for file, base := range map[string]int64{dp.file: in.BaseNo, dp.en: in.BaseNoEN} {
+			if texts[file] == dp.latest[file].Body {
+				continue
+			}
+			title := u.Title
+			if file == dp.en {
+				title = u.TitleEN
+			}
+			v := VersionInput{MaterialID: dp.materials[file], BaseNo: base, Title: title, Body: texts[file],
+				Note: in.Note, Major: in.Major, Submit: in.Submit}
+			if _, err := a.saveVersionTx(ctx, tx, ac, &v); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	return dp.materials[dp.file], err
+}
+
+// editedBody is a text area's text as a file body: Unix line ends and one
+// final newline, as the writer keeps it.
+func editedBody(s string) string {
+	s = strings.TrimSpace(strings.ReplaceAll(s, "\r\n", "\n"))
+	if s == "" {
+		return ""
+	}
+	return s + "\n"
+}
+
+// check writes the pack in canonical form and reads it back; a problem in
+// the edited files is the edit's. It returns the files' new texts.
+func (dp *draftPack) check() (map[string]string, error) {
+	files, err := curriculum.Files(dp.pack)
+	if err != nil {
+		return nil, err
+	}
+	fsys := fstest.MapFS{}
+	for name, data := range files {
+		fsys[name] = &fstest.MapFile{Data: data}
+	}
+	_, probs := curriculum.Read(fsys)
+	for _, p := range probs {
+		if p.File == dp.file || p.File == dp.en {
+			return nil, &shopdojo.Error{Kind: shopdojo.KindInvalid, Msg: p.Msg, Args: p.Args}
+		}
+	}
+	return map[string]string{dp.file: string(files[dp.file]), dp.en: string(files[dp.en])}, nil
+}
+
+// draftPack reads the published pack with the latest versions of id's two
+// files in place of their published ones.
+func (a *App) draftPack(ctx context.Context, id string) (*draftPack, error) {
+	sp, err := a.pack(ctx)
+	if err != nil {
+		return nil, err
+	}
+	file := sp.idx.File(id)
+	if file == "" {
+		return nil, shopdojo.ErrNotFound
+	}
+	dp := &draftPack{file: file, en: curriculum.EnglishFile(file), latest: map[string]sqlq.MaterialVersion{},
+		materials: map[string]string{}}
+	fsys := fstest.MapFS{}
+	err = a.store.Read(ctx, func(q *store.Queries) error {
+		rows, err := q.ListCurriculumFiles(ctx)
+		if err != nil {
+			return err
+		}
+		for _, r := range rows {
+			fsys[r.Path] = &fstest.MapFile{Data: []byte(r.Body)}
+			if r.Path == dp.file || r.Path == dp.en {
+				dp.materials[r.Path] = r.ID
+				if dp.latest[r.Path], err = q.GetVersion(ctx, sqlq.GetVersionParams{MaterialID: r.ID, No: r.LatestNo}); err != nil {
+					return err
+				}
+				fsys[r.Path] = &fstest.MapFile{Data: []byte(dp.latest[r.Path].Body)}
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	if dp.materials[dp.file] == "" || dp.materials[dp.en] == "" {
+		return nil, shopdojo.ErrNotFound
+	}
+	dp.pack, _ = curriculum.Read(fsys)
+	return dp, nil
+}
+
+func findUnit(p *curriculum.Pack, id string) *curriculum.Unit {
+	for i := range p.Modules {
+		for j := range p.Modules[i].Courses {
+			c := &p.Modules[i].Courses[j]
+			for k := range c.Units {
+				if c.Units[k].ID == id {
+					return &c.Units[k]
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// changeTasksTx gives everyone who finished an older version of the item a
+// curriculum file holds a "what changed" task, when version no of the
+// file is a major change. English files are translations: their changes
+// make no tasks.
+func (a *App) changeTasksTx(ctx context.Context, tx *store.Tx, m sqlq.Material, no int64) error {
+	if m.Kind != KindCurriculum || strings.HasSuffix(m.SubjectID, ".en.md") {
+		return nil
+	}
+	v, err := tx.GetVersion(ctx, sqlq.GetVersionParams{MaterialID: m.ID, No: no})
+	if err != nil || !v.Major {
+		return err
+	}
+	sp, err := a.pack(ctx)
+	if err != nil {
+		return err
+	}
+	id := sp.idx.IDOf(m.SubjectID)
+	if k := sp.idx.Kind(id); k != "unit" && k != "sop" {
+		return nil
+	}
+	_, err = tx.InsertChangeTasks(ctx, sqlq.InsertChangeTasksParams{MaterialID: m.ID, ToNo: no, Note: v.Note,
+		CreatedAt: a.nowMs(), UnitID: id})
+	return err
+}
+
+// reviewSiblingTx reviews, with a curriculum file's version, the version
+// of its other-language file that is in review, so the Chinese text and
+// its translation are published together.
+func (a *App) reviewSiblingTx(ctx context.Context, tx *store.Tx, ac Actor, m sqlq.Material, approve bool, note string) error {
+	if m.Kind != KindCurriculum {
+		return nil
+	}
+	other := curriculum.EnglishFile(m.SubjectID)
+	if strings.HasSuffix(m.SubjectID, ".en.md") {
+		other = strings.TrimSuffix(m.SubjectID, ".en.md") + ".md"
+	}
+	sib, err := tx.FindMaterialBySubject(ctx, sqlq.FindMaterialBySubjectParams{Kind: KindCurriculum, SubjectID: other})
+	if shopdojo.KindOf(store.MapErr(err)) == shopdojo.KindNotFound {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	v, err := tx.GetVersion(ctx, sqlq.GetVersionParams{MaterialID: sib.ID, No: sib.LatestNo})
+	if err != nil || v.Status != string(shopdojo.VersionReview) {
+		return err
+	}
+	return a.reviewTxOne(ctx, tx, ac, sib, materialKinds[KindCurriculum], v, approve, note)
+}

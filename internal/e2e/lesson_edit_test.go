@@ -1,0 +1,79 @@
+package e2e
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+
+	"github.com/shopdojo/shopdojo/internal/app"
+)
+
+// TestLessonEditWhatChanged: a trainer edits a lesson in the editor and
+// submits it as a major change; the training manager compares and
+// publishes it from the review queue; a learner who finished the old
+// version gets a "content updated" task on 我的学习, sees the change side
+// by side on the lesson and acknowledges it. Screenshots in both languages.
+func TestLessonEditWhatChanged(t *testing.T) {
+	s := start(t)
+	const unit = "/learn/units/m01-c01-u01"
+	trainer := browser(t, 1280, 900, false)
+	signIn(t, trainer, s, "SD9002", app.DemoPassword)
+	do(t, trainer, chromedp.WaitReady(css("[data-testid=logout]")), chromedp.Navigate(s.url+unit),
+		chromedp.WaitVisible(css("[data-testid=edit-unit]")), chromedp.Click(css("[data-testid=edit-unit]")),
+		chromedp.WaitVisible(css("[data-testid=lesson-form]")))
+	title := value(t, trainer, "#title")
+	do(t, trainer, chromedp.Evaluate[chromedp.Void](`document.querySelector("#body").value += "\n## 新增：大促前自查\n\n大促前一周把店铺体检分、类目资质和活动报名状态各看一遍，发现问题当天处理。\n"`),
+		chromedp.Click(css("[data-testid=edit-major]")), chromedp.Click(css("[data-testid=edit-submit]")),
+		chromedp.WaitVisible(css(".field.has-error #note")))
+	if got := value(t, trainer, "#body"); !strings.Contains(got, "大促前自查") {
+		t.Fatal("the refused save lost the edit")
+	}
+	s.shot(t, trainer, "edit-00-form")
+	do(t, trainer, chromedp.SendKeys(css("[data-testid=edit-note]"), "新增大促前自查一节"),
+		chromedp.Click(css("[data-testid=edit-submit]")), chromedp.WaitVisible(css("[data-testid=versions-table]")))
+	waitText(t, trainer, "[data-testid=versions-table] tbody tr:first-child", "审核中")
+
+	mgr := browser(t, 1280, 900, false)
+	signIn(t, mgr, s, "SD9001", app.DemoPassword)
+	do(t, mgr, chromedp.WaitReady(css("[data-testid=logout]")), chromedp.Navigate(s.url+"/reviews"),
+		chromedp.WaitVisible(css("[data-testid=reviews-table]")),
+		chromedp.Click(`//tr[contains(., "`+title+`")][not(contains(., ".en.md"))]//a[contains(@href, "/compare")]`),
+		chromedp.WaitVisible(css("[data-testid=diff]")))
+	if got := eval[string](t, mgr, newSide); !strings.Contains(got, "大促前自查") {
+		t.Errorf("diff highlights %q", got)
+	}
+	s.shot(t, mgr, "edit-01-diff")
+	do(t, mgr, chromedp.Navigate(s.url+"/reviews"), chromedp.Click(`//tr[contains(., "`+title+`")]//a[contains(@class, "btn-primary")]`),
+		chromedp.WaitVisible(css("[data-testid=publish]")), chromedp.Click(css("[data-testid=publish]")),
+		chromedp.WaitVisible(css("[data-testid=versions-table]")))
+	waitText(t, mgr, "[data-testid=versions-table] tbody tr:first-child", "已发布")
+
+	// SD1003 finished this lesson in the demo: she gets the task.
+	learner := browser(t, 390, 844, true)
+	signIn(t, learner, s, "SD1003", app.DemoPassword)
+	do(t, learner, chromedp.WaitReady(css("[data-testid=logout]")), chromedp.Navigate(s.url+"/learn"),
+		chromedp.WaitVisible(css("[data-testid=learn-changes]")))
+	waitText(t, learner, "[data-testid=learn-changes]", "你学的是第 1 版，现在是第 2 版")
+	s.shot(t, learner, "edit-02-task")
+	do(t, learner, chromedp.Click(css("[data-testid=change-task]")), chromedp.WaitVisible(css("[data-testid=what-changed]")))
+	if got := eval[string](t, learner, newSide); !strings.Contains(got, "大促前自查") {
+		t.Errorf("learner's diff highlights %q", got)
+	}
+	waitText(t, learner, "[data-testid=what-changed]", "新增大促前自查一节")
+	s.shot(t, learner, "edit-03-what-changed")
+	do(t, learner, toLocale("en"), chromedp.WaitVisible(css(`html[lang="en"]`)), chromedp.WaitVisible(css("[data-testid=what-changed]")))
+	waitText(t, learner, "[data-testid=what-changed]", "This has been updated")
+	s.shot(t, learner, "edit-04-what-changed-en")
+	do(t, learner, chromedp.Click(css("[data-testid=change-ack]")), chromedp.WaitVisible(css(".toast")))
+	if n := eval[int](t, learner, `document.querySelectorAll("[data-testid=what-changed]").length`); n != 0 {
+		t.Fatal("the update is still shown after acknowledging it")
+	}
+	do(t, learner, chromedp.Navigate(s.url+"/learn"), chromedp.WaitVisible(css("[data-testid=my-path]")))
+	if n := eval[int](t, learner, `document.querySelectorAll("[data-testid=learn-changes]").length`); n != 0 {
+		t.Fatal("the task is still on 我的学习")
+	}
+}
+
+// newSide is the text of a diff's new side.
+const newSide = `[...document.querySelectorAll(".diff-new")].map(e => e.textContent).join("\n")`

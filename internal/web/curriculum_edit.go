@@ -1,0 +1,80 @@
+package web
+
+import (
+	"net/http"
+	"strconv"
+
+	"github.com/shopdojo/shopdojo"
+	"github.com/shopdojo/shopdojo/internal/app"
+)
+
+// The curriculum editor (lessons as fields and text) and the learner's
+// "what changed" acknowledgement.
+
+func (h *Handler) lessonEdit(w http.ResponseWriter, r *http.Request) error {
+	in, err := h.app.LessonForEdit(r.Context(), actorOf(r), r.PathValue("id"))
+	if err != nil {
+		return err
+	}
+	p := h.page(r, "curriculum.edit_title")
+	for k, v := range map[string]string{"title": in.Title, "title_en": in.TitleEN, "minutes": strconv.Itoa(in.Minutes),
+		"level": in.Level, "video": in.Video, "body": in.Body, "body_en": in.BodyEN,
+		"base": strconv.FormatInt(in.BaseNo, 10), "base_en": strconv.FormatInt(in.BaseNoEN, 10)} {
+		p.Form.Set(k, v)
+	}
+	if in.NoSkip {
+		p.Form.Set("no_skip", "1")
+	}
+	return h.lessonForm(w, r, p, in, nil)
+}
+
+func (h *Handler) lessonForm(w http.ResponseWriter, r *http.Request, p *page, in app.LessonEdit, err error) error {
+	p.Nav = "curriculum"
+	p.Data = map[string]any{"E": in, "Levels": []string{"L1", "L2", "L3", "L4"}}
+	if err != nil {
+		return h.invalid(w, r, err, "lesson_edit", p)
+	}
+	return h.render(w, r, "lesson_edit", p)
+}
+
+func (h *Handler) lessonSave(w http.ResponseWriter, r *http.Request) error {
+	if err := r.ParseForm(); err != nil {
+		return shopdojo.Wrap(shopdojo.KindInvalid, "error.invalid", err)
+	}
+	f := r.PostForm
+	minutes, _ := strconv.Atoi(f.Get("minutes"))
+	base, _ := strconv.ParseInt(f.Get("base"), 10, 64)
+	baseEN, _ := strconv.ParseInt(f.Get("base_en"), 10, 64)
+	in := app.LessonEdit{UnitID: r.PathValue("id"), Title: f.Get("title"), TitleEN: f.Get("title_en"), Minutes: minutes,
+		Level: f.Get("level"), Video: f.Get("video"), NoSkip: f.Get("no_skip") != "", Body: f.Get("body"), BodyEN: f.Get("body_en"),
+		Note: f.Get("note"), Major: f.Get("major") != "", Submit: f.Get("submit") != "", BaseNo: base, BaseNoEN: baseEN}
+	mid, err := h.app.SaveLesson(r.Context(), actorOf(r), in)
+	if err != nil {
+		if k := shopdojo.KindOf(err); k == shopdojo.KindInvalid || k == shopdojo.KindConflict {
+			cur, cerr := h.app.LessonForEdit(r.Context(), actorOf(r), in.UnitID)
+			if cerr != nil {
+				return cerr
+			}
+			in.Kind, in.MaterialID = cur.Kind, cur.MaterialID
+			return h.lessonForm(w, r, h.page(r, "curriculum.edit_title"), in, err)
+		}
+		return err
+	}
+	flash := "curriculum.edit_saved"
+	if in.Submit {
+		flash = "curriculum.edit_submitted"
+	}
+	return redirect(w, r, "/materials/"+mid+"/versions", flash)
+}
+
+func (h *Handler) changeAck(w http.ResponseWriter, r *http.Request) error {
+	ref := r.PathValue("ref")
+	if err := h.app.AckChange(r.Context(), actorOf(r), ref); err != nil {
+		return err
+	}
+	back := "/learn/units/" + ref
+	if r.PostFormValue("kind") == "sop" {
+		back = "/learn/sops/" + ref
+	}
+	return redirect(w, r, back, "learn.change_acked")
+}
