@@ -140,6 +140,7 @@ func (h *Handler) routes() {
 	rt.Handle("GET /curriculum/units/{id}/edit", sd.PermContentEdit, h.lessonEdit)
 	rt.Handle("POST /curriculum/units/{id}/edit", sd.PermContentEdit, h.lessonSave)
 	rt.Handle("GET /curriculum", sd.PermSignedIn, h.curriculum)
+	rt.Handle("GET /curriculum/map", sd.PermSignedIn, h.knowledgeMap)
 
 	// The mistake deck: each person's own.
 	rt.Handle("GET /review", sd.PermSignedIn, h.review)

@@ -149,4 +149,52 @@ export function registerComponents(Alpine) {
       document.removeEventListener('submit', this._onSubmit, true);
     },
   }));
+  // The knowledge map (templates/knowledge_map.html): pointing at or
+  // focusing a node lights it and everything joined to it; the path filter
+  // dims what the chosen course map does not hold.
+  //   <div x-data="knowledgeMap"> … <select data-path-filter> … [data-node] [data-edge]
+  Alpine.data('knowledgeMap', () => ({
+    init() {
+      this.nodes = [...this.$el.querySelectorAll('[data-node]')];
+      this.edges = [...this.$el.querySelectorAll('[data-edge]')];
+      this._on = (e) => {
+        const n = e.target.closest && e.target.closest('[data-node]');
+        this.focus(n ? n.dataset.node : '');
+      };
+      this._off = () => this.focus('');
+      const svg = this.$el.querySelector('svg');
+      svg.addEventListener('mouseover', this._on);
+      svg.addEventListener('focusin', this._on);
+      svg.addEventListener('mouseleave', this._off);
+      svg.addEventListener('focusout', this._off);
+      const sel = this.$el.querySelector('[data-path-filter]');
+      if (sel) {
+        sel.addEventListener('change', () => this.filter(sel.value));
+        this.filter(sel.value);
+      }
+    },
+    focus(id) {
+      const linked = new Set(id ? [id] : []);
+      for (const e of this.edges) {
+        const hit = !!id && (e.dataset.from === id || e.dataset.to === id);
+        e.classList.toggle('is-linked', hit);
+        if (hit) {
+          linked.add(e.dataset.from);
+          linked.add(e.dataset.to);
+        }
+      }
+      for (const n of this.nodes) n.classList.toggle('is-linked', linked.has(n.dataset.node));
+      this.$el.classList.toggle('has-focus', !!id);
+    },
+    filter(path) {
+      const holds = (el) => !!path && (el.dataset.paths || '').split(' ').includes(path);
+      this.$el.classList.toggle('has-path', !!path);
+      for (const n of this.nodes) n.classList.toggle('in-path', holds(n));
+      for (const e of this.edges) e.classList.toggle('in-path', holds(e));
+      const u = new URL(window.location.href);
+      if (path) u.searchParams.set('path', path);
+      else u.searchParams.delete('path');
+      window.history.replaceState(null, '', u);
+    },
+  }));
 }
