@@ -81,27 +81,34 @@ func (a *App) SaveLesson(ctx context.Context, ac Actor, in LessonEdit) (string, 
 	if u.Kind == curriculum.KindWatch {
 		u.Video, u.NoSkip = strings.TrimSpace(in.Video), in.NoSkip
 	}
+	return a.saveEdit(ctx, ac, dp, u.Title, u.TitleEN, in.Note, in.Major, in.Submit, in.BaseNo, in.BaseNoEN)
+}
+
+// saveEdit checks the edited pack and stores the changed files of the
+// item as versions (title and titleEN name them), in one transaction.
+func (a *App) saveEdit(ctx context.Context, ac Actor, dp *draftPack, title, titleEN, note string, major, submit bool,
+	base, baseEN int64) (string, error) {
 	texts, err := dp.check()
 	if err != nil {
 		return "", err
 	}
-	if in.Note = strings.TrimSpace(in.Note); in.Note == "" {
+	if note = strings.TrimSpace(note); note == "" {
 		return "", &shopdojo.Error{Kind: shopdojo.KindInvalid, Msg: "error.invalid", Fields: map[string]string{"note": "curriculum.edit_note_required"}}
 	}
 	if texts[dp.file] == dp.latest[dp.file].Body && texts[dp.en] == dp.latest[dp.en].Body {
 		return "", shopdojo.E(shopdojo.KindInvalid, "curriculum.edit_no_change")
 	}
 	err = a.store.Tx(ctx, func(tx *store.Tx) error {
-		for file, base := range map[string]int64{dp.file: in.BaseNo, dp.en: in.BaseNoEN} {
+		for file, b := range map[string]int64{dp.file: base, dp.en: baseEN} {
 			if texts[file] == dp.latest[file].Body {
 				continue
 			}
-			title := u.Title
+			t := title
 			if file == dp.en {
-				title = u.TitleEN
+				t = titleEN
 			}
-			v := VersionInput{MaterialID: dp.materials[file], BaseNo: base, Title: title, Body: texts[file],
-				Note: in.Note, Major: in.Major, Submit: in.Submit}
+			v := VersionInput{MaterialID: dp.materials[file], BaseNo: b, Title: t, Body: texts[file],
+				Note: note, Major: major, Submit: submit}
 			if _, err := a.saveVersionTx(ctx, tx, ac, &v); err != nil {
 				return err
 			}
@@ -244,4 +251,74 @@ func (a *App) reviewSiblingTx(ctx context.Context, tx *store.Tx, ac Actor, m sql
 		return err
 	}
 	return a.reviewTxOne(ctx, tx, ac, sib, materialKinds[KindCurriculum], v, approve, note)
+}
+
+// SOPEdit is the editable part of an SOP: its checklist as rows.
+type SOPEdit struct {
+	SOPID            string
+	Title, TitleEN   string
+	Owner, OwnerEN   string
+	ReviewMonths     int
+	Steps            []curriculum.Step
+	Body, BodyEN     string
+	Note             string
+	Major, Submit    bool
+	BaseNo, BaseNoEN int64
+	MaterialID       string
+}
+
+// SOPForEdit returns an SOP's fields as of its latest version.
+func (a *App) SOPForEdit(ctx context.Context, ac Actor, sopID string) (SOPEdit, error) {
+	if err := ac.require(shopdojo.PermContentEdit); err != nil {
+		return SOPEdit{}, err
+	}
+	dp, err := a.draftPack(ctx, sopID)
+	if err != nil {
+		return SOPEdit{}, err
+	}
+	s := findSOP(&dp.pack, sopID)
+	if s == nil {
+		return SOPEdit{}, shopdojo.ErrNotFound
+	}
+	return SOPEdit{SOPID: s.ID, Title: s.Title, TitleEN: s.TitleEN, Owner: s.Owner, OwnerEN: s.OwnerEN,
+		ReviewMonths: s.ReviewMonths, Steps: s.Steps, Body: s.Body, BodyEN: s.BodyEN, BaseNo: dp.latest[dp.file].No,
+		BaseNoEN: dp.latest[dp.en].No, MaterialID: dp.materials[dp.file]}, nil
+}
+
+// SaveSOP stores an edit of an SOP like SaveLesson does a lesson's. Steps
+// whose four texts are all empty are dropped; the rest must be complete.
+func (a *App) SaveSOP(ctx context.Context, ac Actor, in SOPEdit) (string, error) {
+	if err := ac.require(shopdojo.PermContentEdit); err != nil {
+		return "", err
+	}
+	dp, err := a.draftPack(ctx, in.SOPID)
+	if err != nil {
+		return "", err
+	}
+	s := findSOP(&dp.pack, in.SOPID)
+	if s == nil {
+		return "", shopdojo.ErrNotFound
+	}
+	s.Title, s.TitleEN = strings.TrimSpace(in.Title), strings.TrimSpace(in.TitleEN)
+	s.Owner, s.OwnerEN, s.ReviewMonths = strings.TrimSpace(in.Owner), strings.TrimSpace(in.OwnerEN), in.ReviewMonths
+	s.Body, s.BodyEN, s.Steps = editedBody(in.Body), editedBody(in.BodyEN), nil
+	for _, st := range in.Steps {
+		st = curriculum.Step{Check: strings.TrimSpace(st.Check), CheckEN: strings.TrimSpace(st.CheckEN),
+			Evidence: strings.TrimSpace(st.Evidence), EvidenceEN: strings.TrimSpace(st.EvidenceEN)}
+		if st != (curriculum.Step{}) {
+			s.Steps = append(s.Steps, st)
+		}
+	}
+	return a.saveEdit(ctx, ac, dp, s.Title, s.TitleEN, in.Note, in.Major, in.Submit, in.BaseNo, in.BaseNoEN)
+}
+
+func findSOP(p *curriculum.Pack, id string) *curriculum.SOP {
+	for i := range p.Modules {
+		for j := range p.Modules[i].SOPs {
+			if p.Modules[i].SOPs[j].ID == id {
+				return &p.Modules[i].SOPs[j]
+			}
+		}
+	}
+	return nil
 }

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/shopdojo/shopdojo"
+	"github.com/shopdojo/shopdojo/internal/app"
 	"github.com/shopdojo/shopdojo/internal/curriculum"
 )
 
@@ -103,5 +104,55 @@ func TestLessonEditAndWhatChanged(t *testing.T) {
 	stale.Note = "基于旧版本"
 	if _, err := e.app.SaveLesson(e.ctx, trainer, stale); kind(err) != shopdojo.KindConflict {
 		t.Fatalf("a stale edit overwrote newer work: %v", err)
+	}
+}
+
+// TestSOPEdit: an SOP's checklist is edited as rows: a step added, a step
+// removed by emptying it, a half-filled step refused; its major change
+// reaches the person whose run of the old version was signed off.
+func TestSOPEdit(t *testing.T) {
+	e := newEnv(t)
+	_, mgr := e.person("M1", "培训经理", "", shopdojo.RoleTrainingManager)
+	_, err := e.app.ImportContent(e.ctx, mgr, curriculum.Builtin(), "")
+	e.must(err)
+	_, trainer := e.person("T1", "讲师", "", shopdojo.RoleTrainer)
+	_, learner := e.person("L1", "学员", "", shopdojo.RoleLearner)
+	const sop = "m01-sop-daily-opening-check"
+	run, err := e.app.StartSOPRun(e.ctx, learner, sop, "", "")
+	e.must(err)
+	v, err := e.app.SOPRun(e.ctx, learner, run)
+	e.must(err)
+	for _, s := range v.Steps {
+		e.must(e.app.SaveRunStep(e.ctx, learner, run, s.No, app.StepInput{Done: true, Note: "已检查"}))
+	}
+	e.must(e.app.SubmitRun(e.ctx, learner, run))
+	e.must(e.app.ReviewRun(e.ctx, trainer, run, true, ""))
+
+	in, err := e.app.SOPForEdit(e.ctx, trainer, sop)
+	e.must(err)
+	n := len(in.Steps)
+	in.Steps[1] = curriculum.Step{}
+	in.Steps = append(in.Steps, curriculum.Step{Check: "检查店铺公告是否与当前活动一致", CheckEN: "Check the store notice matches the current campaign"})
+	in.Note, in.Major, in.Submit = "新增公告检查", true, true
+	if _, err := e.app.SaveSOP(e.ctx, trainer, in); kind(err) != shopdojo.KindInvalid {
+		t.Fatalf("a step without evidence was accepted: %v", err)
+	}
+	in.Steps[n].Evidence, in.Steps[n].EvidenceEN = "店铺首页截图", "Screenshot of the store home page"
+	mid, err := e.app.SaveSOP(e.ctx, trainer, in)
+	e.must(err)
+	e.must(e.app.ReviewVersion(e.ctx, mgr, mid, 2, true, ""))
+	s, _, err := e.app.LearningSOP(e.ctx, learner, sop)
+	e.must(err)
+	if len(s.Steps) != n || s.Steps[n-1].Evidence != "店铺首页截图" {
+		t.Fatalf("published steps %d, last %+v", len(s.Steps), s.Steps[len(s.Steps)-1])
+	}
+	h, err := e.app.MyLearning(e.ctx, learner)
+	e.must(err)
+	if len(h.Changes) != 1 || h.Changes[0].Kind != "sop" || h.Changes[0].Href() != "/learn/sops/"+sop {
+		t.Fatalf("changes %+v", h.Changes)
+	}
+	// The run keeps the checklist it was run against.
+	if v, _ := e.app.SOPRun(e.ctx, learner, run); len(v.Steps) != n {
+		t.Fatalf("the signed run now shows %d steps", len(v.Steps))
 	}
 }

@@ -77,3 +77,28 @@ func TestLessonEditWhatChanged(t *testing.T) {
 
 // newSide is the text of a diff's new side.
 const newSide = `[...document.querySelectorAll(".diff-new")].map(e => e.textContent).join("\n")`
+
+// TestTrainerEditsSOP: a trainer adds a step to an SOP checklist in the
+// editor and submits it for review.
+func TestTrainerEditsSOP(t *testing.T) {
+	s := start(t)
+	ctx := browser(t, 1280, 900, false)
+	signIn(t, ctx, s, "SD9002", app.DemoPassword)
+	do(t, ctx, chromedp.WaitReady(css("[data-testid=logout]")), chromedp.Navigate(s.url+"/learn/sops/m01-sop-daily-opening-check"),
+		chromedp.WaitVisible(css("[data-testid=edit-sop]")), chromedp.Click(css("[data-testid=edit-sop]")),
+		chromedp.WaitVisible(css("[data-testid=sop-form]")))
+	n := eval[int](t, ctx, `[...document.querySelectorAll("textarea[name=check]")].filter(e => e.value !== "").length`)
+	row := `(//li[@class="sop-edit-step"][.//textarea[@name="check"][not(normalize-space())]])[1]`
+	do(t, ctx, chromedp.SendKeys(row+`//textarea[@name="check"]`, "检查店铺公告是否与当前活动一致"),
+		chromedp.SendKeys(row+`//textarea[@name="check_en"]`, "Check the store notice matches the current campaign"),
+		chromedp.SendKeys(row+`//input[@name="evidence"]`, "店铺首页截图"),
+		chromedp.SendKeys(row+`//input[@name="evidence_en"]`, "Screenshot of the store home page"),
+		chromedp.SendKeys(css("[data-testid=edit-note]"), "新增公告检查"))
+	s.shot(t, ctx, "edit-05-sop-form")
+	do(t, ctx, chromedp.Click(css("[data-testid=edit-submit]")), chromedp.WaitVisible(css("[data-testid=versions-table]")))
+	waitText(t, ctx, "[data-testid=versions-table] tbody tr:first-child", "审核中")
+	do(t, ctx, chromedp.Navigate(s.url+"/curriculum/sops/m01-sop-daily-opening-check/edit"), chromedp.WaitVisible(css("[data-testid=sop-form]")))
+	if got := eval[int](t, ctx, `[...document.querySelectorAll("textarea[name=check]")].filter(e => e.value !== "").length`); got != n+1 {
+		t.Fatalf("the editor shows %d steps of the draft, want %d", got, n+1)
+	}
+}

@@ -6,6 +6,7 @@ import (
 
 	"github.com/shopdojo/shopdojo"
 	"github.com/shopdojo/shopdojo/internal/app"
+	"github.com/shopdojo/shopdojo/internal/curriculum"
 )
 
 // The curriculum editor (lessons as fields and text) and the learner's
@@ -77,4 +78,73 @@ func (h *Handler) changeAck(w http.ResponseWriter, r *http.Request) error {
 		back = "/learn/sops/" + ref
 	}
 	return redirect(w, r, back, "learn.change_acked")
+}
+
+// sopExtraRows is how many empty step rows the SOP editor offers.
+const sopExtraRows = 3
+
+func (h *Handler) sopEdit(w http.ResponseWriter, r *http.Request) error {
+	in, err := h.app.SOPForEdit(r.Context(), actorOf(r), r.PathValue("id"))
+	if err != nil {
+		return err
+	}
+	p := h.page(r, "curriculum.sop_edit_title")
+	for k, v := range map[string]string{"title": in.Title, "title_en": in.TitleEN, "owner": in.Owner, "owner_en": in.OwnerEN,
+		"review_months": strconv.Itoa(in.ReviewMonths), "body": in.Body, "body_en": in.BodyEN,
+		"base": strconv.FormatInt(in.BaseNo, 10), "base_en": strconv.FormatInt(in.BaseNoEN, 10)} {
+		p.Form.Set(k, v)
+	}
+	return h.sopForm(w, r, p, in, nil)
+}
+
+func (h *Handler) sopForm(w http.ResponseWriter, r *http.Request, p *page, in app.SOPEdit, err error) error {
+	p.Nav = "curriculum"
+	rows := append(append([]curriculum.Step{}, in.Steps...), make([]curriculum.Step, sopExtraRows)...)
+	p.Data = map[string]any{"E": in, "Steps": rows}
+	if err != nil {
+		return h.invalid(w, r, err, "sop_edit", p)
+	}
+	return h.render(w, r, "sop_edit", p)
+}
+
+func (h *Handler) sopSave(w http.ResponseWriter, r *http.Request) error {
+	if err := r.ParseForm(); err != nil {
+		return shopdojo.Wrap(shopdojo.KindInvalid, "error.invalid", err)
+	}
+	f := r.PostForm
+	months, _ := strconv.Atoi(f.Get("review_months"))
+	base, _ := strconv.ParseInt(f.Get("base"), 10, 64)
+	baseEN, _ := strconv.ParseInt(f.Get("base_en"), 10, 64)
+	in := app.SOPEdit{SOPID: r.PathValue("id"), Title: f.Get("title"), TitleEN: f.Get("title_en"), Owner: f.Get("owner"),
+		OwnerEN: f.Get("owner_en"), ReviewMonths: months, Body: f.Get("body"), BodyEN: f.Get("body_en"), Note: f.Get("note"),
+		Major: f.Get("major") != "", Submit: f.Get("submit") != "", BaseNo: base, BaseNoEN: baseEN}
+	checks, checksEN, ev, evEN := f["check"], f["check_en"], f["evidence"], f["evidence_en"]
+	for i := range checks {
+		in.Steps = append(in.Steps, curriculum.Step{Check: checks[i], CheckEN: at(checksEN, i), Evidence: at(ev, i), EvidenceEN: at(evEN, i)})
+	}
+	mid, err := h.app.SaveSOP(r.Context(), actorOf(r), in)
+	if err != nil {
+		if k := shopdojo.KindOf(err); k == shopdojo.KindInvalid || k == shopdojo.KindConflict {
+			cur, cerr := h.app.SOPForEdit(r.Context(), actorOf(r), in.SOPID)
+			if cerr != nil {
+				return cerr
+			}
+			in.MaterialID = cur.MaterialID
+			return h.sopForm(w, r, h.page(r, "curriculum.sop_edit_title"), in, err)
+		}
+		return err
+	}
+	flash := "curriculum.edit_saved"
+	if in.Submit {
+		flash = "curriculum.edit_submitted"
+	}
+	return redirect(w, r, "/materials/"+mid+"/versions", flash)
+}
+
+// at is list[i], or "" past its end.
+func at(list []string, i int) string {
+	if i < len(list) {
+		return list[i]
+	}
+	return ""
 }

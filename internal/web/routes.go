@@ -139,6 +139,8 @@ func (h *Handler) routes() {
 	rt.Handle("POST /learn/changes/{ref}/ack", sd.PermSignedIn, h.changeAck)
 	rt.Handle("GET /curriculum/units/{id}/edit", sd.PermContentEdit, h.lessonEdit)
 	rt.Handle("POST /curriculum/units/{id}/edit", sd.PermContentEdit, h.lessonSave)
+	rt.Handle("GET /curriculum/sops/{id}/edit", sd.PermContentEdit, h.sopEdit)
+	rt.Handle("POST /curriculum/sops/{id}/edit", sd.PermContentEdit, h.sopSave)
 	rt.Handle("GET /curriculum", sd.PermSignedIn, h.curriculum)
 	rt.Handle("GET /curriculum/map", sd.PermSignedIn, h.knowledgeMap)
 
