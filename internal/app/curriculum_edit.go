@@ -107,15 +107,25 @@ func (a *App) saveEdit(ctx context.Context, ac Actor, dp *draftPack, title, titl
 			if file == dp.en {
 				t = titleEN
 			}
-			v := VersionInput{MaterialID: dp.materials[file], BaseNo: b, Title: t, Body: texts[file],
-				Note: note, Major: major, Submit: submit}
+			v := VersionInput{MaterialID: dp.materials[file], Kind: KindCurriculum, SubjectID: file, BaseNo: b, Title: t,
+				Body: texts[file], Note: note, Major: major, Submit: submit}
 			if _, err := a.saveVersionTx(ctx, tx, ac, &v); err != nil {
 				return err
 			}
+			dp.materials[file] = v.MaterialID
 		}
 		return nil
 	})
 	return dp.materials[dp.file], err
+}
+
+// packFS serves pack files from memory.
+func packFS(files map[string][]byte) fstest.MapFS {
+	fsys := fstest.MapFS{}
+	for name, data := range files {
+		fsys[name] = &fstest.MapFile{Data: data}
+	}
+	return fsys
 }
 
 // editedBody is a text area's text as a file body: Unix line ends and one
@@ -135,11 +145,7 @@ func (dp *draftPack) check() (map[string]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	fsys := fstest.MapFS{}
-	for name, data := range files {
-		fsys[name] = &fstest.MapFile{Data: data}
-	}
-	_, probs := curriculum.Read(fsys)
+	_, probs := curriculum.Read(packFS(files))
 	for _, p := range probs {
 		if p.File == dp.file || p.File == dp.en {
 			return nil, &shopdojo.Error{Kind: shopdojo.KindInvalid, Msg: p.Msg, Args: p.Args}

@@ -46,12 +46,12 @@ type TodoItem struct {
 // progress reads what a person has done.
 func (a *App) progress(ctx context.Context, q *store.Queries, personID string) (progressOf, error) {
 	pr := progressOf{units: map[string]sqlq.UnitProgress{}, passed: map[string]bool{}}
-	rows, err := q.ListPersonProgress(ctx, personID)
+	rows, err := q.ListPersonUnitStates(ctx, personID)
 	if err != nil {
 		return pr, err
 	}
 	for _, r := range rows {
-		pr.units[r.UnitID] = r
+		pr.units[r.UnitID] = sqlq.UnitProgress{UnitID: r.UnitID, Status: r.Status, UpdatedAt: r.UpdatedAt}
 	}
 	certs, err := q.ListPersonCertifications(ctx, personID)
 	now := a.now()

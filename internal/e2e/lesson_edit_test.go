@@ -1,6 +1,8 @@
 package e2e
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -100,5 +102,48 @@ func TestTrainerEditsSOP(t *testing.T) {
 	do(t, ctx, chromedp.Navigate(s.url+"/curriculum/sops/m01-sop-daily-opening-check/edit"), chromedp.WaitVisible(css("[data-testid=sop-form]")))
 	if got := eval[int](t, ctx, `[...document.querySelectorAll("textarea[name=check]")].filter(e => e.value !== "").length`); got != n+1 {
 		t.Fatalf("the editor shows %d steps of the draft, want %d", got, n+1)
+	}
+}
+
+// TestCourseStructure: a trainer adds a unit to a course; the training
+// manager publishes it from the review queue, moves it up and archives it.
+func TestCourseStructure(t *testing.T) {
+	s := start(t)
+	body, err := os.ReadFile(filepath.Join("..", "app", "testdata", "lesson_big_sale_check.md"))
+	must(t, err)
+	const course = "/learn/courses/m01-c01"
+	trainer := browser(t, 1280, 900, false)
+	signIn(t, trainer, s, "SD9002", app.DemoPassword)
+	do(t, trainer, chromedp.WaitReady(css("[data-testid=logout]")), chromedp.Navigate(s.url+course),
+		chromedp.Click(css("[data-testid=new-unit]")), chromedp.WaitVisible(css("[data-testid=lesson-form]")),
+		chromedp.SendKeys(css("#title"), "大促前的店铺自查"), chromedp.SendKeys(css("#title_en"), "Checking the store before a big sale"),
+		chromedp.SetValue(css("#body"), string(body)), chromedp.SetValue(css("#body_en"), "## Why check\n\nA big sale magnifies every small problem.\n"),
+		chromedp.SendKeys(css("[data-testid=edit-note]"), "新增大促前自查单元"))
+	s.shot(t, trainer, "structure-00-new-unit")
+	do(t, trainer, chromedp.Click(css("[data-testid=edit-submit]")), chromedp.WaitVisible(css("[data-testid=versions-table]")))
+
+	mgr := browser(t, 1280, 900, false)
+	signIn(t, mgr, s, "SD9001", app.DemoPassword)
+	do(t, mgr, chromedp.WaitReady(css("[data-testid=logout]")), chromedp.Navigate(s.url+"/reviews"),
+		chromedp.Click(`//tr[contains(., "大促前的店铺自查")]//a[contains(@class, "btn-primary")]`),
+		chromedp.WaitVisible(css("[data-testid=publish]")), chromedp.Click(css("[data-testid=publish]")),
+		chromedp.WaitVisible(css("[data-testid=versions-table]")))
+	do(t, mgr, chromedp.Navigate(s.url+course), chromedp.WaitVisible(css("[data-testid=unit-list]")))
+	order := func() []string {
+		return eval[[]string](t, mgr, `[...document.querySelectorAll("[data-testid=unit-row]")].map(e => e.dataset.unit)`)
+	}
+	if got := order(); len(got) != 5 || got[4] != "m01-c01-u05" {
+		t.Fatalf("units after publishing %v", got)
+	}
+	do(t, mgr, chromedp.Click(`//li[@data-unit="m01-c01-u05"]//button[@data-testid="move-up"]`), chromedp.WaitVisible(css(".toast")))
+	if got := order(); got[3] != "m01-c01-u05" {
+		t.Fatalf("units after moving up %v", got)
+	}
+	s.shot(t, mgr, "structure-01-course")
+	acceptDialogs(mgr)
+	do(t, mgr, chromedp.Click(`//li[@data-unit="m01-c01-u05"]//button[@data-testid="archive-unit"]`))
+	waitText(t, mgr, ".toast", "已归档")
+	if got := order(); len(got) != 4 {
+		t.Fatalf("units after archiving %v", got)
 	}
 }

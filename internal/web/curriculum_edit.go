@@ -148,3 +148,66 @@ func at(list []string, i int) string {
 	}
 	return ""
 }
+
+func (h *Handler) unitNew(w http.ResponseWriter, r *http.Request) error {
+	c, err := h.app.LearningCourse(r.Context(), actorOf(r), r.PathValue("id"))
+	if err != nil {
+		return err
+	}
+	p := h.page(r, "curriculum.new_unit")
+	p.Form.Set("minutes", "20")
+	p.Form.Set("level", c.Course.Level)
+	return h.unitNewForm(w, r, p, app.LessonEdit{Kind: "read"}, nil)
+}
+
+func (h *Handler) unitNewForm(w http.ResponseWriter, r *http.Request, p *page, in app.LessonEdit, err error) error {
+	p.Nav = "curriculum"
+	p.Data = map[string]any{"E": in, "Levels": []string{"L1", "L2", "L3", "L4"}, "Course": r.PathValue("id"),
+		"Kinds": []string{"read", "watch", "practice"}}
+	if err != nil {
+		return h.invalid(w, r, err, "lesson_edit", p)
+	}
+	return h.render(w, r, "lesson_edit", p)
+}
+
+func (h *Handler) unitCreate(w http.ResponseWriter, r *http.Request) error {
+	if err := r.ParseForm(); err != nil {
+		return shopdojo.Wrap(shopdojo.KindInvalid, "error.invalid", err)
+	}
+	f := r.PostForm
+	minutes, _ := strconv.Atoi(f.Get("minutes"))
+	in := app.LessonEdit{Kind: f.Get("kind"), Title: f.Get("title"), TitleEN: f.Get("title_en"), Minutes: minutes,
+		Level: f.Get("level"), Video: f.Get("video"), NoSkip: f.Get("no_skip") != "", Body: f.Get("body"), BodyEN: f.Get("body_en"),
+		Note: f.Get("note"), Submit: f.Get("submit") != ""}
+	_, mid, err := h.app.CreateUnit(r.Context(), actorOf(r), r.PathValue("id"), in)
+	if err != nil {
+		if k := shopdojo.KindOf(err); k == shopdojo.KindInvalid || k == shopdojo.KindConflict {
+			return h.unitNewForm(w, r, h.page(r, "curriculum.new_unit"), in, err)
+		}
+		return err
+	}
+	flash := "curriculum.edit_saved"
+	if in.Submit {
+		flash = "curriculum.edit_submitted"
+	}
+	return redirect(w, r, "/materials/"+mid+"/versions", flash)
+}
+
+func (h *Handler) unitMove(w http.ResponseWriter, r *http.Request) error {
+	d := 1
+	if r.PostFormValue("dir") == "up" {
+		d = -1
+	}
+	id := r.PathValue("id")
+	if err := h.app.MoveUnit(r.Context(), actorOf(r), id, d); err != nil {
+		return err
+	}
+	return redirect(w, r, "/learn/courses/"+r.PostFormValue("course")+"#u-"+id, "curriculum.moved")
+}
+
+func (h *Handler) unitArchive(w http.ResponseWriter, r *http.Request) error {
+	if err := h.app.ArchiveUnit(r.Context(), actorOf(r), r.PathValue("id"), r.PostFormValue("note")); err != nil {
+		return err
+	}
+	return redirect(w, r, "/learn/courses/"+r.PostFormValue("course"), "curriculum.archived")
+}

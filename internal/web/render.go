@@ -142,6 +142,7 @@ type page struct {
 	Now      time.Time
 	Reviews  int64 // versions waiting for the viewer's review, for the nav badge
 	errArgs  map[string]map[string]any
+	set      *template.Template // the page's template set, for NavHTML
 }
 
 func (h *Handler) page(r *http.Request, title string) *page {
@@ -238,6 +239,7 @@ func (h *Handler) renderStatus(w http.ResponseWriter, r *http.Request, status in
 		p.Flash = c.Value
 		http.SetCookie(w, &http.Cookie{Name: "sd_flash", Path: "/", MaxAge: -1, HttpOnly: true})
 	}
+	p.set = set
 	buf := bufPool.Get().(*bytes.Buffer)
 	defer putBuf(buf)
 	if err := set.ExecuteTemplate(buf, name+".html", p); err != nil {

@@ -40,6 +40,7 @@ type Handler struct {
 	log    *slog.Logger
 	opt    Options
 	tmpl   *templates
+	nav    navCache
 	md     *markdown.Renderer
 	Router *httpx.Router
 }

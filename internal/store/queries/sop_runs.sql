@@ -89,3 +89,12 @@ UPDATE change_tasks SET done_at = $3 WHERE person_id = $1 AND unit_id = $2 AND d
 -- The learner read what changed: their progress is now on the new version.
 UPDATE unit_progress SET material_id = $3, version_no = $4, updated_at = $5
 WHERE person_id = $1 AND unit_id = $2 AND version_no < $4;
+
+-- name: ListPersonUnitStates :many
+-- What 我的学习 and the course maps need of a person's progress, read from
+-- the covering index unit_progress_person_state alone.
+SELECT unit_id, status, updated_at FROM unit_progress WHERE person_id = $1;
+
+-- name: SetMaterialSubject :exec
+-- A curriculum file renamed (a unit moved in its course): its history stays.
+UPDATE materials SET subject_id = $2, updated_at = $3 WHERE id = $1;

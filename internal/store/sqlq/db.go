@@ -543,6 +543,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.listPersonStoresStmt, err = db.PrepareContext(ctx, listPersonStores); err != nil {
 		return nil, fmt.Errorf("error preparing query ListPersonStores: %w", err)
 	}
+	if q.listPersonUnitStatesStmt, err = db.PrepareContext(ctx, listPersonUnitStates); err != nil {
+		return nil, fmt.Errorf("error preparing query ListPersonUnitStates: %w", err)
+	}
 	if q.listPositionsStmt, err = db.PrepareContext(ctx, listPositions); err != nil {
 		return nil, fmt.Errorf("error preparing query ListPositions: %w", err)
 	}
@@ -677,6 +680,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	}
 	if q.setMaterialPublishedStmt, err = db.PrepareContext(ctx, setMaterialPublished); err != nil {
 		return nil, fmt.Errorf("error preparing query SetMaterialPublished: %w", err)
+	}
+	if q.setMaterialSubjectStmt, err = db.PrepareContext(ctx, setMaterialSubject); err != nil {
+		return nil, fmt.Errorf("error preparing query SetMaterialSubject: %w", err)
 	}
 	if q.setPasswordStmt, err = db.PrepareContext(ctx, setPassword); err != nil {
 		return nil, fmt.Errorf("error preparing query SetPassword: %w", err)
@@ -1614,6 +1620,11 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing listPersonStoresStmt: %w", cerr)
 		}
 	}
+	if q.listPersonUnitStatesStmt != nil {
+		if cerr := q.listPersonUnitStatesStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listPersonUnitStatesStmt: %w", cerr)
+		}
+	}
 	if q.listPositionsStmt != nil {
 		if cerr := q.listPositionsStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing listPositionsStmt: %w", cerr)
@@ -1837,6 +1848,11 @@ func (q *Queries) Close() error {
 	if q.setMaterialPublishedStmt != nil {
 		if cerr := q.setMaterialPublishedStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing setMaterialPublishedStmt: %w", cerr)
+		}
+	}
+	if q.setMaterialSubjectStmt != nil {
+		if cerr := q.setMaterialSubjectStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing setMaterialSubjectStmt: %w", cerr)
 		}
 	}
 	if q.setPasswordStmt != nil {
@@ -2161,6 +2177,7 @@ type Queries struct {
 	listPersonRolesStmt           *sql.Stmt
 	listPersonSOPRunsStmt         *sql.Stmt
 	listPersonStoresStmt          *sql.Stmt
+	listPersonUnitStatesStmt      *sql.Stmt
 	listPositionsStmt             *sql.Stmt
 	listQuestionTagsStmt          *sql.Stmt
 	listQuestionsStmt             *sql.Stmt
@@ -2206,6 +2223,7 @@ type Queries struct {
 	setMaterialArchivedStmt       *sql.Stmt
 	setMaterialLatestStmt         *sql.Stmt
 	setMaterialPublishedStmt      *sql.Stmt
+	setMaterialSubjectStmt        *sql.Stmt
 	setPasswordStmt               *sql.Stmt
 	setPersonLocaleStmt           *sql.Stmt
 	setPersonPhotoStmt            *sql.Stmt
@@ -2407,6 +2425,7 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		listPersonRolesStmt:           q.listPersonRolesStmt,
 		listPersonSOPRunsStmt:         q.listPersonSOPRunsStmt,
 		listPersonStoresStmt:          q.listPersonStoresStmt,
+		listPersonUnitStatesStmt:      q.listPersonUnitStatesStmt,
 		listPositionsStmt:             q.listPositionsStmt,
 		listQuestionTagsStmt:          q.listQuestionTagsStmt,
 		listQuestionsStmt:             q.listQuestionsStmt,
@@ -2452,6 +2471,7 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		setMaterialArchivedStmt:       q.setMaterialArchivedStmt,
 		setMaterialLatestStmt:         q.setMaterialLatestStmt,
 		setMaterialPublishedStmt:      q.setMaterialPublishedStmt,
+		setMaterialSubjectStmt:        q.setMaterialSubjectStmt,
 		setPasswordStmt:               q.setPasswordStmt,
 		setPersonLocaleStmt:           q.setPersonLocaleStmt,
 		setPersonPhotoStmt:            q.setPersonPhotoStmt,

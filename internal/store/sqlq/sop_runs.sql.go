@@ -318,6 +318,41 @@ func (q *Queries) ListPersonSOPRuns(ctx context.Context, arg ListPersonSOPRunsPa
 	return items, nil
 }
 
+const listPersonUnitStates = `-- name: ListPersonUnitStates :many
+SELECT unit_id, status, updated_at FROM unit_progress WHERE person_id = $1
+`
+
+type ListPersonUnitStatesRow struct {
+	UnitID    string
+	Status    string
+	UpdatedAt int64
+}
+
+// What 我的学习 and the course maps need of a person's progress, read from
+// the covering index unit_progress_person_state alone.
+func (q *Queries) ListPersonUnitStates(ctx context.Context, personID string) ([]ListPersonUnitStatesRow, error) {
+	rows, err := q.query(ctx, q.listPersonUnitStatesStmt, listPersonUnitStates, personID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	items := []ListPersonUnitStatesRow{}
+	for rows.Next() {
+		var i ListPersonUnitStatesRow
+		if err := rows.Scan(&i.UnitID, &i.Status, &i.UpdatedAt); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Close(); err != nil {
+		return nil, err
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
 const listSOPRunFiles = `-- name: ListSOPRunFiles :many
 SELECT rf.step_no, f.id, f.name, f.content_type, f.size FROM sop_run_files rf
 JOIN files f ON f.id = rf.file_id WHERE rf.run_id = $1 ORDER BY rf.step_no, rf.created_at, f.id
@@ -500,6 +535,22 @@ func (q *Queries) ReviewSOPRun(ctx context.Context, arg ReviewSOPRunParams) (int
 		return 0, err
 	}
 	return result.RowsAffected()
+}
+
+const setMaterialSubject = `-- name: SetMaterialSubject :exec
+UPDATE materials SET subject_id = $2, updated_at = $3 WHERE id = $1
+`
+
+type SetMaterialSubjectParams struct {
+	ID        string
+	SubjectID string
+	UpdatedAt int64
+}
+
+// A curriculum file renamed (a unit moved in its course): its history stays.
+func (q *Queries) SetMaterialSubject(ctx context.Context, arg SetMaterialSubjectParams) error {
+	_, err := q.exec(ctx, q.setMaterialSubjectStmt, setMaterialSubject, arg.ID, arg.SubjectID, arg.UpdatedAt)
+	return err
 }
 
 const setProgressVersion = `-- name: SetProgressVersion :exec

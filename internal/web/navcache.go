@@ -1,0 +1,62 @@
+package web
+
+import (
+	"bytes"
+	"html/template"
+	"strconv"
+	"strings"
+	"sync"
+)
+
+// navCache keeps the rendered sidebar. It depends only on the locale, the
+// viewer's roles, the current section and the review badge, and rendering
+// its thirty links through the template engine was about a third of the
+// cost of a small page such as 我的学习.
+type navCache struct {
+	mu sync.RWMutex
+	m  map[string]template.HTML
+}
+
+// navCacheMax bounds the cache; past it the cache starts afresh (the keys
+// are few: locales × role sets × sections × badge counts).
+const navCacheMax = 4096
+
+func (c *navCache) get(key string, render func() (template.HTML, error)) (template.HTML, error) {
+	c.mu.RLock()
+	s, ok := c.m[key]
+	c.mu.RUnlock()
+	if ok {
+		return s, nil
+	}
+	s, err := render()
+	if err != nil {
+		return "", err
+	}
+	c.mu.Lock()
+	if c.m == nil || len(c.m) >= navCacheMax {
+		c.m = map[string]template.HTML{}
+	}
+	c.m[key] = s
+	c.mu.Unlock()
+	return s, nil
+}
+
+// NavHTML is the sidebar of the page, from the cache unless templates are
+// reloaded from disk (dev mode).
+func (p *page) NavHTML() (template.HTML, error) {
+	render := func() (template.HTML, error) {
+		var b bytes.Buffer
+		err := p.set.ExecuteTemplate(&b, "nav", p)
+		return template.HTML(b.String()), err //nolint:gosec // the template's own output
+	}
+	if p.h.opt.Dev || p.set == nil {
+		return render()
+	}
+	var k strings.Builder
+	k.WriteString(p.Locale)
+	for _, r := range p.Actor.Roles {
+		k.WriteString("|" + string(r))
+	}
+	k.WriteString("|" + p.Nav + "|" + strconv.FormatInt(p.Reviews, 10))
+	return p.h.nav.get(k.String(), render)
+}
