@@ -14,18 +14,30 @@ import (
 // The demo company runs on the built-in starter curriculum, imported by
 // its training manager: every position's path is assigned by a rule, new
 // hires get onboarding, and people hired earlier have worked through part
-// of their paths, so 我的学习 and the course maps show believable progress.
+// of their paths, so 我的学习, the course maps and 学习进度 show believable
+// progress: the programme started eight weeks ago, a few people are behind
+// and overdue, one has passed a stage exam and one is certified.
 
 // demoProgress says how far a demo person is along their first path: the
-// number of its units done, and whether one more is open.
+// number of its units and SOPs done, whether one more is open, and how
+// many of its stage exams they passed.
 var demoProgress = map[string]struct {
-	done int
-	open bool
+	done  int
+	open  bool
+	exams int
 }{
-	"SD1003": {14, true}, "SD1004": {9, false}, "SD1005": {22, true}, "SD1006": {4, true},
-	"SD1007": {2, true}, "SD2003": {12, true}, "SD2004": {6, false}, "SD2005": {3, true},
-	"SD3002": {16, false}, "SD3003": {7, true}, "SD3004": {1, true}, "SD3005": {5, true},
+	"SD1003": {14, true, 0}, "SD1004": {9, false, 0}, "SD1005": {22, true, 1}, "SD1006": {4, true, 0},
+	"SD1007": {2, true, 0}, "SD2003": {12, true, 0}, "SD2004": {6, false, 0}, "SD2005": {3, true, 0},
+	"SD3002": {16, false, 0}, "SD3003": {7, true, 0}, "SD3004": {1, true, 0}, "SD3005": {5, true, 0},
+	"SD4002": {18, true, 1}, "SD4003": {8, true, 0}, "SD5002": {16, false, 1}, "SD3001": {9, true, 0},
+	"SD2001": {99, false, 2},
 }
+
+// demoAssignedDaysAgo is when the programme's paths were assigned; the
+// people in demoBehind were assigned earlier and are now overdue.
+const demoAssignedDaysAgo = 56
+
+var demoBehind = map[string]int{"SD1004": 100, "SD2004": 97, "SD5003": 95}
 
 func (a *App) seedCurriculum(ctx context.Context, tx *store.Tx, ids map[string]string) error {
 	p, probs := curriculum.Read(curriculum.Builtin())
@@ -50,11 +62,46 @@ func (a *App) seedCurriculum(ctx context.Context, tx *store.Tx, ids map[string]s
 	if _, err := a.applyRulesTx(ctx, tx, sp, ""); err != nil {
 		return err
 	}
+	if err := a.backdateAssignments(ctx, tx, sp.idx, ids); err != nil {
+		return err
+	}
 	return a.seedProgress(ctx, tx, sp.idx, ids)
 }
 
-// seedProgress marks the first units of each demo person's first path done,
-// spread over the past weeks.
+// backdateAssignments moves the position paths of everyone hired before
+// the programme started to its start (the people behind earlier still),
+// keeping each assignment's time to its due date.
+func (a *App) backdateAssignments(ctx context.Context, tx *store.Tx, x *curriculum.Index, ids map[string]string) error {
+	now := a.now()
+	for _, p := range demoPeople {
+		if p.hire == "+recent" {
+			continue
+		}
+		days := demoAssignedDaysAgo
+		if d, ok := demoBehind[p.no]; ok {
+			days = d
+		}
+		as, err := tx.ListPersonAssignments(ctx, ids[p.no])
+		if err != nil {
+			return err
+		}
+		for _, r := range as {
+			if pa := x.Path(r.PathID); pa == nil || pa.Onboarding || r.DueAt == 0 {
+				continue
+			}
+			at := now.AddDate(0, 0, -days).UnixMilli()
+			if err := tx.SetPathAssignmentDates(ctx, sqlq.SetPathAssignmentDatesParams{PersonID: r.PersonID, PathID: r.PathID,
+				AssignedAt: at, DueAt: at + r.DueAt - r.AssignedAt}); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// seedProgress marks the first units and SOPs of each demo person's first
+// path done, spread over the past weeks, and has them pass its first stage
+// exams.
 func (a *App) seedProgress(ctx context.Context, tx *store.Tx, x *curriculum.Index, ids map[string]string) error {
 	rows, err := tx.ListCurriculumMaterials(ctx)
 	if err != nil {
@@ -76,36 +123,75 @@ func (a *App) seedProgress(ctx context.Context, tx *store.Tx, x *curriculum.Inde
 				pathID = a.PathID
 			}
 		}
-		units := pathUnits(x, x.Path(pathID))
-		for i := 0; i < len(units) && i <= pr.done; i++ {
-			u := units[i]
-			f := files[x.File(u.ID)]
-			at := now.Add(-time.Duration(pr.done-i) * 26 * time.Hour).UnixMilli()
+		steps := pathSteps(x, x.Path(pathID))
+		n := min(pr.done, len(steps))
+		for i := 0; i < len(steps) && i <= n; i++ {
+			if demoRunPending(no, steps[i]) {
+				continue // its practice waits for a mentor (see demoRuns)
+			}
+			f := files[x.File(steps[i])]
+			at := now.Add(-time.Duration(n-i) * 26 * time.Hour).UnixMilli()
 			var err error
-			if i < pr.done && (u.Kind == curriculum.KindRead || u.Kind == curriculum.KindWatch) {
-				_, err = tx.FinishUnit(ctx, sqlq.FinishUnitParams{PersonID: ids[no], UnitID: u.ID, MaterialID: f.ID,
+			if i < n {
+				_, err = tx.FinishUnit(ctx, sqlq.FinishUnitParams{PersonID: ids[no], UnitID: steps[i], MaterialID: f.ID,
 					VersionNo: f.PublishedNo, StartedAt: at})
-			} else if i == pr.done && pr.open {
-				err = tx.StartUnit(ctx, sqlq.StartUnitParams{PersonID: ids[no], UnitID: u.ID, MaterialID: f.ID,
+			} else if pr.open {
+				err = tx.StartUnit(ctx, sqlq.StartUnitParams{PersonID: ids[no], UnitID: steps[i], MaterialID: f.ID,
 					VersionNo: f.PublishedNo, StartedAt: at})
 			}
 			if err != nil {
 				return err
 			}
 		}
+		if err := a.seedStageExams(ctx, tx, x.Path(pathID), ids[no], pr.exams); err != nil {
+			return err
+		}
 	}
 	return nil
 }
 
-// pathUnits lists a path's units in order, stage by stage.
-func pathUnits(x *curriculum.Index, pa *curriculum.Path) []*curriculum.Unit {
-	var out []*curriculum.Unit
-	if pa == nil {
-		return nil
+// demoRunPending reports whether a demo run of the unit waits for sign-off
+// or was returned: the unit is not done yet.
+func demoRunPending(no, unitID string) bool {
+	for _, r := range demoRuns {
+		if r.no == no && r.unit == unitID && r.state != RunSigned {
+			return true
+		}
 	}
+	return false
+}
+
+// seedStageExams has a person pass the first n stage exams of a path.
+func (a *App) seedStageExams(ctx context.Context, tx *store.Tx, pa *curriculum.Path, personID string, n int) error {
+	ac := Actor{PersonID: personID, Roles: []shopdojo.Role{shopdojo.RoleLearner}}
+	for i := 0; i < n && i < len(pa.Stages); i++ {
+		id, err := tx.GetCurriculumExam(ctx, stageRef+pa.Stages[i].ID)
+		if err != nil {
+			return err
+		}
+		e, err := getExam(ctx, tx.Queries, id)
+		if err != nil {
+			return err
+		}
+		if err := a.seedAttempt(ctx, tx, ac, e, 10, ""); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// pathSteps lists what a path's items stand for in order, stage by stage:
+// each course's units, a unit, an SOP itself.
+func pathSteps(x *curriculum.Index, pa *curriculum.Path) []string {
+	var out []string
 	for _, st := range pa.Stages {
 		for _, it := range st.Items {
-			out = append(out, x.Units(it.Ref)...)
+			if x.SOP(it.Ref) != nil {
+				out = append(out, it.Ref)
+			}
+			for _, u := range x.Units(it.Ref) {
+				out = append(out, u.ID)
+			}
 		}
 	}
 	return out

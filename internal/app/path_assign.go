@@ -27,16 +27,21 @@ type PathRuleInput struct {
 	NewHireDays, DueDays   int
 }
 
-// PathRule is a stored rule with the names of what it matches.
+// PathRule is a stored rule with the names of what it matches, who made
+// it, and how many assignments it holds now.
 type PathRule struct {
 	ID string
 	PathRuleInput
 	PositionName, DepartmentName string
+	CreatedAt                    time.Time
+	CreatorName                  string
+	Assigned                     int64
 }
 
 func (in *PathRuleInput) check(sp *storedPack) error {
 	var v shopdojo.Validation
-	v.Check(sp.idx.Path(in.PathID) != nil, "path_id", "error.out_of_range")
+	v.Check(in.PathID != "", "path_id", "error.required")
+	v.Check(in.PathID == "" || sp.idx.Path(in.PathID) != nil, "path_id", "error.out_of_range")
 	v.Check(in.NewHireDays >= 0 && in.NewHireDays <= 3650, "new_hire_days", "error.out_of_range")
 	v.Check(in.DueDays >= 0 && in.DueDays <= 3650, "due_days", "error.out_of_range")
 	in.Platform = strings.TrimSpace(in.Platform)
@@ -47,16 +52,17 @@ func (in *PathRuleInput) check(sp *storedPack) error {
 
 // PathRules lists the assignment rules.
 func (a *App) PathRules(ctx context.Context, ac Actor) ([]PathRule, error) {
-	if err := ac.require(shopdojo.PermContentEdit); err != nil {
+	if err := ac.require(shopdojo.PermPeopleManage); err != nil {
 		return nil, err
 	}
 	var out []PathRule
 	err := a.store.Read(ctx, func(q *store.Queries) error {
-		rows, err := q.ListPathRules(ctx)
+		rows, err := q.ListPathRulesAdmin(ctx)
 		for _, r := range rows {
 			out = append(out, PathRule{ID: r.ID, PositionName: r.PositionName, DepartmentName: r.DepartmentName,
 				PathRuleInput: PathRuleInput{PathID: r.PathID, PositionID: r.PositionID, Department: r.DepartmentID,
-					Platform: r.Platform, NewHireDays: int(r.NewHireDays), DueDays: int(r.DueDays)}})
+					Platform: r.Platform, NewHireDays: int(r.NewHireDays), DueDays: int(r.DueDays)},
+				CreatedAt: fromMs(r.CreatedAt), CreatorName: r.CreatorName, Assigned: r.Assigned})
 		}
 		return err
 	})
@@ -66,7 +72,7 @@ func (a *App) PathRules(ctx context.Context, ac Actor) ([]PathRule, error) {
 // CreatePathRule stores a rule and assigns its path to everyone it
 // matches; it returns how many got the path.
 func (a *App) CreatePathRule(ctx context.Context, ac Actor, in PathRuleInput) (int, error) {
-	if err := ac.require(shopdojo.PermContentReview); err != nil {
+	if err := ac.require(shopdojo.PermPeopleManage); err != nil {
 		return 0, err
 	}
 	sp, err := a.pack(ctx)
@@ -115,7 +121,7 @@ func (in PathRuleInput) fields() map[string]string {
 
 // DeletePathRule removes a rule and withdraws what it assigned.
 func (a *App) DeletePathRule(ctx context.Context, ac Actor, id string) error {
-	if err := ac.require(shopdojo.PermContentReview); err != nil {
+	if err := ac.require(shopdojo.PermPeopleManage); err != nil {
 		return err
 	}
 	sp, err := a.pack(ctx)
@@ -140,10 +146,10 @@ func (a *App) DeletePathRule(ctx context.Context, ac Actor, id string) error {
 	})
 }
 
-// ApplyPathRules applies every rule to everyone (the daily run, and
-// `shopdojo content assign`); it returns how many assignments it made.
+// ApplyPathRules applies every rule to everyone ("apply rules now"); it
+// returns how many assignments it made.
 func (a *App) ApplyPathRules(ctx context.Context, ac Actor) (int, error) {
-	if err := ac.require(shopdojo.PermContentReview); err != nil {
+	if err := ac.require(shopdojo.PermPeopleManage); err != nil {
 		return 0, err
 	}
 	sp, err := a.pack(ctx)
@@ -151,8 +157,18 @@ func (a *App) ApplyPathRules(ctx context.Context, ac Actor) (int, error) {
 		return 0, err
 	}
 	var n int
-	err = a.store.Tx(ctx, func(tx *store.Tx) (err error) { n, err = a.applyRulesTx(ctx, tx, sp, ""); return })
+	err = a.store.Tx(ctx, func(tx *store.Tx) (err error) {
+		if n, err = a.applyRulesTx(ctx, tx, sp, ""); err != nil {
+			return err
+		}
+		return a.recordApply(ctx, tx, ac, n)
+	})
 	return n, err
+}
+
+func (a *App) recordApply(ctx context.Context, tx *store.Tx, ac Actor, n int) error {
+	return a.record(ctx, tx, ac, change{Action: "path_rule.apply", ObjectType: "path_rule", ObjectID: "*",
+		After: map[string]string{"assigned": itoa(int64(n))}})
 }
 
 // candidate is a person as rules see them.
@@ -278,40 +294,67 @@ func (a *App) assignTx(ctx context.Context, tx *store.Tx, sp *storedPack, person
 	return int(n), err
 }
 
+// AssignResult is what a manual assignment did.
+type AssignResult struct {
+	Assigned int      // people who got the path now
+	Had      int      // people who had it already
+	Unknown  []string // employee numbers that name nobody
+}
+
 // AssignPath gives people (by employee number) a path by hand, due in
-// dueDays (0: the path's own); it returns how many did not have it.
-func (a *App) AssignPath(ctx context.Context, ac Actor, pathID string, employeeNos []string, dueDays int) (int, error) {
-	if err := ac.require(shopdojo.PermContentEdit); err != nil {
-		return 0, err
+// dueDays (0: the path's own). Numbers that name nobody are reported, the
+// others assigned.
+func (a *App) AssignPath(ctx context.Context, ac Actor, pathID string, employeeNos []string, dueDays int) (AssignResult, error) {
+	var res AssignResult
+	if err := ac.require(shopdojo.PermPeopleManage); err != nil {
+		return res, err
 	}
 	sp, err := a.pack(ctx)
 	if err != nil {
-		return 0, err
+		return res, err
 	}
-	if sp.idx.Path(pathID) == nil {
-		return 0, shopdojo.ErrNotFound
+	var nos []string
+	for _, no := range employeeNos {
+		if no = strings.TrimSpace(no); no != "" && !slices.Contains(nos, no) {
+			nos = append(nos, no)
+		}
 	}
-	var n int
+	var v shopdojo.Validation
+	v.Check(pathID != "", "path_id", "error.required")
+	v.Check(pathID == "" || sp.idx.Path(pathID) != nil, "path_id", "error.out_of_range")
+	v.Check(len(nos) > 0, "employee_nos", "error.required")
+	v.Check(len(nos) <= 2000, "employee_nos", "error.out_of_range")
+	v.Check(dueDays >= 0 && dueDays <= 3650, "due_days", "error.out_of_range")
+	if err := v.Err(); err != nil {
+		return res, err
+	}
 	err = a.store.Tx(ctx, func(tx *store.Tx) error {
-		for _, no := range employeeNos {
-			no = strings.TrimSpace(no)
+		res = AssignResult{}
+		var found []string
+		for _, no := range nos {
 			pid, err := tx.FindPersonByEmployeeNo(ctx, no)
-			if err != nil {
-				return &shopdojo.Error{Kind: shopdojo.KindInvalid, Msg: "error.invalid",
-					Fields:    map[string]string{"employee_nos": "exam.err_unknown_employee"},
-					FieldArgs: map[string]map[string]any{"employee_nos": {"No": no}}}
+			if shopdojo.KindOf(store.MapErr(err)) == shopdojo.KindNotFound {
+				res.Unknown = append(res.Unknown, no)
+				continue
+			} else if err != nil {
+				return err
 			}
 			k, err := a.assignTx(ctx, tx, sp, pid, pathID, "manual", "", ac.PersonID, dueDays)
 			if err != nil {
 				return err
 			}
-			n += k
+			res.Assigned += k
+			res.Had += 1 - k
+			found = append(found, no)
+		}
+		if len(found) == 0 {
+			return nil
 		}
 		return a.record(ctx, tx, ac, change{Action: "path.assign", ObjectType: "path", ObjectID: pathID,
-			ObjectName: sp.idx.Path(pathID).Title, After: map[string]string{"people": strings.Join(employeeNos, ","),
-				"due_days": itoa(int64(dueDays))}})
+			ObjectName: sp.idx.Path(pathID).Title, After: map[string]string{"people": strings.Join(found, ","),
+				"due_days": itoa(int64(dueDays)), "assigned": itoa(int64(res.Assigned))}})
 	})
-	return n, err
+	return res, err
 }
 
 // assignByRules applies the rules to one person ("" = everyone) inside a

@@ -148,6 +148,19 @@ func (h *Handler) routes() {
 	rt.Handle("GET /curriculum", sd.PermSignedIn, h.curriculum)
 	rt.Handle("GET /curriculum/map", sd.PermSignedIn, h.knowledgeMap)
 
+	// 学习进度: progress of the people one may read (the app applies the
+	// people scope); assignment rules and manual assignment.
+	rt.Handle("GET /progress", sd.PermPeopleRead, h.progress)
+	rt.Handle("GET /progress/overdue", sd.PermPeopleRead, h.progressOverdue)
+	rt.Handle("GET /progress/people", sd.PermPeopleRead, h.progressPeople)
+	rt.Handle("GET /progress/people/{id}", sd.PermPeopleRead, h.progressPerson)
+	rt.Handle("GET /progress/rules", sd.PermPeopleManage, h.progressRules)
+	rt.Handle("POST /progress/rules", sd.PermPeopleManage, h.progressRuleCreate)
+	rt.Handle("POST /progress/rules/apply", sd.PermPeopleManage, h.progressRulesApply)
+	rt.Handle("POST /progress/rules/{id}/delete", sd.PermPeopleManage, h.progressRuleDelete)
+	rt.Handle("GET /progress/assign", sd.PermPeopleManage, h.progressAssignForm)
+	rt.Handle("POST /progress/assign", sd.PermPeopleManage, h.progressAssign)
+
 	// The mistake deck: each person's own.
 	rt.Handle("GET /review", sd.PermSignedIn, h.review)
 	rt.Handle("POST /review/{id}", sd.PermSignedIn, h.reviewRate)
