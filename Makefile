@@ -80,6 +80,7 @@ run:
 bench: build
 	./bin/shopdojo bench pages
 	./bin/shopdojo bench exam
+	./bin/shopdojo bench learner
 
 ## soak: long crash test: 20 SIGKILLs of serve during an exam storm of 2,000 examinees
 soak: build
