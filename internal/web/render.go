@@ -213,7 +213,9 @@ func (p *page) FlashText() string {
 func (p *page) Ms(ms int64) string { return p.Time(time.UnixMilli(ms)) }
 
 // QueryWith returns the current query string with key set to value.
-func (p *page) QueryWith(key, value string) string {
+// It is a template.URL: the encoded query is already escaped, and as a
+// plain string html/template would escape its = and & a second time.
+func (p *page) QueryWith(key, value string) template.URL {
 	q := url.Values{}
 	for k, v := range p.Query {
 		q[k] = v
@@ -223,7 +225,7 @@ func (p *page) QueryWith(key, value string) string {
 	} else {
 		q.Set(key, value)
 	}
-	return q.Encode()
+	return template.URL(q.Encode()) //nolint:gosec // url.Values.Encode escapes every part
 }
 
 func (h *Handler) render(w http.ResponseWriter, r *http.Request, name string, p *page) error {
