@@ -2,6 +2,8 @@ package app
 
 import (
 	"context"
+	"fmt"
+	"strconv"
 	"slices"
 	"strings"
 	"time"
@@ -46,12 +48,12 @@ type TodoItem struct {
 // progress reads what a person has done.
 func (a *App) progress(ctx context.Context, q *store.Queries, personID string) (progressOf, error) {
 	pr := progressOf{units: map[string]sqlq.UnitProgress{}, passed: map[string]bool{}}
-	rows, err := q.ListPersonUnitStates(ctx, personID)
+	states, err := q.PersonUnitStates(ctx, personID)
 	if err != nil {
 		return pr, err
 	}
-	for _, r := range rows {
-		pr.units[r.UnitID] = sqlq.UnitProgress{UnitID: r.UnitID, Status: r.Status, UpdatedAt: r.UpdatedAt}
+	if err := parseUnitStates(states, pr.units); err != nil {
+		return pr, fmt.Errorf("progress of %s: %w", personID, err)
 	}
 	certs, err := q.ListPersonCertifications(ctx, personID)
 	now := a.now()
@@ -61,6 +63,22 @@ func (a *App) progress(ctx context.Context, q *store.Queries, personID string) (
 		}
 	}
 	return pr, err
+}
+
+// parseUnitStates reads PersonUnitStates' "id status ms;…" into units.
+func parseUnitStates(s string, units map[string]sqlq.UnitProgress) error {
+	for s != "" {
+		var entry string
+		entry, s, _ = strings.Cut(s, ";")
+		id, rest, ok1 := strings.Cut(entry, " ")
+		status, at, ok2 := strings.Cut(rest, " ")
+		ms, err := strconv.ParseInt(at, 10, 64)
+		if !ok1 || !ok2 || err != nil {
+			return fmt.Errorf("bad progress entry %q", entry)
+		}
+		units[id] = sqlq.UnitProgress{UnitID: id, Status: status, UpdatedAt: ms}
+	}
+	return nil
 }
 
 // learnerState is what a person has done and the paths they have.

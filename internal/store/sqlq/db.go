@@ -546,9 +546,6 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.listPersonStoresStmt, err = db.PrepareContext(ctx, listPersonStores); err != nil {
 		return nil, fmt.Errorf("error preparing query ListPersonStores: %w", err)
 	}
-	if q.listPersonUnitStatesStmt, err = db.PrepareContext(ctx, listPersonUnitStates); err != nil {
-		return nil, fmt.Errorf("error preparing query ListPersonUnitStates: %w", err)
-	}
 	if q.listPositionsStmt, err = db.PrepareContext(ctx, listPositions); err != nil {
 		return nil, fmt.Errorf("error preparing query ListPositions: %w", err)
 	}
@@ -617,6 +614,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	}
 	if q.peopleIDsForGroupAddStmt, err = db.PrepareContext(ctx, peopleIDsForGroupAdd); err != nil {
 		return nil, fmt.Errorf("error preparing query PeopleIDsForGroupAdd: %w", err)
+	}
+	if q.personUnitStatesStmt, err = db.PrepareContext(ctx, personUnitStates); err != nil {
+		return nil, fmt.Errorf("error preparing query PersonUnitStates: %w", err)
 	}
 	if q.putBankMemberStmt, err = db.PrepareContext(ctx, putBankMember); err != nil {
 		return nil, fmt.Errorf("error preparing query PutBankMember: %w", err)
@@ -1643,11 +1643,6 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing listPersonStoresStmt: %w", cerr)
 		}
 	}
-	if q.listPersonUnitStatesStmt != nil {
-		if cerr := q.listPersonUnitStatesStmt.Close(); cerr != nil {
-			err = fmt.Errorf("error closing listPersonUnitStatesStmt: %w", cerr)
-		}
-	}
 	if q.listPositionsStmt != nil {
 		if cerr := q.listPositionsStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing listPositionsStmt: %w", cerr)
@@ -1761,6 +1756,11 @@ func (q *Queries) Close() error {
 	if q.peopleIDsForGroupAddStmt != nil {
 		if cerr := q.peopleIDsForGroupAddStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing peopleIDsForGroupAddStmt: %w", cerr)
+		}
+	}
+	if q.personUnitStatesStmt != nil {
+		if cerr := q.personUnitStatesStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing personUnitStatesStmt: %w", cerr)
 		}
 	}
 	if q.putBankMemberStmt != nil {
@@ -2226,7 +2226,6 @@ type Queries struct {
 	listPersonRolesStmt            *sql.Stmt
 	listPersonSOPRunsStmt          *sql.Stmt
 	listPersonStoresStmt           *sql.Stmt
-	listPersonUnitStatesStmt       *sql.Stmt
 	listPositionsStmt              *sql.Stmt
 	listProgressAssignmentsStmt    *sql.Stmt
 	listProgressCertificationsStmt *sql.Stmt
@@ -2250,6 +2249,7 @@ type Queries struct {
 	nextDueCardStmt                *sql.Stmt
 	openAttemptStmt                *sql.Stmt
 	peopleIDsForGroupAddStmt       *sql.Stmt
+	personUnitStatesStmt           *sql.Stmt
 	putBankMemberStmt              *sql.Stmt
 	putSettingStmt                 *sql.Stmt
 	recordLoginFailureStmt         *sql.Stmt
@@ -2480,7 +2480,6 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		listPersonRolesStmt:            q.listPersonRolesStmt,
 		listPersonSOPRunsStmt:          q.listPersonSOPRunsStmt,
 		listPersonStoresStmt:           q.listPersonStoresStmt,
-		listPersonUnitStatesStmt:       q.listPersonUnitStatesStmt,
 		listPositionsStmt:              q.listPositionsStmt,
 		listProgressAssignmentsStmt:    q.listProgressAssignmentsStmt,
 		listProgressCertificationsStmt: q.listProgressCertificationsStmt,
@@ -2504,6 +2503,7 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		nextDueCardStmt:                q.nextDueCardStmt,
 		openAttemptStmt:                q.openAttemptStmt,
 		peopleIDsForGroupAddStmt:       q.peopleIDsForGroupAddStmt,
+		personUnitStatesStmt:           q.personUnitStatesStmt,
 		putBankMemberStmt:              q.putBankMemberStmt,
 		putSettingStmt:                 q.putSettingStmt,
 		recordLoginFailureStmt:         q.recordLoginFailureStmt,
