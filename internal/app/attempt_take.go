@@ -173,6 +173,9 @@ type Feedback struct {
 	Max         float64     `json:"max"`
 	Answer      quiz.Answer `json:"answer"`
 	Explanation string      `json:"explanation"` // Markdown
+	// ExplanationEN is the English explanation, or "" when untranslated;
+	// the page in English shows it instead (never sent as such).
+	ExplanationEN string `json:"-"`
 }
 
 // maxResponse bounds one saved answer (a long short-answer included).
@@ -329,8 +332,11 @@ func (a *App) practiceFeedback(ctx context.Context, q *store.Queries, id string,
 		return nil, err
 	}
 	res := quiz.Score(qq, resp)
-	return &Feedback{State: res.State, Points: res.Points, Max: res.Max, Answer: qq.Answer,
-		Explanation: qq.Explanation}, nil
+	fb := &Feedback{State: res.State, Points: res.Points, Max: res.Max, Answer: qq.Answer, Explanation: qq.Explanation}
+	if qq.EN != nil {
+		fb.ExplanationEN = qq.EN.Explanation
+	}
+	return fb, nil
 }
 
 // TakeOver moves the actor's open attempt to device; answers queued on the

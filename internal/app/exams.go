@@ -326,17 +326,38 @@ func (a *App) Exam(ctx context.Context, ac Actor, id string) (shopdojo.Exam, err
 // ExamPage is one page of exams and the cursor for the next.
 type ExamPage struct {
 	Exams []shopdojo.Exam
-	Next  string
+	// Curriculum holds the page's exams that are the curriculum's (unit
+	// quizzes and stage exams), by id, with their pack reference.
+	Curriculum map[string]string
+	Next       string
 }
 
-// Exams lists exams, newest first; after is the cursor of the last page.
-func (a *App) Exams(ctx context.Context, ac Actor, status, after string, limit int) (ExamPage, error) {
+// Where exams come from, for the list's filter.
+const (
+	ExamsAll        = "all"        // every exam
+	ExamsManual     = "manual"     // made by hand in the exam builder
+	ExamsCurriculum = "curriculum" // the curriculum's unit quizzes and stage exams
+)
+
+// ExamSources lists the filter's values in display order.
+var ExamSources = []string{ExamsAll, ExamsManual, ExamsCurriculum}
+
+// Exams lists exams, newest first, of status (all when "") and from source
+// (ExamsAll, ExamsManual or ExamsCurriculum); after is the cursor of the
+// last page.
+func (a *App) Exams(ctx context.Context, ac Actor, status, source, after string, limit int) (ExamPage, error) {
 	var p ExamPage
 	if err := ac.require(shopdojo.PermContentEdit); err != nil {
 		return p, err
 	}
+	if !slices.Contains(ExamSources, source) {
+		return p, shopdojo.E(shopdojo.KindInvalid, "error.out_of_range")
+	}
 	limit = max(1, min(limit, 100))
-	arg := sqlq.ListExamsParams{Status: status, Lim: int32(limit + 1)}
+	arg := sqlq.ListExamsParams{Status: status, Source: source, Lim: int32(limit + 1)}
+	if source == ExamsAll {
+		arg.Source = ""
+	}
 	if at, id, ok := strings.Cut(after, "_"); ok {
 		arg.BeforeAt, _ = strconv.ParseInt(at, 10, 64)
 		arg.BeforeID = id
@@ -350,6 +371,12 @@ func (a *App) Exams(ctx context.Context, ac Actor, status, after string, limit i
 			}
 			e.Attempts, e.ToGrade = r.Attempts, r.ToGrade
 			p.Exams = append(p.Exams, e)
+			if r.CurriculumRef != "" {
+				if p.Curriculum == nil {
+					p.Curriculum = map[string]string{}
+				}
+				p.Curriculum[e.ID] = r.CurriculumRef
+			}
 		}
 		return err
 	})

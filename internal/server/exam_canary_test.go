@@ -21,7 +21,8 @@ import (
 // before release: accepted blanks, explanations, rubrics, a case's
 // sub-question keys, in Chinese and in the English translation. No
 // learner-reachable response may contain them.
-var canaries = []string{"CANARY-FILL-7f3a", "CANARY-EXPL-91bd", "CANARY-RUBRIC-55c0", "CANARY-SUB-e2d4", "CANARY-SUBEXPL-0a9f"}
+var canaries = []string{"CANARY-FILL-7f3a", "CANARY-EXPL-91bd", "CANARY-RUBRIC-55c0", "CANARY-SUB-e2d4", "CANARY-SUBEXPL-0a9f",
+	"CANARY-ENEXPL-3c1e", "CANARY-ENRUBRIC-8b27", "CANARY-ENSUBEXPL-d41c"}
 
 // Markup and JSON that would mean correctness leaked even without a canary.
 var leakMarks = regexp.MustCompile(`is-key|data-testid="key"|data-testid="explanation"|"feedback"|"answer"|q-correct|q-wrong|result\.state_`)
@@ -70,14 +71,18 @@ func canaryBank(t *testing.T, a *app.App, trainer app.Actor) []shopdojo.PaperQue
 		{Type: quiz.Single, Stem: "天猫 3 分钟响应率统计哪个时段？", Points: 2, Difficulty: 2,
 			Options: []quiz.Option{{Key: "A", Text: "全天"}, {Key: "B", Text: "08:00–24:00"}},
 			Answer:  quiz.Answer{Choices: []string{"B"}}, Explanation: "按 08:00–24:00 统计 " + canaries[1],
-			EN: &quiz.Text{Stem: "Which hours does Tmall's 3-minute response rate count?", Explanation: "08:00–24:00 " + canaries[1]}},
+			EN: &quiz.Text{Stem: "Which hours does Tmall's 3-minute response rate count?", Explanation: "08:00–24:00 " + canaries[5],
+				Options: []quiz.Option{{Key: "A", Text: "All day"}}}},
 		{Type: quiz.Fill, Stem: "推广 ROI = 成交金额 ÷ ____", Points: 2, Difficulty: 2,
-			Answer: quiz.Answer{Blanks: [][]string{{canaries[0], "花费"}}}, Explanation: canaries[1]},
+			Answer: quiz.Answer{Blanks: [][]string{{canaries[0], "花费"}}}, Explanation: canaries[1],
+			EN: &quiz.Text{Stem: "Ad ROI = sales ÷ ____", Explanation: canaries[5]}},
 		{Type: quiz.Short, Stem: "买家嫌贵，你怎么回应？", Points: 5, Difficulty: 3, Rubric: canaries[2], Explanation: canaries[1],
-			EN: &quiz.Text{Stem: "The buyer says it is too dear. Your reply?", Rubric: canaries[2], Explanation: canaries[1]}},
+			EN: &quiz.Text{Stem: "The buyer says it is too dear. Your reply?", Rubric: canaries[6], Explanation: canaries[5]}},
 		{Type: quiz.Case, Stem: "看数据回答", Attachment: "| 日期 | 访客 |\n|---|---|\n| 周一 | 1200 |", Difficulty: 3,
+			EN: &quiz.Text{Stem: "Answer from the data", Attachment: "| Day | Visitors |\n|---|---|\n| Mon | 1200 |"},
 			Sub: []quiz.Question{{ID: "s1", Type: quiz.Fill, Stem: "周一访客是____", Points: 2,
-				Answer: quiz.Answer{Blanks: [][]string{{canaries[3]}}}, Explanation: canaries[4]}}},
+				Answer: quiz.Answer{Blanks: [][]string{{canaries[3]}}}, Explanation: canaries[4],
+				EN: &quiz.Text{Stem: "Visitors on Monday: ____", Explanation: canaries[7], Rubric: canaries[6]}}}},
 	}
 	var out []shopdojo.PaperQuestion
 	for _, q := range qs {
@@ -91,8 +96,9 @@ func canaryBank(t *testing.T, a *app.App, trainer app.Actor) []shopdojo.PaperQue
 // TestNoKeyReachesLearnerBeforeRelease plants canaries in the keys and
 // walks everything a learner can reach during and after an exam whose
 // answers are released by hand: every page, JSON answer, error message
-// and the learning record. Then it releases and checks the canaries do
-// appear, so the search can find them.
+// and the learning record, once with the pages in Chinese and once in
+// English (where the translation's texts are shown). Then it releases and
+// checks the canaries do appear, so the search can find them.
 func TestNoKeyReachesLearnerBeforeRelease(t *testing.T) {
 	f := setup(t)
 	ctx := context.Background()
@@ -117,30 +123,39 @@ func TestNoKeyReachesLearnerBeforeRelease(t *testing.T) {
 	if code, _ := l.form("/login", url.Values{"login": {no}, "password": {"password-" + no}}); code != 200 {
 		t.Fatalf("login: %d", code)
 	}
-	l.req("GET", "/my/exams", "", "")
-	l.form("/my/exams/"+exam+"/start", nil)
-	id := attemptOf(t, l)
-	l.req("GET", "/attempts/"+id, "", "")
-	for _, body := range []string{
-		`{"answers":[{"pos":0,"seq":1,"response":{"choices":["A"]}},{"pos":1,"seq":1,"response":{"blanks":["花费"]}}]}`,
-		`{"answers":[{"pos":2,"seq":1,"response":{"text":"先认同，再讲价值"}},{"pos":3,"seq":1,"response":{"sub":{"s1":{"blanks":["1200"]}}}}]}`,
-		`{"answers":[{"pos":99,"seq":1,"response":{}}]}`, // refused: the error message is searched too
-		`not json`,
-	} {
-		l.req("POST", "/attempts/"+id+"/answers", "application/json", body)
+	walk := func(stem string) string {
+		l.req("GET", "/my/exams", "", "")
+		l.form("/my/exams/"+exam+"/start", nil)
+		id := attemptOf(t, l)
+		if _, body := l.req("GET", "/attempts/"+id, "", ""); !strings.Contains(body, stem) {
+			t.Errorf("the exam page lacks %q", stem)
+		}
+		for _, body := range []string{
+			`{"answers":[{"pos":0,"seq":1,"response":{"choices":["A"]}},{"pos":1,"seq":1,"response":{"blanks":["花费"]}}]}`,
+			`{"answers":[{"pos":2,"seq":1,"response":{"text":"先认同，再讲价值"}},{"pos":3,"seq":1,"response":{"sub":{"s1":{"blanks":["1200"]}}}}]}`,
+			`{"answers":[{"pos":99,"seq":1,"response":{}}]}`, // refused: the error message is searched too
+			`not json`,
+		} {
+			l.req("POST", "/attempts/"+id+"/answers", "application/json", body)
+		}
+		l.req("GET", "/attempts/"+id+"/clock", "", "")
+		l.req("POST", "/attempts/"+id+"/signal", "application/json", `{"kind":"hidden"}`)
+		l.form("/attempts/"+id+"/finish", nil)
+		l.req("GET", "/attempts/"+id+"/result", "", "")
+		l.req("GET", "/my/exams", "", "")
+		l.req("GET", "/review", "", "")
+		l.req("GET", "/account", "", "")
+		l.req("GET", "/api/v1/me", "", "")
+		// The job records results; the learning record must still hold no score.
+		if _, _, err := a.RunAttemptJobs(ctx); err != nil {
+			t.Fatal(err)
+		}
+		l.req("GET", "/account", "", "")
+		return id
 	}
-	l.req("GET", "/attempts/"+id+"/clock", "", "")
-	l.req("POST", "/attempts/"+id+"/signal", "application/json", `{"kind":"hidden"}`)
-	l.form("/attempts/"+id+"/finish", nil)
-	l.req("GET", "/attempts/"+id+"/result", "", "")
-	l.req("GET", "/my/exams", "", "")
-	l.req("GET", "/account", "", "")
-	l.req("GET", "/api/v1/me", "", "")
-	// The job records results; the learning record must still hold no score.
-	if _, _, err := a.RunAttemptJobs(ctx); err != nil {
-		t.Fatal(err)
-	}
-	l.req("GET", "/account", "", "")
+	id := walk("天猫 3 分钟响应率")
+	l.form("/locale", url.Values{"locale": {"en"}, "next": {"/my/exams"}})
+	enID := walk("Which hours does Tmall")
 	for _, page := range l.seen {
 		for _, c := range canaries {
 			if strings.Contains(page, c) {
@@ -162,9 +177,20 @@ func TestNoKeyReachesLearnerBeforeRelease(t *testing.T) {
 	// After release the same pages show the keys: the search above could
 	// have found them.
 	must(t, a.ReleaseResults(ctx, trainer, exam))
-	_, body := l.req("GET", "/attempts/"+id+"/result", "", "")
+	_, body := l.req("GET", "/attempts/"+enID+"/result", "", "")
+	if !strings.Contains(body, canaries[5]) || !strings.Contains(body, canaries[7]) || !strings.Contains(body, canaries[0]) {
+		t.Fatal("released English result lacks the English explanations or the key")
+	}
+	if strings.Contains(body, canaries[1]) || strings.Contains(body, canaries[6]) {
+		t.Error("released English result shows the Chinese explanation or a rubric")
+	}
+	l.form("/locale", url.Values{"locale": {"zh-CN"}, "next": {"/my/exams"}})
+	_, body = l.req("GET", "/attempts/"+id+"/result", "", "")
 	if !strings.Contains(body, canaries[1]) || !strings.Contains(body, canaries[0]) {
 		t.Fatal("released result lacks the explanation or key")
+	}
+	if strings.Contains(body, canaries[5]) {
+		t.Error("released Chinese result shows the English explanation")
 	}
 }
 

@@ -34,9 +34,17 @@ type resultSub struct {
 	Explanation template.HTML
 }
 
-func (h *Handler) resultItems(v app.ResultView) ([]resultItem, error) {
+// resultItems renders v's questions in the page's locale. The English
+// explanation, like the Chinese one, comes only with the whole question,
+// which the view holds only once answers are released.
+func (h *Handler) resultItems(locale string, v app.ResultView) ([]resultItem, error) {
 	out := make([]resultItem, len(v.Items))
 	for i, it := range v.Items {
+		it.Item = shownItem(locale, it.Item)
+		if it.Question != nil {
+			q := shownQuestion(locale, *it.Question)
+			it.Question = &q
+		}
 		ri := resultItem{ResultItem: it, Letters: letters[:min(len(it.Item.Options), len(letters))]}
 		var err error
 		if ri.Stem, err = h.md.HTML(it.Item.Stem); err != nil {
@@ -81,12 +89,12 @@ func (h *Handler) attemptResult(w http.ResponseWriter, r *http.Request) error {
 	if v.Attempt.State == "in_progress" {
 		return redirect(w, r, "/attempts/"+v.Attempt.ID, "")
 	}
-	items, err := h.resultItems(v)
+	p := h.page(r, "result.title")
+	p.Nav = "myexams"
+	items, err := h.resultItems(p.Locale, v)
 	if err != nil {
 		return err
 	}
-	p := h.page(r, "result.title")
-	p.Nav = "myexams"
 	p.Data = map[string]any{"V": v, "Items": items}
 	return h.render(w, r, "result", p)
 }
@@ -100,12 +108,12 @@ func (h *Handler) attemptReview(w http.ResponseWriter, r *http.Request) error {
 	if v.Exam.ID != r.PathValue("id") {
 		return shopdojo.ErrNotFound
 	}
-	items, err := h.resultItems(v)
+	p := h.page(r, "review.title")
+	p.Nav = "exams"
+	items, err := h.resultItems(p.Locale, v)
 	if err != nil {
 		return err
 	}
-	p := h.page(r, "review.title")
-	p.Nav = "exams"
 	p.Data = map[string]any{"V": v, "Items": items}
 	return h.render(w, r, "attempt_review", p)
 }

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"html/template"
 	"net/http"
+	"strings"
 	"time"
 
 	"github.com/shopdojo/shopdojo"
@@ -95,20 +96,23 @@ func (h *Handler) attemptTake(w http.ResponseWriter, r *http.Request) error {
 	if v.Attempt.State != "in_progress" {
 		return redirect(w, r, "/attempts/"+id+"/result", "")
 	}
+	p := h.page(r, "take.title")
+	p.Nav = "myexams"
 	items := make([]takeItem, len(v.Items))
 	for i, it := range v.Items {
-		if items[i], err = h.takeItem(it); err != nil {
+		if items[i], err = h.takeItem(p.Locale, it); err != nil {
 			return err
 		}
 	}
-	p := h.page(r, "take.title")
-	p.Nav = "myexams"
 	p.Data = map[string]any{"V": v, "Items": items, "RemainingMs": v.Remaining.Milliseconds(),
 		"Timed": !v.Attempt.Deadline.IsZero(), "Practice": v.Exam.Mode == shopdojo.ModePractice}
 	return h.render(w, r, "take", p)
 }
 
-func (h *Handler) takeItem(it app.TakeItem) (takeItem, error) {
+// takeItem renders it in the page's locale (the English texts, where
+// translated, on an English page).
+func (h *Handler) takeItem(locale string, it app.TakeItem) (takeItem, error) {
+	it.Item = shownItem(locale, it.Item)
 	ti := takeItem{TakeItem: it, Letters: letters[:min(len(it.Item.Options), len(letters))]}
 	var err error
 	if ti.Stem, err = h.md.HTML(it.Item.Stem); err != nil {
@@ -142,8 +146,12 @@ func (h *Handler) attemptAnswers(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return h.jsonErr(w, r, err)
 	}
+	locale := h.locale(r, actorOf(r))
 	for i := range acks {
 		if fb := acks[i].Feedback; fb != nil {
+			if english(locale) && strings.TrimSpace(fb.ExplanationEN) != "" {
+				fb.Explanation = fb.ExplanationEN
+			}
 			html, err := h.md.HTML(fb.Explanation)
 			if err != nil {
 				return h.jsonErr(w, r, err)

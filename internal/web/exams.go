@@ -1,8 +1,10 @@
 package web
 
 import (
+	"html/template"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -11,9 +13,16 @@ import (
 	"github.com/shopdojo/shopdojo/internal/app"
 )
 
+// exams lists exams; by default only those made by hand, as the
+// curriculum's unit quizzes and stage exams (dozens, imported with it)
+// would bury them.
 func (h *Handler) exams(w http.ResponseWriter, r *http.Request) error {
 	q := r.URL.Query()
-	pg, err := h.app.Exams(r.Context(), actorOf(r), q.Get("status"), q.Get("after"), 30)
+	source := q.Get("source")
+	if !slices.Contains(app.ExamSources, source) {
+		source = app.ExamsManual
+	}
+	pg, err := h.app.Exams(r.Context(), actorOf(r), q.Get("status"), source, q.Get("after"), 30)
 	if err != nil {
 		return err
 	}
@@ -23,8 +32,29 @@ func (h *Handler) exams(w http.ResponseWriter, r *http.Request) error {
 	}
 	p := h.page(r, "exams.title")
 	p.Nav = "exams"
-	p.Data = map[string]any{"Page": pg, "ToGrade": len(queue), "Status": q.Get("status"), "First": q.Get("after") == ""}
+	p.Data = map[string]any{"Page": pg, "ToGrade": len(queue), "Status": q.Get("status"), "First": q.Get("after") == "",
+		"Source": source, "Sources": app.ExamSources,
+		"FirstURL": examsURL(q, ""), "NextURL": examsURL(q, pg.Next)}
 	return h.render(w, r, "exams", p)
+}
+
+// examsURL is the list's address with the same filters from cursor after.
+// It is a template.URL because a query string written into href after "?"
+// would be escaped as one value ("=" and "&" too).
+func examsURL(q url.Values, after string) template.URL {
+	v := url.Values{}
+	for _, k := range []string{"status", "source"} {
+		if x := q.Get(k); x != "" {
+			v.Set(k, x)
+		}
+	}
+	if after != "" {
+		v.Set("after", after)
+	}
+	if len(v) == 0 {
+		return "/exams"
+	}
+	return template.URL("/exams?" + v.Encode())
 }
 
 func (h *Handler) examNew(w http.ResponseWriter, r *http.Request) error {

@@ -130,3 +130,26 @@ func optionText(opts []quiz.Option, key string) string {
 	}
 	return key
 }
+
+// english reports whether a page in locale shows questions in English.
+// The page's language decides, as for every other text on it.
+func english(locale string) bool { return locale == "en" }
+
+// shownItem is a question as a learner's page in locale shows it: with
+// its English texts where translated on an English page. quiz.Item holds
+// no explanation in either language, so nothing is revealed by this.
+func shownItem(locale string, it quiz.Item) quiz.Item {
+	if english(locale) {
+		return it.English()
+	}
+	return it
+}
+
+// shownQuestion is a released question in the page's language, with its
+// explanation; only ever called for a question the viewer may see whole.
+func shownQuestion(locale string, q quiz.Question) quiz.Question {
+	if english(locale) {
+		return q.English()
+	}
+	return q
+}

@@ -19,6 +19,10 @@ func (h *Handler) review(w http.ResponseWriter, r *http.Request) error {
 	p.Nav = "review"
 	data := map[string]any{"V": v, "OK": ok}
 	if ok {
+		// The card's question is released (cards are added only then), so
+		// its explanation may be shown, in the page's language.
+		v.Question = shownQuestion(p.Locale, v.Question)
+		data["V"] = v
 		var stem, expl, att template.HTML
 		if stem, err = h.md.HTML(v.Question.Stem); err != nil {
 			return err

@@ -22,12 +22,18 @@ FROM exams e LEFT JOIN people p ON p.id = e.owner_id WHERE e.id = $1;
 
 -- name: ListExams :many
 -- Exams for those who manage them, newest first, keyset-paginated on
--- (created_at, id), with attempt counts.
+-- (created_at, id), with attempt counts and the curriculum reference of a
+-- unit quiz or stage exam. source is empty (all), 'manual' (made by hand) or
+-- 'curriculum' (the curriculum's).
 SELECT sqlc.embed(e), COALESCE(p.name, '') AS owner_name,
        (SELECT COUNT(*) FROM attempts a WHERE a.exam_id = e.id) AS attempts,
-       (SELECT COUNT(*) FROM attempts a WHERE a.exam_id = e.id AND a.to_grade > 0 AND a.state = 'finished') AS to_grade
+       (SELECT COUNT(*) FROM attempts a WHERE a.exam_id = e.id AND a.to_grade > 0 AND a.state = 'finished') AS to_grade,
+       CAST(COALESCE((SELECT MIN(c.ref) FROM curriculum_exams c WHERE c.exam_id = e.id), '') AS TEXT) AS curriculum_ref
 FROM exams e LEFT JOIN people p ON p.id = e.owner_id
 WHERE (CAST(sqlc.arg(status) AS TEXT) = '' OR e.status = sqlc.arg(status))
+  AND (CAST(sqlc.arg(source) AS TEXT) = ''
+       OR (CAST(sqlc.arg(source) AS TEXT) = 'manual' AND NOT EXISTS (SELECT 1 FROM curriculum_exams c WHERE c.exam_id = e.id))
+       OR (CAST(sqlc.arg(source) AS TEXT) = 'curriculum' AND EXISTS (SELECT 1 FROM curriculum_exams c WHERE c.exam_id = e.id)))
   AND (CAST(sqlc.arg(before_at) AS BIGINT) = 0 OR e.created_at < sqlc.arg(before_at)
        OR (e.created_at = sqlc.arg(before_at) AND e.id < sqlc.arg(before_id)))
 ORDER BY e.created_at DESC, e.id DESC

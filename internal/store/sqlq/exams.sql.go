@@ -238,34 +238,43 @@ func (q *Queries) ListExamAudience(ctx context.Context, examID string) ([]ListEx
 const listExams = `-- name: ListExams :many
 SELECT e.id, e.title, e.description, e.mode, e.status, e.owner_id, e.paper, e.opens_at, e.closes_at, e.time_limit_s, e.attempts_allowed, e.pass_percent, e.score_release, e.answer_release, e.released_at, e.shuffle_questions, e.shuffle_options, e.everyone, e.created_at, e.updated_at, e.certifies, e.valid_months, COALESCE(p.name, '') AS owner_name,
        (SELECT COUNT(*) FROM attempts a WHERE a.exam_id = e.id) AS attempts,
-       (SELECT COUNT(*) FROM attempts a WHERE a.exam_id = e.id AND a.to_grade > 0 AND a.state = 'finished') AS to_grade
+       (SELECT COUNT(*) FROM attempts a WHERE a.exam_id = e.id AND a.to_grade > 0 AND a.state = 'finished') AS to_grade,
+       CAST(COALESCE((SELECT MIN(c.ref) FROM curriculum_exams c WHERE c.exam_id = e.id), '') AS TEXT) AS curriculum_ref
 FROM exams e LEFT JOIN people p ON p.id = e.owner_id
 WHERE (CAST($1 AS TEXT) = '' OR e.status = $1)
-  AND (CAST($2 AS BIGINT) = 0 OR e.created_at < $2
-       OR (e.created_at = $2 AND e.id < $3))
+  AND (CAST($2 AS TEXT) = ''
+       OR (CAST($2 AS TEXT) = 'manual' AND NOT EXISTS (SELECT 1 FROM curriculum_exams c WHERE c.exam_id = e.id))
+       OR (CAST($2 AS TEXT) = 'curriculum' AND EXISTS (SELECT 1 FROM curriculum_exams c WHERE c.exam_id = e.id)))
+  AND (CAST($3 AS BIGINT) = 0 OR e.created_at < $3
+       OR (e.created_at = $3 AND e.id < $4))
 ORDER BY e.created_at DESC, e.id DESC
-LIMIT $4
+LIMIT $5
 `
 
 type ListExamsParams struct {
 	Status   string
+	Source   string
 	BeforeAt int64
 	BeforeID string
 	Lim      int32
 }
 
 type ListExamsRow struct {
-	Exam      Exam
-	OwnerName string
-	Attempts  int64
-	ToGrade   int64
+	Exam          Exam
+	OwnerName     string
+	Attempts      int64
+	ToGrade       int64
+	CurriculumRef string
 }
 
 // Exams for those who manage them, newest first, keyset-paginated on
-// (created_at, id), with attempt counts.
+// (created_at, id), with attempt counts and the curriculum reference of a
+// unit quiz or stage exam. source is empty (all), 'manual' (made by hand) or
+// 'curriculum' (the curriculum's).
 func (q *Queries) ListExams(ctx context.Context, arg ListExamsParams) ([]ListExamsRow, error) {
 	rows, err := q.query(ctx, q.listExamsStmt, listExams,
 		arg.Status,
+		arg.Source,
 		arg.BeforeAt,
 		arg.BeforeID,
 		arg.Lim,
@@ -303,6 +312,7 @@ func (q *Queries) ListExams(ctx context.Context, arg ListExamsParams) ([]ListExa
 			&i.OwnerName,
 			&i.Attempts,
 			&i.ToGrade,
+			&i.CurriculumRef,
 		); err != nil {
 			return nil, err
 		}
