@@ -25,6 +25,7 @@ type LearningHome struct {
 	Today     []TodoItem
 	ReviewDue int64
 	Changes   []ChangeTask // "what changed" tasks of lessons and SOPs learned before
+	Returned  []RunBrief   // SOP runs a reviewer sent back for changes
 	Empty     bool         // no curriculum stored yet
 }
 
@@ -111,7 +112,10 @@ func (a *App) MyLearning(ctx context.Context, ac Actor) (LearningHome, error) {
 		if h.ReviewDue, err = q.CountDueCards(ctx, sqlq.CountDueCardsParams{PersonID: ac.PersonID, Due: a.nowMs()}); err != nil {
 			return err
 		}
-		h.Changes, err = a.changeTasks(ctx, q, sp, ac.PersonID)
+		if h.Changes, err = a.changeTasks(ctx, q, sp, ac.PersonID); err != nil {
+			return err
+		}
+		h.Returned, err = a.returnedRuns(ctx, q, ac.PersonID)
 		return err
 	})
 	if err != nil {

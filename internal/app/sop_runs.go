@@ -458,7 +458,7 @@ func (a *App) signedUnitsTx(ctx context.Context, tx *store.Tx, v SOPRun, now int
 // RunBrief is a run in a list.
 type RunBrief struct {
 	ID, SOPID, UnitID, Title, TitleEN      string
-	Subject, Status                        string
+	Subject, Status, ReviewNote            string
 	PersonID, PersonName, EmployeeNo, Dept string
 	CreatedAt, SubmittedAt                 time.Time
 	VersionNo                              int64
@@ -483,6 +483,22 @@ func (a *App) MyRuns(ctx context.Context, ac Actor, ref string) ([]RunBrief, err
 			CreatedAt: fromMs(r.CreatedAt), SubmittedAt: fromMs(r.SubmittedAt), VersionNo: r.VersionNo}
 	}
 	return out, err
+}
+
+// returnedRuns are the person's runs sent back for changes, newest first.
+func (a *App) returnedRuns(ctx context.Context, q *store.Queries, personID string) ([]RunBrief, error) {
+	rows, err := q.ListReturnedSOPRuns(ctx, personID)
+	if err != nil || len(rows) == 0 {
+		return nil, err
+	}
+	titles := a.runTitles(ctx)
+	out := make([]RunBrief, len(rows))
+	for i, r := range rows {
+		t := titles[runRef(r.SopID, r.UnitID)]
+		out[i] = RunBrief{ID: r.ID, SOPID: r.SopID, UnitID: r.UnitID, Title: t[0], TitleEN: t[1], Subject: r.Subject,
+			Status: RunReturned, ReviewNote: r.ReviewNote, CreatedAt: fromMs(r.CreatedAt), VersionNo: r.VersionNo}
+	}
+	return out, nil
 }
 
 // RunsToSignOff is the actor's sign-off queue: submitted runs of the people

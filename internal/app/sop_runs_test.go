@@ -109,6 +109,9 @@ func TestSOPRun(t *testing.T) {
 		t.Fatalf("returned without a note: %v", err)
 	}
 	e.must(e.app.ReviewRun(e.ctx, mentor, runID, false, "主图第 3 张不是白底，请重拍后再提交"))
+	if h, _ := e.app.MyLearning(e.ctx, ac); len(h.Returned) != 1 || h.Returned[0].ReviewNote == "" {
+		t.Fatalf("the returned run is not a task on 我的学习: %+v", h.Returned)
+	}
 	if st := unitStatus(t, e, ac, u.ID); st == app.StateDone {
 		t.Fatal("a returned run completed the unit")
 	}
@@ -119,6 +122,9 @@ func TestSOPRun(t *testing.T) {
 	e.must(e.app.SaveRunStep(e.ctx, ac, runID, 1, app.StepInput{Done: true, Note: "已重拍白底图", Link: "https://item.taobao.com/item.htm?id=1"}))
 	e.must(e.app.SubmitRun(e.ctx, ac, runID))
 	e.must(e.app.ReviewRun(e.ctx, mentor, runID, true, "证据完整，做得好"))
+	if h, _ := e.app.MyLearning(e.ctx, ac); len(h.Returned) != 0 {
+		t.Fatalf("a signed run is still a task: %+v", h.Returned)
+	}
 	if err := e.app.ReviewRun(e.ctx, mentor, runID, true, ""); kind(err) != shopdojo.KindConflict {
 		t.Fatalf("signed off twice: %v", err)
 	}

@@ -258,3 +258,20 @@ func evidencePhoto(t *testing.T) string {
 	must(t, png.Encode(f, img))
 	return path
 }
+
+// TestReturnedRunIsATask: a new hire whose run her mentor returned finds
+// it on 我的学习 with the mentor's note and opens it to make the changes.
+func TestReturnedRunIsATask(t *testing.T) {
+	s := start(t)
+	ctx := browser(t, 390, 844, true)
+	signIn(t, ctx, s, "SD1007", app.DemoPassword)
+	do(t, ctx, chromedp.WaitReady(css("[data-testid=logout]")), chromedp.Navigate(s.url+"/learn"),
+		chromedp.WaitVisible(css("[data-testid=learn-returned]")))
+	waitText(t, ctx, "[data-testid=learn-returned]", "缺少后台截图")
+	s.shot(t, ctx, "practice-09-returned-task")
+	do(t, ctx, chromedp.Click(css("[data-testid=learn-returned] a")), chromedp.WaitVisible(css("[data-testid=run-status]")))
+	waitText(t, ctx, "[data-testid=run-status]", "已退回")
+	if n := eval[int](t, ctx, `document.querySelectorAll("[data-testid=step-save]").length`); n == 0 {
+		t.Fatal("a returned run cannot be changed")
+	}
+}

@@ -101,3 +101,9 @@ FROM unit_progress WHERE person_id = $1;
 -- name: SetMaterialSubject :exec
 -- A curriculum file renamed (a unit moved in its course): its history stays.
 UPDATE materials SET subject_id = $2, updated_at = $3 WHERE id = $1;
+
+-- name: ListReturnedSOPRuns :many
+-- A person's runs sent back for changes: tasks on 我的学习 (few, so the
+-- status index and a filter on person are enough).
+SELECT id, sop_id, unit_id, subject, review_note, version_no, created_at FROM sop_runs
+WHERE status = 'returned' AND person_id = $1 ORDER BY reviewed_at DESC LIMIT 20;

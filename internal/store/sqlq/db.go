@@ -567,6 +567,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.listQuestionsStmt, err = db.PrepareContext(ctx, listQuestions); err != nil {
 		return nil, fmt.Errorf("error preparing query ListQuestions: %w", err)
 	}
+	if q.listReturnedSOPRunsStmt, err = db.PrepareContext(ctx, listReturnedSOPRuns); err != nil {
+		return nil, fmt.Errorf("error preparing query ListReturnedSOPRuns: %w", err)
+	}
 	if q.listRuleCandidatesStmt, err = db.PrepareContext(ctx, listRuleCandidates); err != nil {
 		return nil, fmt.Errorf("error preparing query ListRuleCandidates: %w", err)
 	}
@@ -1678,6 +1681,11 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing listQuestionsStmt: %w", cerr)
 		}
 	}
+	if q.listReturnedSOPRunsStmt != nil {
+		if cerr := q.listReturnedSOPRunsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listReturnedSOPRunsStmt: %w", cerr)
+		}
+	}
 	if q.listRuleCandidatesStmt != nil {
 		if cerr := q.listRuleCandidatesStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing listRuleCandidatesStmt: %w", cerr)
@@ -2233,6 +2241,7 @@ type Queries struct {
 	listProgressMembershipsStmt    *sql.Stmt
 	listQuestionTagsStmt           *sql.Stmt
 	listQuestionsStmt              *sql.Stmt
+	listReturnedSOPRunsStmt        *sql.Stmt
 	listRuleCandidatesStmt         *sql.Stmt
 	listSOPRunFilesStmt            *sql.Stmt
 	listSOPRunStepsStmt            *sql.Stmt
@@ -2487,6 +2496,7 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		listProgressMembershipsStmt:    q.listProgressMembershipsStmt,
 		listQuestionTagsStmt:           q.listQuestionTagsStmt,
 		listQuestionsStmt:              q.listQuestionsStmt,
+		listReturnedSOPRunsStmt:        q.listReturnedSOPRunsStmt,
 		listRuleCandidatesStmt:         q.listRuleCandidatesStmt,
 		listSOPRunFilesStmt:            q.listSOPRunFilesStmt,
 		listSOPRunStepsStmt:            q.listSOPRunStepsStmt,

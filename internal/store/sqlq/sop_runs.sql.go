@@ -318,6 +318,54 @@ func (q *Queries) ListPersonSOPRuns(ctx context.Context, arg ListPersonSOPRunsPa
 	return items, nil
 }
 
+const listReturnedSOPRuns = `-- name: ListReturnedSOPRuns :many
+SELECT id, sop_id, unit_id, subject, review_note, version_no, created_at FROM sop_runs
+WHERE status = 'returned' AND person_id = $1 ORDER BY reviewed_at DESC LIMIT 20
+`
+
+type ListReturnedSOPRunsRow struct {
+	ID         string
+	SopID      string
+	UnitID     string
+	Subject    string
+	ReviewNote string
+	VersionNo  int64
+	CreatedAt  int64
+}
+
+// A person's runs sent back for changes: tasks on 我的学习 (few, so the
+// status index and a filter on person are enough).
+func (q *Queries) ListReturnedSOPRuns(ctx context.Context, personID string) ([]ListReturnedSOPRunsRow, error) {
+	rows, err := q.query(ctx, q.listReturnedSOPRunsStmt, listReturnedSOPRuns, personID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	items := []ListReturnedSOPRunsRow{}
+	for rows.Next() {
+		var i ListReturnedSOPRunsRow
+		if err := rows.Scan(
+			&i.ID,
+			&i.SopID,
+			&i.UnitID,
+			&i.Subject,
+			&i.ReviewNote,
+			&i.VersionNo,
+			&i.CreatedAt,
+		); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Close(); err != nil {
+		return nil, err
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
 const listSOPRunFiles = `-- name: ListSOPRunFiles :many
 SELECT rf.step_no, f.id, f.name, f.content_type, f.size FROM sop_run_files rf
 JOIN files f ON f.id = rf.file_id WHERE rf.run_id = $1 ORDER BY rf.step_no, rf.created_at, f.id
