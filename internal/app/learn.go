@@ -49,24 +49,21 @@ type TodoItem struct {
 // progress reads what a person has done.
 func (a *App) progress(ctx context.Context, q *store.Queries, personID string) (progressOf, error) {
 	pr := progressOf{units: map[string]sqlq.UnitProgress{}, passed: map[string]bool{}}
-	states, err := q.PersonUnitStates(ctx, personID)
+	st, err := q.PersonLearningState(ctx, sqlq.PersonLearningStateParams{PersonID: personID, Now: a.nowMs()})
 	if err != nil {
 		return pr, err
 	}
-	if err := parseUnitStates(states, pr.units); err != nil {
+	if err := parseUnitStates(st.States, pr.units); err != nil {
 		return pr, fmt.Errorf("progress of %s: %w", personID, err)
 	}
-	certs, err := q.ListPersonCertifications(ctx, personID)
-	now := a.now()
-	for _, c := range certs {
-		if toCertification(c.Certification).Valid(now) {
-			pr.passed[c.Certification.ExamID] = true
-		}
+	for _, id := range strings.Fields(st.Passed) {
+		pr.passed[id] = true
 	}
-	return pr, err
+	pr.due, pr.changes, pr.returned = st.Due, st.Changes, st.Returned
+	return pr, nil
 }
 
-// parseUnitStates reads PersonUnitStates' "id status ms;…" into units.
+// parseUnitStates reads PersonLearningState's "id status ms;…" into units.
 func parseUnitStates(s string, units map[string]sqlq.UnitProgress) error {
 	for s != "" {
 		var entry string
@@ -109,13 +106,15 @@ func (a *App) MyLearning(ctx context.Context, ac Actor) (LearningHome, error) {
 		if pr, assigned, err = a.learnerState(ctx, q, ac.PersonID); err != nil {
 			return err
 		}
-		if h.ReviewDue, err = q.CountDueCards(ctx, sqlq.CountDueCardsParams{PersonID: ac.PersonID, Due: a.nowMs()}); err != nil {
-			return err
+		h.ReviewDue = pr.due
+		if pr.changes > 0 {
+			if h.Changes, err = a.changeTasks(ctx, q, sp, ac.PersonID); err != nil {
+				return err
+			}
 		}
-		if h.Changes, err = a.changeTasks(ctx, q, sp, ac.PersonID); err != nil {
-			return err
+		if pr.returned > 0 {
+			h.Returned, err = a.returnedRuns(ctx, q, ac.PersonID)
 		}
-		h.Returned, err = a.returnedRuns(ctx, q, ac.PersonID)
 		return err
 	})
 	if err != nil {

@@ -84,6 +84,8 @@ func (p PathView) Overdue(now time.Time) bool {
 type progressOf struct {
 	units  map[string]sqlq.UnitProgress
 	passed map[string]bool // exam id → certification held and valid
+	// due review cards, open "what changed" tasks, runs returned for changes
+	due, changes, returned int64
 }
 
 func (pr progressOf) unitDone(id string) bool { return pr.units[id].Status == StateDone }

@@ -90,13 +90,21 @@ UPDATE change_tasks SET done_at = $3 WHERE person_id = $1 AND unit_id = $2 AND d
 UPDATE unit_progress SET material_id = $3, version_no = $4, updated_at = $5
 WHERE person_id = $1 AND unit_id = $2 AND version_no < $4;
 
--- name: PersonUnitStates :one
--- What 我的学习 and the course maps need of a person's progress, read from
--- the covering index unit_progress_person_state alone, as one string of
--- "unit_id status updated_at" entries joined by ';' (one row instead of a
--- few hundred: stepping rows was the largest cost of the page).
-SELECT CAST(COALESCE(string_agg(unit_id || ' ' || status || ' ' || CAST(updated_at AS TEXT), ';'), '') AS TEXT) AS states
-FROM unit_progress WHERE person_id = $1;
+-- name: PersonLearningState :one
+-- What 我的学习 and the course maps need of a person, in one read: their
+-- progress (from the covering index unit_progress_person_state) as
+-- "unit_id status updated_at" entries joined by ';', the exams whose
+-- certification they hold and that has not expired (space-separated),
+-- their due review cards, open "what changed" tasks and returned runs. One row
+-- instead of a few hundred and four queries: stepping rows and each
+-- query's round trip were most of the page's database time.
+SELECT CAST(COALESCE((SELECT string_agg(up.unit_id || ' ' || up.status || ' ' || CAST(up.updated_at AS TEXT), ';')
+                      FROM unit_progress up WHERE up.person_id = sqlc.arg(person_id)), '') AS TEXT) AS states,
+       CAST(COALESCE((SELECT string_agg(c.exam_id, ' ') FROM certifications c
+                      WHERE c.person_id = sqlc.arg(person_id) AND (c.expires_at = 0 OR c.expires_at > sqlc.arg(now))), '') AS TEXT) AS passed,
+       CAST((SELECT COUNT(*) FROM review_cards rc WHERE rc.person_id = sqlc.arg(person_id) AND rc.due <= sqlc.arg(now)) AS BIGINT) AS due,
+       CAST((SELECT COUNT(*) FROM change_tasks ct WHERE ct.person_id = sqlc.arg(person_id) AND ct.done_at = 0) AS BIGINT) AS changes,
+       CAST((SELECT COUNT(*) FROM sop_runs sr WHERE sr.person_id = sqlc.arg(person_id) AND sr.status = 'returned') AS BIGINT) AS returned;
 
 -- name: SetMaterialSubject :exec
 -- A curriculum file renamed (a unit moved in its course): its history stays.

@@ -618,8 +618,8 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.peopleIDsForGroupAddStmt, err = db.PrepareContext(ctx, peopleIDsForGroupAdd); err != nil {
 		return nil, fmt.Errorf("error preparing query PeopleIDsForGroupAdd: %w", err)
 	}
-	if q.personUnitStatesStmt, err = db.PrepareContext(ctx, personUnitStates); err != nil {
-		return nil, fmt.Errorf("error preparing query PersonUnitStates: %w", err)
+	if q.personLearningStateStmt, err = db.PrepareContext(ctx, personLearningState); err != nil {
+		return nil, fmt.Errorf("error preparing query PersonLearningState: %w", err)
 	}
 	if q.putBankMemberStmt, err = db.PrepareContext(ctx, putBankMember); err != nil {
 		return nil, fmt.Errorf("error preparing query PutBankMember: %w", err)
@@ -1766,9 +1766,9 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing peopleIDsForGroupAddStmt: %w", cerr)
 		}
 	}
-	if q.personUnitStatesStmt != nil {
-		if cerr := q.personUnitStatesStmt.Close(); cerr != nil {
-			err = fmt.Errorf("error closing personUnitStatesStmt: %w", cerr)
+	if q.personLearningStateStmt != nil {
+		if cerr := q.personLearningStateStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing personLearningStateStmt: %w", cerr)
 		}
 	}
 	if q.putBankMemberStmt != nil {
@@ -2258,7 +2258,7 @@ type Queries struct {
 	nextDueCardStmt                *sql.Stmt
 	openAttemptStmt                *sql.Stmt
 	peopleIDsForGroupAddStmt       *sql.Stmt
-	personUnitStatesStmt           *sql.Stmt
+	personLearningStateStmt        *sql.Stmt
 	putBankMemberStmt              *sql.Stmt
 	putSettingStmt                 *sql.Stmt
 	recordLoginFailureStmt         *sql.Stmt
@@ -2513,7 +2513,7 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		nextDueCardStmt:                q.nextDueCardStmt,
 		openAttemptStmt:                q.openAttemptStmt,
 		peopleIDsForGroupAddStmt:       q.peopleIDsForGroupAddStmt,
-		personUnitStatesStmt:           q.personUnitStatesStmt,
+		personLearningStateStmt:        q.personLearningStateStmt,
 		putBankMemberStmt:              q.putBankMemberStmt,
 		putSettingStmt:                 q.putSettingStmt,
 		recordLoginFailureStmt:         q.recordLoginFailureStmt,

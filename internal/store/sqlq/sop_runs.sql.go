@@ -522,20 +522,47 @@ func (q *Queries) ListSOPRunsToReview(ctx context.Context, arg ListSOPRunsToRevi
 	return items, nil
 }
 
-const personUnitStates = `-- name: PersonUnitStates :one
-SELECT CAST(COALESCE(string_agg(unit_id || ' ' || status || ' ' || CAST(updated_at AS TEXT), ';'), '') AS TEXT) AS states
-FROM unit_progress WHERE person_id = $1
+const personLearningState = `-- name: PersonLearningState :one
+SELECT CAST(COALESCE((SELECT string_agg(up.unit_id || ' ' || up.status || ' ' || CAST(up.updated_at AS TEXT), ';')
+                      FROM unit_progress up WHERE up.person_id = $1), '') AS TEXT) AS states,
+       CAST(COALESCE((SELECT string_agg(c.exam_id, ' ') FROM certifications c
+                      WHERE c.person_id = $1 AND (c.expires_at = 0 OR c.expires_at > $2)), '') AS TEXT) AS passed,
+       CAST((SELECT COUNT(*) FROM review_cards rc WHERE rc.person_id = $1 AND rc.due <= $2) AS BIGINT) AS due,
+       CAST((SELECT COUNT(*) FROM change_tasks ct WHERE ct.person_id = $1 AND ct.done_at = 0) AS BIGINT) AS changes,
+       CAST((SELECT COUNT(*) FROM sop_runs sr WHERE sr.person_id = $1 AND sr.status = 'returned') AS BIGINT) AS returned
 `
 
-// What 我的学习 and the course maps need of a person's progress, read from
-// the covering index unit_progress_person_state alone, as one string of
-// "unit_id status updated_at" entries joined by ';' (one row instead of a
-// few hundred: stepping rows was the largest cost of the page).
-func (q *Queries) PersonUnitStates(ctx context.Context, personID string) (string, error) {
-	row := q.queryRow(ctx, q.personUnitStatesStmt, personUnitStates, personID)
-	var states string
-	err := row.Scan(&states)
-	return states, err
+type PersonLearningStateParams struct {
+	PersonID string
+	Now      int64
+}
+
+type PersonLearningStateRow struct {
+	States   string
+	Passed   string
+	Due      int64
+	Changes  int64
+	Returned int64
+}
+
+// What 我的学习 and the course maps need of a person, in one read: their
+// progress (from the covering index unit_progress_person_state) as
+// "unit_id status updated_at" entries joined by ';', the exams whose
+// certification they hold and that has not expired (space-separated),
+// their due review cards, open "what changed" tasks and returned runs. One row
+// instead of a few hundred and four queries: stepping rows and each
+// query's round trip were most of the page's database time.
+func (q *Queries) PersonLearningState(ctx context.Context, arg PersonLearningStateParams) (PersonLearningStateRow, error) {
+	row := q.queryRow(ctx, q.personLearningStateStmt, personLearningState, arg.PersonID, arg.Now)
+	var i PersonLearningStateRow
+	err := row.Scan(
+		&i.States,
+		&i.Passed,
+		&i.Due,
+		&i.Changes,
+		&i.Returned,
+	)
+	return i, err
 }
 
 const reviewSOPRun = `-- name: ReviewSOPRun :execrows
