@@ -61,3 +61,36 @@ func mapStates(x *curriculum.Index, pr progressOf) map[string]string {
 	}
 	return out
 }
+
+// CompetencyView is a competency of the catalogue with the modules that
+// build it.
+type CompetencyView struct {
+	curriculum.Competency
+	Modules []ModuleBrief
+}
+
+// Competencies lists the competency catalogue (L1–L4 descriptors) in pack
+// order, each with the modules that build it.
+func (a *App) Competencies(ctx context.Context, ac Actor) ([]CompetencyView, error) {
+	if ac.PersonID == "" {
+		return nil, shopdojo.ErrForbidden
+	}
+	sp, err := a.pack(ctx)
+	if err != nil {
+		return nil, err
+	}
+	p := sp.idx.Pack
+	out := make([]CompetencyView, len(p.Competencies))
+	at := map[string]int{}
+	for i, c := range p.Competencies {
+		out[i], at[c.ID] = CompetencyView{Competency: c}, i
+	}
+	for _, m := range p.Modules {
+		for _, id := range m.Competencies {
+			if i, ok := at[id]; ok {
+				out[i].Modules = append(out[i].Modules, ModuleBrief{ID: m.ID, Kind: m.Kind, Level: m.Level, Title: m.Title, TitleEN: m.TitleEN})
+			}
+		}
+	}
+	return out, nil
+}

@@ -44,6 +44,17 @@ func TestKnowledgeMap(t *testing.T) {
 		t.Fatal("still filtered after choosing all content")
 	}
 	do(t, ctx, chromedp.Click(css(`[data-node="m06-sop-negative-review"]`)), chromedp.WaitVisible(css("[data-testid=sop-steps]")))
+	// A competency node opens the competency catalogue at that competency.
+	do(t, ctx, chromedp.Navigate(s.url+"/curriculum/map"), chromedp.WaitVisible(css("[data-testid=kmap] svg")))
+	comp := eval[string](t, ctx, `document.querySelector(".kmap-competency").dataset.node`)
+	do(t, ctx, chromedp.Click(css(`[data-node="`+comp+`"]`)), chromedp.WaitVisible(css("[data-testid=competencies]")))
+	if n := eval[int](t, ctx, `document.querySelectorAll("[data-testid=competency] .competency-levels li").length`); n != 4*eval[int](t, ctx, `document.querySelectorAll("[data-testid=competency]").length`) || n == 0 {
+		t.Fatalf("%d level descriptors", n)
+	}
+	if !strings.HasSuffix(eval[string](t, ctx, `location.hash`), comp) {
+		t.Fatal("the catalogue did not open at the competency")
+	}
+	s.shot(t, ctx, "kmap-03-competencies")
 	do(t, ctx, chromedp.Navigate(s.url+"/curriculum/map"), chromedp.WaitVisible(css("[data-testid=kmap] svg")),
 		toLocale("en"), chromedp.WaitVisible(css(`html[lang="en"]`)), chromedp.WaitVisible(css("[data-testid=kmap] svg")))
 	waitText(t, ctx, ".page-title", "Knowledge map")

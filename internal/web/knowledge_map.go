@@ -112,7 +112,7 @@ func layoutMap(km app.KnowledgeMap, title func(zh, en string) string) mapView {
 	v.BandY = colH + 40
 	per := max(len(cols), 4)
 	for i, n := range comps {
-		mn := mapNode{ID: n.ID, Kind: n.Kind, W: mapNodeW, H: mapCompH, Title: title(n.Title, n.TitleEN),
+		mn := mapNode{ID: n.ID, Kind: n.Kind, W: mapNodeW, H: mapCompH, Title: title(n.Title, n.TitleEN), Href: mapHref(n),
 			X: mapPad + (i%per)*mapColW, Y: v.BandY + 28 + (i/per)*(mapCompH+12)}
 		mn.Lines = wrapTitle(mn.Title, mapNodeW-20, 1)
 		at[n.ID] = len(v.Nodes)
@@ -135,6 +135,8 @@ func mapHref(n curriculum.GraphNode) string {
 		return "/learn/courses/" + n.ID
 	case curriculum.NodeSOP:
 		return "/learn/sops/" + n.ID
+	case curriculum.NodeCompetency:
+		return "/curriculum/competencies#" + n.ID
 	}
 	return ""
 }
@@ -242,4 +244,15 @@ func prereqs(g curriculum.Graph, v mapView) []mapModule {
 		}
 	}
 	return out
+}
+
+func (h *Handler) competencies(w http.ResponseWriter, r *http.Request) error {
+	cs, err := h.app.Competencies(r.Context(), actorOf(r))
+	if err != nil {
+		return err
+	}
+	p := h.page(r, "kmap.competency_title")
+	p.Nav = "curriculum"
+	p.Data = map[string]any{"C": cs, "Levels": curriculum.Levels}
+	return h.render(w, r, "competencies", p)
 }

@@ -147,6 +147,7 @@ func (h *Handler) routes() {
 	rt.Handle("POST /curriculum/sops/{id}/edit", sd.PermContentEdit, h.sopSave)
 	rt.Handle("GET /curriculum", sd.PermSignedIn, h.curriculum)
 	rt.Handle("GET /curriculum/map", sd.PermSignedIn, h.knowledgeMap)
+	rt.Handle("GET /curriculum/competencies", sd.PermSignedIn, h.competencies)
 
 	// 学习进度: progress of the people one may read (the app applies the
 	// people scope); assignment rules and manual assignment.
