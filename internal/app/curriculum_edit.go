@@ -36,7 +36,9 @@ type LessonEdit struct {
 // draftPack is the pack with the latest versions (drafts included) of the
 // files of one item, for editing it.
 type draftPack struct {
-	pack      curriculum.Pack
+	// x indexes the pack; its items are edited in place through it (the
+	// index points into the pack's own slices) and then written back.
+	x         *curriculum.Index
 	file, en  string
 	latest    map[string]sqlq.MaterialVersion // by file
 	materials map[string]string               // file → material id
@@ -51,7 +53,7 @@ func (a *App) LessonForEdit(ctx context.Context, ac Actor, unitID string) (Lesso
 	if err != nil {
 		return LessonEdit{}, err
 	}
-	u := findUnit(&dp.pack, unitID)
+	u := dp.x.Unit(unitID)
 	if u == nil {
 		return LessonEdit{}, shopdojo.ErrNotFound
 	}
@@ -72,7 +74,7 @@ func (a *App) SaveLesson(ctx context.Context, ac Actor, in LessonEdit) (string, 
 	if err != nil {
 		return "", err
 	}
-	u := findUnit(&dp.pack, in.UnitID)
+	u := dp.x.Unit(in.UnitID)
 	if u == nil {
 		return "", shopdojo.ErrNotFound
 	}
@@ -141,7 +143,7 @@ func editedBody(s string) string {
 // check writes the pack in canonical form and reads it back; a problem in
 // the edited files is the edit's. It returns the files' new texts.
 func (dp *draftPack) check() (map[string]string, error) {
-	files, err := curriculum.Files(dp.pack)
+	files, err := curriculum.Files(dp.x.Pack)
 	if err != nil {
 		return nil, err
 	}
@@ -191,22 +193,9 @@ func (a *App) draftPack(ctx context.Context, id string) (*draftPack, error) {
 	if dp.materials[dp.file] == "" || dp.materials[dp.en] == "" {
 		return nil, shopdojo.ErrNotFound
 	}
-	dp.pack, _ = curriculum.Read(fsys)
+	p, _ := curriculum.Read(fsys)
+	dp.x = curriculum.NewIndex(p)
 	return dp, nil
-}
-
-func findUnit(p *curriculum.Pack, id string) *curriculum.Unit {
-	for i := range p.Modules {
-		for j := range p.Modules[i].Courses {
-			c := &p.Modules[i].Courses[j]
-			for k := range c.Units {
-				if c.Units[k].ID == id {
-					return &c.Units[k]
-				}
-			}
-		}
-	}
-	return nil
 }
 
 // changeTasksTx gives everyone who finished an older version of the item a
@@ -282,7 +271,7 @@ func (a *App) SOPForEdit(ctx context.Context, ac Actor, sopID string) (SOPEdit, 
 	if err != nil {
 		return SOPEdit{}, err
 	}
-	s := findSOP(&dp.pack, sopID)
+	s := dp.x.SOP(sopID)
 	if s == nil {
 		return SOPEdit{}, shopdojo.ErrNotFound
 	}
@@ -301,7 +290,7 @@ func (a *App) SaveSOP(ctx context.Context, ac Actor, in SOPEdit) (string, error)
 	if err != nil {
 		return "", err
 	}
-	s := findSOP(&dp.pack, in.SOPID)
+	s := dp.x.SOP(in.SOPID)
 	if s == nil {
 		return "", shopdojo.ErrNotFound
 	}
@@ -316,15 +305,4 @@ func (a *App) SaveSOP(ctx context.Context, ac Actor, in SOPEdit) (string, error)
 		}
 	}
 	return a.saveEdit(ctx, ac, dp, s.Title, s.TitleEN, in.Note, in.Major, in.Submit, in.BaseNo, in.BaseNoEN)
-}
-
-func findSOP(p *curriculum.Pack, id string) *curriculum.SOP {
-	for i := range p.Modules {
-		for j := range p.Modules[i].SOPs {
-			if p.Modules[i].SOPs[j].ID == id {
-				return &p.Modules[i].SOPs[j]
-			}
-		}
-	}
-	return nil
 }

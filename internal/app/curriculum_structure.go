@@ -33,7 +33,7 @@ func (a *App) CreateUnit(ctx context.Context, ac Actor, courseID string, in Less
 	if err != nil {
 		return "", "", err
 	}
-	c := findCourse(&dp.pack, courseID)
+	c := dp.x.Course(courseID)
 	if c == nil {
 		return "", "", shopdojo.ErrNotFound
 	}
@@ -59,17 +59,6 @@ func nextUnitID(c *curriculum.Course) string {
 		}
 	}
 	return fmt.Sprintf("%s-u%02d", c.ID, n+1)
-}
-
-func findCourse(p *curriculum.Pack, id string) *curriculum.Course {
-	for i := range p.Modules {
-		for j := range p.Modules[i].Courses {
-			if p.Modules[i].Courses[j].ID == id {
-				return &p.Modules[i].Courses[j]
-			}
-		}
-	}
-	return nil
 }
 
 // ArchiveUnit takes a unit out of the published curriculum (its files are

@@ -13,8 +13,11 @@ import (
 type KnowledgeMap struct {
 	Graph curriculum.Graph
 	Paths []PathBrief
-	Mine  map[string]bool   // paths assigned to the viewer
-	State map[string]string // course or SOP id → done or started, for the viewer
+	Mine  map[string]bool // paths assigned to the viewer
+	// Default is the path the map opens filtered by: the viewer's first
+	// assigned path that is not onboarding, or "" for everything.
+	Default string
+	State   map[string]string // course or SOP id → done or started, for the viewer
 }
 
 // CurriculumMap returns the knowledge map for a signed-in person.
@@ -38,6 +41,9 @@ func (a *App) CurriculumMap(ctx context.Context, ac Actor) (KnowledgeMap, error)
 	km.Graph = curriculum.NewGraph(sp.idx.Pack)
 	for _, pa := range sp.idx.Pack.Paths {
 		km.Paths = append(km.Paths, PathBrief{ID: pa.ID, Title: pa.Title, TitleEN: pa.TitleEN, Onboarding: pa.Onboarding})
+		if km.Default == "" && km.Mine[pa.ID] && !pa.Onboarding {
+			km.Default = pa.ID
+		}
 	}
 	return km, err
 }

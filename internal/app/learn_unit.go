@@ -57,6 +57,15 @@ func (a *App) OpenUnit(ctx context.Context, ac Actor, unitID string) (UnitView, 
 	return v, err
 }
 
+// RunRef is what the runs of a practice unit stand for: its SOP, else
+// the unit itself.
+func (v UnitView) RunRef() string {
+	if v.SOP != nil {
+		return v.SOP.ID
+	}
+	return v.Unit.ID
+}
+
 func unitView(sp *storedPack, u *curriculum.Unit) UnitView {
 	x := sp.idx
 	v := UnitView{Unit: *u, Version: sp.files[x.File(u.ID)].no, ExamID: sp.exams[u.ID]}

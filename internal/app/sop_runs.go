@@ -47,8 +47,9 @@ type SOPRun struct {
 	CreatedAt, SubmittedAt, ReviewedAt   time.Time
 	ReviewerName, ReviewNote             string
 	Steps                                []RunStep
-	Mine                                 bool // the viewer is the runner
-	CanReview                            bool // the viewer may sign it off now
+	Mine                                 bool   // the viewer is the runner
+	CanReview                            bool   // the viewer may sign it off now
+	materialID                           string // the material of the version run
 }
 
 // RunStep is one checklist step of a run and its evidence.
@@ -214,7 +215,7 @@ func (a *App) loadRun(ctx context.Context, q *store.Queries, ac Actor, id string
 	v := SOPRun{ID: r.ID, PersonID: r.PersonID, PersonName: r.PersonName, EmployeeNo: r.EmployeeNo, SOPID: r.SopID,
 		UnitID: r.UnitID, Subject: r.Subject, Status: r.Status, VersionNo: r.VersionNo, CreatedAt: fromMs(r.CreatedAt),
 		SubmittedAt: fromMs(r.SubmittedAt), ReviewedAt: fromMs(r.ReviewedAt), ReviewerName: r.ReviewerName,
-		ReviewNote: r.ReviewNote, Mine: r.PersonID == ac.PersonID}
+		ReviewNote: r.ReviewNote, Mine: r.PersonID == ac.PersonID, materialID: r.MaterialID}
 	if !v.Mine {
 		if !ac.Can(shopdojo.PermPracticeSignOff) || a.canReadPerson(ctx, q, ac, r.PersonID) != nil {
 			return SOPRun{}, shopdojo.ErrNotFound
@@ -224,10 +225,7 @@ func (a *App) loadRun(ctx context.Context, q *store.Queries, ac Actor, id string
 	if err := a.runSteps(ctx, q, &v, r.Steps); err != nil {
 		return SOPRun{}, err
 	}
-	v.Title, v.TitleEN = runRef(v.SOPID, v.UnitID), runRef(v.SOPID, v.UnitID)
-	if t, ok := a.runTitles(ctx)[v.Title]; ok {
-		v.Title, v.TitleEN = t[0], t[1]
-	}
+	v.Title, v.TitleEN = a.runTitler(ctx)(v.SOPID, v.UnitID)
 	return v, nil
 }
 
@@ -433,12 +431,8 @@ func (a *App) reviewTx(ctx context.Context, tx *store.Tx, ac Actor, v SOPRun, ap
 // signedUnitsTx marks the SOP and its practice units (or the practice unit
 // without an SOP) done for the runner.
 func (a *App) signedUnitsTx(ctx context.Context, tx *store.Tx, v SOPRun, now int64) error {
-	r, err := tx.GetSOPRun(ctx, v.ID)
-	if err != nil {
-		return err
-	}
 	if _, err := tx.FinishUnit(ctx, sqlq.FinishUnitParams{PersonID: v.PersonID, UnitID: runRef(v.SOPID, v.UnitID),
-		MaterialID: r.MaterialID, VersionNo: r.VersionNo, StartedAt: now}); err != nil || v.SOPID == "" {
+		MaterialID: v.materialID, VersionNo: v.VersionNo, StartedAt: now}); err != nil || v.SOPID == "" {
 		return err
 	}
 	sp, err := a.pack(ctx)
@@ -475,11 +469,11 @@ func (a *App) MyRuns(ctx context.Context, ac Actor, ref string) ([]RunBrief, err
 		rows, err = q.ListPersonSOPRuns(ctx, sqlq.ListPersonSOPRunsParams{PersonID: ac.PersonID, Ref: ref})
 		return
 	})
-	titles := a.runTitles(ctx)
+	title := a.runTitler(ctx)
 	out := make([]RunBrief, len(rows))
 	for i, r := range rows {
-		t := titles[runRef(r.SopID, r.UnitID)]
-		out[i] = RunBrief{ID: r.ID, SOPID: r.SopID, UnitID: r.UnitID, Title: t[0], TitleEN: t[1], Subject: r.Subject, Status: r.Status,
+		zh, en := title(r.SopID, r.UnitID)
+		out[i] = RunBrief{ID: r.ID, SOPID: r.SopID, UnitID: r.UnitID, Title: zh, TitleEN: en, Subject: r.Subject, Status: r.Status,
 			CreatedAt: fromMs(r.CreatedAt), SubmittedAt: fromMs(r.SubmittedAt), VersionNo: r.VersionNo}
 	}
 	return out, err
@@ -491,11 +485,11 @@ func (a *App) returnedRuns(ctx context.Context, q *store.Queries, personID strin
 	if err != nil || len(rows) == 0 {
 		return nil, err
 	}
-	titles := a.runTitles(ctx)
+	title := a.runTitler(ctx)
 	out := make([]RunBrief, len(rows))
 	for i, r := range rows {
-		t := titles[runRef(r.SopID, r.UnitID)]
-		out[i] = RunBrief{ID: r.ID, SOPID: r.SopID, UnitID: r.UnitID, Title: t[0], TitleEN: t[1], Subject: r.Subject,
+		zh, en := title(r.SopID, r.UnitID)
+		out[i] = RunBrief{ID: r.ID, SOPID: r.SopID, UnitID: r.UnitID, Title: zh, TitleEN: en, Subject: r.Subject,
 			Status: RunReturned, ReviewNote: r.ReviewNote, CreatedAt: fromMs(r.CreatedAt), VersionNo: r.VersionNo}
 	}
 	return out, nil
@@ -514,11 +508,11 @@ func (a *App) RunsToSignOff(ctx context.Context, ac Actor) ([]RunBrief, error) {
 			ScopeAll: lp.ScopeAll, ScopeMentees: lp.ScopeMentees, ScopeDept: lp.ScopeDept})
 		return
 	})
-	titles := a.runTitles(ctx)
+	title := a.runTitler(ctx)
 	out := make([]RunBrief, len(rows))
 	for i, r := range rows {
-		t := titles[runRef(r.SopID, r.UnitID)]
-		out[i] = RunBrief{ID: r.ID, SOPID: r.SopID, UnitID: r.UnitID, Title: t[0], TitleEN: t[1], Subject: r.Subject, Status: RunSubmitted,
+		zh, en := title(r.SopID, r.UnitID)
+		out[i] = RunBrief{ID: r.ID, SOPID: r.SopID, UnitID: r.UnitID, Title: zh, TitleEN: en, Subject: r.Subject, Status: RunSubmitted,
 			PersonID: r.PersonID, PersonName: r.PersonName, EmployeeNo: r.EmployeeNo, Dept: r.DepartmentName,
 			SubmittedAt: fromMs(r.SubmittedAt), VersionNo: r.VersionNo}
 	}
@@ -533,26 +527,22 @@ func runRef(sopID, unitID string) string {
 	return unitID
 }
 
-// runTitles maps SOP and practice unit ids to their zh and en titles.
-func (a *App) runTitles(ctx context.Context) map[string][2]string {
-	out := map[string][2]string{}
+// runTitler looks up the zh and en titles of what runs stand for in the
+// published pack (the id itself for an item archived since).
+func (a *App) runTitler(ctx context.Context) func(sopID, unitID string) (string, string) {
 	sp, err := a.pack(ctx)
-	if err != nil {
-		return out
-	}
-	for _, m := range sp.idx.Pack.Modules {
-		for _, s := range m.SOPs {
-			out[s.ID] = [2]string{s.Title, s.TitleEN}
-		}
-		for _, c := range m.Courses {
-			for _, u := range c.Units {
-				if u.Kind == curriculum.KindPractice {
-					out[u.ID] = [2]string{u.Title, u.TitleEN}
-				}
+	return func(sopID, unitID string) (string, string) {
+		ref := runRef(sopID, unitID)
+		if err == nil {
+			if s := sp.idx.SOP(ref); s != nil {
+				return s.Title, s.TitleEN
+			}
+			if u := sp.idx.Unit(ref); u != nil {
+				return u.Title, u.TitleEN
 			}
 		}
+		return ref, ref
 	}
-	return out
 }
 
 // OpenRunFile opens evidence of a run for its runner or a reviewer who may

@@ -61,11 +61,17 @@ func (h *Handler) lessonSave(w http.ResponseWriter, r *http.Request) error {
 		}
 		return err
 	}
+	return editSaved(w, r, mid, in.Submit)
+}
+
+// editSaved sends the editor to the material's history after a save, saying
+// whether the edit is a draft or waits for review.
+func editSaved(w http.ResponseWriter, r *http.Request, materialID string, submitted bool) error {
 	flash := "curriculum.edit_saved"
-	if in.Submit {
+	if submitted {
 		flash = "curriculum.edit_submitted"
 	}
-	return redirect(w, r, "/materials/"+mid+"/versions", flash)
+	return redirect(w, r, "/materials/"+materialID+"/versions", flash)
 }
 
 func (h *Handler) changeAck(w http.ResponseWriter, r *http.Request) error {
@@ -134,11 +140,7 @@ func (h *Handler) sopSave(w http.ResponseWriter, r *http.Request) error {
 		}
 		return err
 	}
-	flash := "curriculum.edit_saved"
-	if in.Submit {
-		flash = "curriculum.edit_submitted"
-	}
-	return redirect(w, r, "/materials/"+mid+"/versions", flash)
+	return editSaved(w, r, mid, in.Submit)
 }
 
 // at is list[i], or "" past its end.
@@ -186,11 +188,7 @@ func (h *Handler) unitCreate(w http.ResponseWriter, r *http.Request) error {
 		}
 		return err
 	}
-	flash := "curriculum.edit_saved"
-	if in.Submit {
-		flash = "curriculum.edit_submitted"
-	}
-	return redirect(w, r, "/materials/"+mid+"/versions", flash)
+	return editSaved(w, r, mid, in.Submit)
 }
 
 func (h *Handler) unitMove(w http.ResponseWriter, r *http.Request) error {

@@ -63,12 +63,7 @@ func (h *Handler) knowledgeMap(w http.ResponseWriter, r *http.Request) error {
 	v := layoutMap(km, p.L)
 	sel := r.URL.Query().Get("path")
 	if sel == "" {
-		for _, pa := range km.Paths {
-			if km.Mine[pa.ID] && !pa.Onboarding {
-				sel = pa.ID
-				break
-			}
-		}
+		sel = km.Default
 	}
 	p.Data = map[string]any{"M": v, "K": km, "Path": sel, "Prereq": prereqs(km.Graph, v)}
 	return h.render(w, r, "knowledge_map", p)

@@ -56,24 +56,27 @@ func (h *Handler) learnUnit(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	p.Data = map[string]any{"U": v, "Body": body}
-	if ch, ok, err := h.app.WhatChanged(r.Context(), actorOf(r), v.Unit.ID); err != nil {
+	data := map[string]any{"U": v, "Body": body}
+	if err := h.whatChanged(r, v.Unit.ID, data); err != nil {
 		return err
-	} else if ok {
-		p.Data.(map[string]any)["Change"] = ch
 	}
 	if v.Unit.Kind == "practice" {
-		ref := v.Unit.ID
-		if v.SOP != nil {
-			ref = v.SOP.ID
-		}
-		runs, err := h.app.MyRuns(r.Context(), actorOf(r), ref)
-		if err != nil {
+		if data["Runs"], err = h.app.MyRuns(r.Context(), actorOf(r), v.RunRef()); err != nil {
 			return err
 		}
-		p.Data.(map[string]any)["Runs"] = runs
 	}
+	p.Data = data
 	return h.render(w, r, "learn_unit", p)
+}
+
+// whatChanged puts the reader's open "what changed" task on ref, if any,
+// into a page's data as "Change".
+func (h *Handler) whatChanged(r *http.Request, ref string, data map[string]any) error {
+	ch, ok, err := h.app.WhatChanged(r.Context(), actorOf(r), ref)
+	if ok {
+		data["Change"] = ch
+	}
+	return err
 }
 
 func (h *Handler) learnUnitDone(w http.ResponseWriter, r *http.Request) error {
@@ -99,12 +102,11 @@ func (h *Handler) learnSOP(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	p.Data = map[string]any{"S": s, "Module": module, "Body": body, "Runs": runs}
-	if ch, ok, err := h.app.WhatChanged(r.Context(), actorOf(r), s.ID); err != nil {
+	data := map[string]any{"S": s, "Module": module, "Body": body, "Runs": runs}
+	if err := h.whatChanged(r, s.ID, data); err != nil {
 		return err
-	} else if ok {
-		p.Data.(map[string]any)["Change"] = ch
 	}
+	p.Data = data
 	return h.render(w, r, "learn_sop", p)
 }
 
