@@ -30,6 +30,11 @@ type Bundle struct {
 	// locale: pages look up hundreds of messages, and go-i18n matches
 	// languages and executes a template on every Localize call.
 	plain map[string]map[string]string
+	// filled holds the other messages split at their {{.Name}}
+	// placeholders, so T fills them by concatenation instead of running
+	// go-i18n's template (a language match and a text/template execution
+	// on every call were most of a list page's translation cost).
+	filled map[string]map[string]message
 }
 
 // New loads the embedded message files.
@@ -49,7 +54,7 @@ func New() (*Bundle, error) {
 			return nil, fmt.Errorf("i18n %s: %w", n, err)
 		}
 	}
-	bundle := &Bundle{loc: map[string]*goi18n.Localizer{}, plain: map[string]map[string]string{}}
+	bundle := &Bundle{loc: map[string]*goi18n.Localizer{}, plain: map[string]map[string]string{}, filled: map[string]map[string]message{}}
 	for _, l := range Locales {
 		bundle.loc[l] = goi18n.NewLocalizer(b, l)
 		if err := bundle.resolvePlain(l); err != nil {
@@ -60,18 +65,24 @@ func New() (*Bundle, error) {
 }
 
 func (b *Bundle) resolvePlain(locale string) error {
-	ids, err := IDs(locale)
+	raw, err := rawMessages(locale)
 	if err != nil {
 		return err
 	}
-	m := map[string]string{}
-	for _, id := range ids {
+	m, f := map[string]string{}, map[string]message{}
+	for id := range raw {
 		s, err := b.loc[locale].Localize(&goi18n.LocalizeConfig{MessageID: id})
-		if err == nil && !strings.Contains(s, "<no value>") && s != "" {
+		switch {
+		case err != nil || s == "":
+		case !strings.Contains(s, "<no value>"):
 			m[id] = s
+		default:
+			if msg, ok := splitMessage(raw[id]); ok {
+				f[id] = msg
+			}
 		}
 	}
-	b.plain[locale] = m
+	b.plain[locale], b.filled[locale] = m, f
 	return nil
 }
 
@@ -84,6 +95,9 @@ func (b *Bundle) T(locale, id string, args map[string]any) string {
 	}
 	if s, ok := b.plain[locale][id]; ok {
 		return s
+	}
+	if msg, ok := b.filled[locale][id]; ok {
+		return msg.fill(args)
 	}
 	s, err := l.Localize(&goi18n.LocalizeConfig{MessageID: id, TemplateData: args})
 	if err != nil || s == "" {
@@ -122,21 +136,30 @@ func Valid(l string) string {
 
 // IDs lists every message id defined for locale, for completeness tests.
 func IDs(locale string) ([]string, error) {
+	raw, err := rawMessages(locale)
+	if err != nil {
+		return nil, err
+	}
+	ids := make([]string, 0, len(raw))
+	for k := range raw {
+		ids = append(ids, k)
+	}
+	return ids, nil
+}
+
+// rawMessages reads every message of locale as written in its files.
+func rawMessages(locale string) (map[string]string, error) {
 	names, err := fs.Glob(files, "locales/*."+locale+".toml")
 	if err != nil {
 		return nil, err
 	}
-	var ids []string
+	m := map[string]string{}
 	for _, n := range names {
-		m := map[string]any{}
 		if _, err := toml.DecodeFS(files, n, &m); err != nil {
 			return nil, fmt.Errorf("%s: %w", n, err)
 		}
-		for k := range m {
-			ids = append(ids, k)
-		}
 	}
-	return ids, nil
+	return m, nil
 }
 
 // Area returns the messages of one area's file in locale

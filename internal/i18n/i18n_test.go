@@ -3,6 +3,8 @@ package i18n
 import (
 	"slices"
 	"testing"
+
+	goi18n "github.com/nicksnyder/go-i18n/v2/i18n"
 )
 
 // Every message must exist in every locale.
@@ -43,5 +45,42 @@ func TestMatchAndTranslate(t *testing.T) {
 	}
 	if b.T("en", "no.such.id", nil) != "no.such.id" {
 		t.Fatal("unknown id should come back as is")
+	}
+}
+
+// TestFilledMatchesGoI18n: the placeholder fast path prints every message
+// exactly as go-i18n's template would, with numbers, strings and a
+// missing argument.
+func TestFilledMatchesGoI18n(t *testing.T) {
+	b, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, l := range Locales {
+		for id, msg := range b.filled[l] {
+			args := map[string]any{}
+			for i, name := range msg.names {
+				if i%2 == 0 {
+					args[name] = 42 + i
+				} else {
+					args[name] = "值<b>"
+				}
+			}
+			if len(msg.names) > 1 {
+				delete(args, msg.names[len(msg.names)-1])
+			}
+			want, err := b.loc[l].Localize(&goi18n.LocalizeConfig{MessageID: id, TemplateData: args})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := b.T(l, id, args); got != want {
+				t.Errorf("%s %s: got %q, want %q", l, id, got, want)
+			}
+			n++
+		}
+	}
+	if n < 100 {
+		t.Fatalf("only %d messages with placeholders take the fast path", n)
 	}
 }

@@ -1,0 +1,60 @@
+package i18n
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+)
+
+// message is a translation cut at its placeholders: lits[0] name[0]
+// lits[1] name[1] … lits[n].
+type message struct {
+	lits  []string
+	names []string
+}
+
+// placeholder is the only template syntax the message files use.
+var placeholder = regexp.MustCompile(`\{\{\s*\.([A-Za-z_][A-Za-z0-9_]*)\s*\}\}`)
+
+// splitMessage reads id's raw text in locale and cuts it at its
+// placeholders. A message with any other template syntax is left to
+// go-i18n (ok is false).
+func splitMessage(raw string) (message, bool) {
+	var msg message
+	last := 0
+	for _, m := range placeholder.FindAllStringSubmatchIndex(raw, -1) {
+		msg.lits = append(msg.lits, raw[last:m[0]])
+		msg.names = append(msg.names, raw[m[2]:m[3]])
+		last = m[1]
+	}
+	msg.lits = append(msg.lits, raw[last:])
+	for _, l := range msg.lits {
+		if strings.Contains(l, "{{") || strings.Contains(l, "}}") {
+			return message{}, false
+		}
+	}
+	return msg, true
+}
+
+// fill writes the message with args in place of its placeholders, as
+// text/template would print them (a missing one as "<no value>").
+func (m message) fill(args map[string]any) string {
+	var sb strings.Builder
+	for i, l := range m.lits {
+		sb.WriteString(l)
+		if i == len(m.names) {
+			break
+		}
+		switch v, ok := args[m.names[i]]; x := v.(type) {
+		case string:
+			sb.WriteString(x)
+		default:
+			if !ok {
+				sb.WriteString("<no value>")
+			} else {
+				fmt.Fprint(&sb, x)
+			}
+		}
+	}
+	return sb.String()
+}
