@@ -15,7 +15,7 @@ func (h *Handler) learnHome(w http.ResponseWriter, r *http.Request) error {
 	}
 	p := h.page(r, "learn.title")
 	p.Nav = "learn"
-	p.Data = map[string]any{"H": v}
+	p.Data = map[string]any{"H": homeViewOf(p, v)}
 	return h.render(w, r, "learn_home", p)
 }
 
