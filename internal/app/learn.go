@@ -1,6 +1,7 @@
 package app
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"slices"
@@ -48,13 +49,16 @@ type TodoItem struct {
 
 // progress reads what a person has done.
 func (a *App) progress(ctx context.Context, q *store.Queries, personID string) (progressOf, error) {
-	pr := progressOf{units: map[string]sqlq.UnitProgress{}, passed: map[string]bool{}}
+	pr := progressOf{units: map[string]unitState{}, passed: map[string]bool{}}
 	st, err := q.PersonLearningState(ctx, sqlq.PersonLearningStateParams{PersonID: personID, Now: a.nowMs()})
 	if err != nil {
 		return pr, err
 	}
 	if err := parseUnitStates(st.States, pr.units); err != nil {
 		return pr, fmt.Errorf("progress of %s: %w", personID, err)
+	}
+	if pr.assigned, err = parseAssigned(personID, st.Assigned); err != nil {
+		return pr, fmt.Errorf("paths of %s: %w", personID, err)
 	}
 	for _, id := range strings.Fields(st.Passed) {
 		pr.passed[id] = true
@@ -64,7 +68,7 @@ func (a *App) progress(ctx context.Context, q *store.Queries, personID string) (
 }
 
 // parseUnitStates reads PersonLearningState's "id status ms;…" into units.
-func parseUnitStates(s string, units map[string]sqlq.UnitProgress) error {
+func parseUnitStates(s string, units map[string]unitState) error {
 	for s != "" {
 		var entry string
 		entry, s, _ = strings.Cut(s, ";")
@@ -74,19 +78,43 @@ func parseUnitStates(s string, units map[string]sqlq.UnitProgress) error {
 		if !ok1 || !ok2 || err != nil {
 			return fmt.Errorf("bad progress entry %q", entry)
 		}
-		units[id] = sqlq.UnitProgress{UnitID: id, Status: status, UpdatedAt: ms}
+		units[id] = unitState{Status: status, UpdatedAt: ms}
 	}
 	return nil
 }
 
-// learnerState is what a person has done and the paths they have.
+// learnerState is what a person has done and the paths they have, in
+// the order they were assigned.
 func (a *App) learnerState(ctx context.Context, q *store.Queries, personID string) (progressOf, []sqlq.PathAssignment, error) {
 	pr, err := a.progress(ctx, q, personID)
-	if err != nil {
-		return pr, nil, err
+	return pr, pr.assigned, err
+}
+
+// parseAssigned reads PersonLearningState's "path source assigned_at due_at;…"
+// into assignments ordered as ListPersonAssignments orders them.
+func parseAssigned(personID, s string) ([]sqlq.PathAssignment, error) {
+	var out []sqlq.PathAssignment
+	for s != "" {
+		var entry string
+		entry, s, _ = strings.Cut(s, ";")
+		f := strings.Fields(entry)
+		if len(f) != 4 {
+			return nil, fmt.Errorf("bad assignment entry %q", entry)
+		}
+		at, err1 := strconv.ParseInt(f[2], 10, 64)
+		due, err2 := strconv.ParseInt(f[3], 10, 64)
+		if err1 != nil || err2 != nil {
+			return nil, fmt.Errorf("bad assignment entry %q", entry)
+		}
+		out = append(out, sqlq.PathAssignment{PersonID: personID, PathID: f[0], Source: f[1], AssignedAt: at, DueAt: due})
 	}
-	assigned, err := q.ListPersonAssignments(ctx, personID)
-	return pr, assigned, err
+	slices.SortFunc(out, func(x, y sqlq.PathAssignment) int {
+		if x.AssignedAt != y.AssignedAt {
+			return cmp.Compare(x.AssignedAt, y.AssignedAt)
+		}
+		return strings.Compare(x.PathID, y.PathID)
+	})
+	return out, nil
 }
 
 // MyLearning is the actor's 我的学习 page.
@@ -163,16 +191,17 @@ func todos(v PathView, now time.Time) []TodoItem {
 
 // continueUnit is the unit opened most recently and not done.
 func continueUnit(x *curriculum.Index, pr progressOf) *UnitBrief {
-	var best sqlq.UnitProgress
-	for _, p := range pr.units {
-		if p.Status == StateStarted && x.Unit(p.UnitID) != nil && p.UpdatedAt > best.UpdatedAt {
-			best = p
+	var best unitState
+	bestID := ""
+	for id, p := range pr.units {
+		if p.Status == StateStarted && p.UpdatedAt > best.UpdatedAt && x.Unit(id) != nil {
+			best, bestID = p, id
 		}
 	}
-	if best.UnitID == "" {
+	if bestID == "" {
 		return nil
 	}
-	b := unitBrief(x, x.Unit(best.UnitID))
+	b := unitBrief(x, x.Unit(bestID))
 	return &b
 }
 

@@ -183,7 +183,7 @@ func (a *App) progressBatches(ctx context.Context, ac Actor, sp *storedPack, pq 
 					Department: r.DepartmentName, PositionID: r.PositionID, Position: r.PositionName}
 				pr := prs[r.ID]
 				if pr.units == nil {
-					pr = progressOf{units: map[string]sqlq.UnitProgress{}, passed: map[string]bool{}}
+					pr = progressOf{units: map[string]unitState{}, passed: map[string]bool{}}
 				}
 				for ; i < len(rows) && rows[i].ID == r.ID; i++ {
 					x := rows[i]
@@ -225,7 +225,7 @@ func batchProgress(ctx context.Context, q *store.Queries, dp sqlq.ListProgressDo
 	get := func(id string, n int) progressOf {
 		pr, ok := out[id]
 		if !ok {
-			pr = progressOf{units: make(map[string]sqlq.UnitProgress, n), passed: map[string]bool{}}
+			pr = progressOf{units: make(map[string]unitState, n), passed: map[string]bool{}}
 			out[id] = pr
 		}
 		return pr
@@ -233,7 +233,7 @@ func batchProgress(ctx context.Context, q *store.Queries, dp sqlq.ListProgressDo
 	for _, d := range done {
 		units := get(d.PersonID, strings.Count(d.Units, ",")+1).units
 		for id := range strings.SplitSeq(d.Units, ",") {
-			units[id] = sqlq.UnitProgress{UnitID: id, Status: StateDone}
+			units[id] = unitState{Status: StateDone}
 		}
 	}
 	certs, err := q.ListProgressCertifications(ctx, sqlq.ListProgressCertificationsParams(dp))

@@ -58,6 +58,7 @@ func (f *progressFixture) done(personID string, no int64, units ...string) {
 		f.must(f.store.Exec(f.ctx, `INSERT INTO unit_progress (person_id, unit_id, material_id, version_no, status, started_at, done_at, updated_at)
 			VALUES ($1, $2, 'm', $3, 'done', $4, $4, $4)`, personID, u, no, f.now.UnixMilli()))
 	}
+	f.must(f.store.RebuildLearnerStates(f.ctx))
 }
 
 func (f *progressFixture) courseUnits(ref string) []string {
@@ -459,6 +460,7 @@ func TestLearningProgressAtScale(t *testing.T) {
 		SELECT 'bench-' || CAST(n.i AS TEXT), p.id, 'rule', 0, CAST($1 AS BIGINT) FROM bench_n n JOIN bench_paths p ON p.pos = n.i % 6`, due)
 	exec(`INSERT INTO unit_progress (person_id, unit_id, material_id, version_no, status, started_at, done_at, updated_at)
 		SELECT 'bench-' || CAST(n.i AS TEXT), u.id, 'm', 1, 'done', 0, 0, 0 FROM bench_n n JOIN bench_units u ON u.pos < (n.i * 7) % 130`)
+	e.must(e.store.RebuildLearnerStates(e.ctx))
 	if e.store.Dialect == store.Postgres {
 		exec(`ANALYZE`) // as autovacuum would have by now
 	}

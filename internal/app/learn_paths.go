@@ -82,10 +82,19 @@ func (p PathView) Overdue(now time.Time) bool {
 
 // progressOf is what a person has done: unit progress, passed exams.
 type progressOf struct {
-	units  map[string]sqlq.UnitProgress
-	passed map[string]bool // exam id → certification held and valid
+	units  map[string]unitState // unit or SOP id → its state
+	passed map[string]bool      // exam id → certification held and valid
+	// the paths assigned (rule and assigner are not read)
+	assigned []sqlq.PathAssignment
 	// due review cards, open "what changed" tasks, runs returned for changes
 	due, changes, returned int64
+}
+
+// unitState is where a person stands on a unit: started or done, and
+// when they last touched it.
+type unitState struct {
+	Status    string
+	UpdatedAt int64
 }
 
 func (pr progressOf) unitDone(id string) bool { return pr.units[id].Status == StateDone }

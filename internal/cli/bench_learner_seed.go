@@ -435,7 +435,8 @@ func (e *env) seedProgress(ctx context.Context, inst *server.Instance, admin app
 			return err
 		}
 	}
-	return nil
+	e.say("learner", "  rebuilding the learner_states read model from the bulk-loaded rows …")
+	return inst.Store.RebuildLearnerStates(ctx)
 }
 
 // wantTiles works out the done and unit counts of a learner's path tiles

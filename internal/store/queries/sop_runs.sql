@@ -92,14 +92,16 @@ WHERE person_id = $1 AND unit_id = $2 AND version_no < $4;
 
 -- name: PersonLearningState :one
 -- What 我的学习 and the course maps need of a person, in one read: their
--- progress (from the covering index unit_progress_person_state) as
--- "unit_id status updated_at" entries joined by ';', the exams whose
+-- progress (from the read model learner_states) as "unit_id status
+-- updated_at" entries joined by ';', their paths as "path_id source
+-- assigned_at due_at" entries joined by ';', the exams whose
 -- certification they hold and that has not expired (space-separated),
 -- their due review cards, open "what changed" tasks and returned runs. One row
 -- instead of a few hundred and four queries: stepping rows and each
 -- query's round trip were most of the page's database time.
-SELECT CAST(COALESCE((SELECT string_agg(up.unit_id || ' ' || up.status || ' ' || CAST(up.updated_at AS TEXT), ';')
-                      FROM unit_progress up WHERE up.person_id = sqlc.arg(person_id)), '') AS TEXT) AS states,
+SELECT CAST(COALESCE((SELECT ls.states FROM learner_states ls WHERE ls.person_id = sqlc.arg(person_id)), '') AS TEXT) AS states,
+       CAST(COALESCE((SELECT string_agg(pa.path_id || ' ' || pa.source || ' ' || CAST(pa.assigned_at AS TEXT) || ' ' || CAST(pa.due_at AS TEXT), ';')
+                      FROM path_assignments pa WHERE pa.person_id = sqlc.arg(person_id)), '') AS TEXT) AS assigned,
        CAST(COALESCE((SELECT string_agg(c.exam_id, ' ') FROM certifications c
                       WHERE c.person_id = sqlc.arg(person_id) AND (c.expires_at = 0 OR c.expires_at > sqlc.arg(now))), '') AS TEXT) AS passed,
        CAST((SELECT COUNT(*) FROM review_cards rc WHERE rc.person_id = sqlc.arg(person_id) AND rc.due <= sqlc.arg(now)) AS BIGINT) AS due,
@@ -115,3 +117,18 @@ UPDATE materials SET subject_id = $2, updated_at = $3 WHERE id = $1;
 -- status index and a filter on person are enough).
 SELECT id, sop_id, unit_id, subject, review_note, version_no, created_at FROM sop_runs
 WHERE status = 'returned' AND person_id = $1 ORDER BY reviewed_at DESC LIMIT 20;
+
+-- name: RefreshLearnerState :exec
+-- Rewrites a person's learner_states row from unit_progress; store.Tx
+-- calls it after every write of their progress.
+INSERT INTO learner_states (person_id, states)
+VALUES (sqlc.arg(person_id), CAST(COALESCE((SELECT string_agg(up.unit_id || ' ' || up.status || ' ' || CAST(up.updated_at AS TEXT), ';')
+                      FROM unit_progress up WHERE up.person_id = sqlc.arg(person_id)), '') AS TEXT))
+ON CONFLICT (person_id) DO UPDATE SET states = excluded.states;
+
+-- name: RebuildLearnerStates :exec
+-- Rewrites every learner_states row, after a bulk load of unit_progress.
+INSERT INTO learner_states (person_id, states)
+SELECT person_id, string_agg(unit_id || ' ' || status || ' ' || CAST(updated_at AS TEXT), ';')
+FROM unit_progress GROUP BY person_id
+ON CONFLICT (person_id) DO UPDATE SET states = excluded.states;

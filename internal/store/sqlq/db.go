@@ -627,11 +627,17 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.putSettingStmt, err = db.PrepareContext(ctx, putSetting); err != nil {
 		return nil, fmt.Errorf("error preparing query PutSetting: %w", err)
 	}
+	if q.rebuildLearnerStatesStmt, err = db.PrepareContext(ctx, rebuildLearnerStates); err != nil {
+		return nil, fmt.Errorf("error preparing query RebuildLearnerStates: %w", err)
+	}
 	if q.recordLoginFailureStmt, err = db.PrepareContext(ctx, recordLoginFailure); err != nil {
 		return nil, fmt.Errorf("error preparing query RecordLoginFailure: %w", err)
 	}
 	if q.recordLoginSuccessStmt, err = db.PrepareContext(ctx, recordLoginSuccess); err != nil {
 		return nil, fmt.Errorf("error preparing query RecordLoginSuccess: %w", err)
+	}
+	if q.refreshLearnerStateStmt, err = db.PrepareContext(ctx, refreshLearnerState); err != nil {
+		return nil, fmt.Errorf("error preparing query RefreshLearnerState: %w", err)
 	}
 	if q.removeGroupMemberStmt, err = db.PrepareContext(ctx, removeGroupMember); err != nil {
 		return nil, fmt.Errorf("error preparing query RemoveGroupMember: %w", err)
@@ -1781,6 +1787,11 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing putSettingStmt: %w", cerr)
 		}
 	}
+	if q.rebuildLearnerStatesStmt != nil {
+		if cerr := q.rebuildLearnerStatesStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing rebuildLearnerStatesStmt: %w", cerr)
+		}
+	}
 	if q.recordLoginFailureStmt != nil {
 		if cerr := q.recordLoginFailureStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing recordLoginFailureStmt: %w", cerr)
@@ -1789,6 +1800,11 @@ func (q *Queries) Close() error {
 	if q.recordLoginSuccessStmt != nil {
 		if cerr := q.recordLoginSuccessStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing recordLoginSuccessStmt: %w", cerr)
+		}
+	}
+	if q.refreshLearnerStateStmt != nil {
+		if cerr := q.refreshLearnerStateStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing refreshLearnerStateStmt: %w", cerr)
 		}
 	}
 	if q.removeGroupMemberStmt != nil {
@@ -2261,8 +2277,10 @@ type Queries struct {
 	personLearningStateStmt        *sql.Stmt
 	putBankMemberStmt              *sql.Stmt
 	putSettingStmt                 *sql.Stmt
+	rebuildLearnerStatesStmt       *sql.Stmt
 	recordLoginFailureStmt         *sql.Stmt
 	recordLoginSuccessStmt         *sql.Stmt
+	refreshLearnerStateStmt        *sql.Stmt
 	removeGroupMemberStmt          *sql.Stmt
 	reviewSOPRunStmt               *sql.Stmt
 	reviewVersionStmt              *sql.Stmt
@@ -2516,8 +2534,10 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		personLearningStateStmt:        q.personLearningStateStmt,
 		putBankMemberStmt:              q.putBankMemberStmt,
 		putSettingStmt:                 q.putSettingStmt,
+		rebuildLearnerStatesStmt:       q.rebuildLearnerStatesStmt,
 		recordLoginFailureStmt:         q.recordLoginFailureStmt,
 		recordLoginSuccessStmt:         q.recordLoginSuccessStmt,
+		refreshLearnerStateStmt:        q.refreshLearnerStateStmt,
 		removeGroupMemberStmt:          q.removeGroupMemberStmt,
 		reviewSOPRunStmt:               q.reviewSOPRunStmt,
 		reviewVersionStmt:              q.reviewVersionStmt,

@@ -237,6 +237,11 @@ type GroupMember struct {
 	PersonID string
 }
 
+type LearnerState struct {
+	PersonID string
+	States   string
+}
+
 type Material struct {
 	ID          string
 	Kind        string

@@ -523,8 +523,9 @@ func (q *Queries) ListSOPRunsToReview(ctx context.Context, arg ListSOPRunsToRevi
 }
 
 const personLearningState = `-- name: PersonLearningState :one
-SELECT CAST(COALESCE((SELECT string_agg(up.unit_id || ' ' || up.status || ' ' || CAST(up.updated_at AS TEXT), ';')
-                      FROM unit_progress up WHERE up.person_id = $1), '') AS TEXT) AS states,
+SELECT CAST(COALESCE((SELECT ls.states FROM learner_states ls WHERE ls.person_id = $1), '') AS TEXT) AS states,
+       CAST(COALESCE((SELECT string_agg(pa.path_id || ' ' || pa.source || ' ' || CAST(pa.assigned_at AS TEXT) || ' ' || CAST(pa.due_at AS TEXT), ';')
+                      FROM path_assignments pa WHERE pa.person_id = $1), '') AS TEXT) AS assigned,
        CAST(COALESCE((SELECT string_agg(c.exam_id, ' ') FROM certifications c
                       WHERE c.person_id = $1 AND (c.expires_at = 0 OR c.expires_at > $2)), '') AS TEXT) AS passed,
        CAST((SELECT COUNT(*) FROM review_cards rc WHERE rc.person_id = $1 AND rc.due <= $2) AS BIGINT) AS due,
@@ -539,6 +540,7 @@ type PersonLearningStateParams struct {
 
 type PersonLearningStateRow struct {
 	States   string
+	Assigned string
 	Passed   string
 	Due      int64
 	Changes  int64
@@ -546,8 +548,9 @@ type PersonLearningStateRow struct {
 }
 
 // What 我的学习 and the course maps need of a person, in one read: their
-// progress (from the covering index unit_progress_person_state) as
-// "unit_id status updated_at" entries joined by ';', the exams whose
+// progress (from the read model learner_states) as "unit_id status
+// updated_at" entries joined by ';', their paths as "path_id source
+// assigned_at due_at" entries joined by ';', the exams whose
 // certification they hold and that has not expired (space-separated),
 // their due review cards, open "what changed" tasks and returned runs. One row
 // instead of a few hundred and four queries: stepping rows and each
@@ -557,12 +560,40 @@ func (q *Queries) PersonLearningState(ctx context.Context, arg PersonLearningSta
 	var i PersonLearningStateRow
 	err := row.Scan(
 		&i.States,
+		&i.Assigned,
 		&i.Passed,
 		&i.Due,
 		&i.Changes,
 		&i.Returned,
 	)
 	return i, err
+}
+
+const rebuildLearnerStates = `-- name: RebuildLearnerStates :exec
+INSERT INTO learner_states (person_id, states)
+SELECT person_id, string_agg(unit_id || ' ' || status || ' ' || CAST(updated_at AS TEXT), ';')
+FROM unit_progress GROUP BY person_id
+ON CONFLICT (person_id) DO UPDATE SET states = excluded.states
+`
+
+// Rewrites every learner_states row, after a bulk load of unit_progress.
+func (q *Queries) RebuildLearnerStates(ctx context.Context) error {
+	_, err := q.exec(ctx, q.rebuildLearnerStatesStmt, rebuildLearnerStates)
+	return err
+}
+
+const refreshLearnerState = `-- name: RefreshLearnerState :exec
+INSERT INTO learner_states (person_id, states)
+VALUES ($1, CAST(COALESCE((SELECT string_agg(up.unit_id || ' ' || up.status || ' ' || CAST(up.updated_at AS TEXT), ';')
+                      FROM unit_progress up WHERE up.person_id = $1), '') AS TEXT))
+ON CONFLICT (person_id) DO UPDATE SET states = excluded.states
+`
+
+// Rewrites a person's learner_states row from unit_progress; store.Tx
+// calls it after every write of their progress.
+func (q *Queries) RefreshLearnerState(ctx context.Context, personID string) error {
+	_, err := q.exec(ctx, q.refreshLearnerStateStmt, refreshLearnerState, personID)
+	return err
 }
 
 const reviewSOPRun = `-- name: ReviewSOPRun :execrows
