@@ -71,6 +71,7 @@ var Releases = []Release{ReleaseImmediate, ReleaseAfterClose, ReleaseManual, Rel
 // Exam is a paper with its settings and audience.
 type Exam struct {
 	ID, Title, Description string
+	TitleEN                string // the title on English pages; "" shows Title
 	Mode                   string
 	Status                 string
 	OwnerID, OwnerName     string
@@ -156,6 +157,7 @@ type Certification struct {
 	ID, PersonID, PersonName string
 	EmployeeNo               string
 	ExamID, ExamTitle        string
+	ExamTitleEN              string
 	AttemptID, Name          string
 	Score, MaxScore          float64
 	AwardedAt, ExpiresAt     time.Time // ExpiresAt zero: does not expire

@@ -28,6 +28,7 @@ type TakeView struct {
 // ExamBrief is what a learner may know of an exam's settings.
 type ExamBrief struct {
 	ID, Title, Description string
+	TitleEN                string
 	Mode                   string
 	TimeLimit              time.Duration
 	ClosesAt               time.Time
@@ -37,7 +38,7 @@ type ExamBrief struct {
 }
 
 func briefOf(e shopdojo.Exam) ExamBrief {
-	return ExamBrief{ID: e.ID, Title: e.Title, Description: e.Description, Mode: e.Mode, TimeLimit: e.TimeLimit,
+	return ExamBrief{ID: e.ID, Title: e.Title, TitleEN: e.TitleEN, Description: e.Description, Mode: e.Mode, TimeLimit: e.TimeLimit,
 		ClosesAt: e.ClosesAt, PassPercent: e.PassPercent, AttemptsAllowed: e.AttemptsAllowed, Certifies: e.Certifies}
 }
 

@@ -47,7 +47,7 @@ func (a *App) MyCertifications(ctx context.Context, ac Actor) ([]shopdojo.Certif
 		rows, err := q.ListPersonCertifications(ctx, ac.PersonID)
 		for _, r := range rows {
 			c := toCertification(r.Certification)
-			c.ExamTitle = r.ExamTitle
+			c.ExamTitle, c.ExamTitleEN = r.ExamTitle, r.ExamTitleEn
 			out = append(out, c)
 		}
 		return err

@@ -29,15 +29,18 @@ type curriculumExam struct {
 
 func unitExam(x *curriculum.Index, u *curriculum.Unit) curriculumExam {
 	course := x.Course(x.CourseOf(u.ID))
-	title := u.Title
+	title, titleEN := u.Title, u.TitleEN
 	if course != nil {
 		title = course.Title + " · " + u.Title
+		if course.TitleEN != "" && u.TitleEN != "" {
+			titleEN = course.TitleEN + " · " + u.TitleEN
+		}
 	}
 	pass := u.PassPercent
 	if pass == 0 {
 		pass = 60
 	}
-	return curriculumExam{ref: u.ID, in: ExamInput{Title: excerpt(title, 100), Description: u.TitleEN,
+	return curriculumExam{ref: u.ID, in: ExamInput{Title: excerpt(title, 100), TitleEN: excerpt(titleEN, 200),
 		Mode: shopdojo.ModeExam, Paper: fixedPaper(u.Title, u.Quiz), PassPercent: pass,
 		ScoreRelease: shopdojo.ReleaseImmediate, AnswerRelease: shopdojo.ReleaseImmediate,
 		ShuffleQuestions: true, ShuffleOptions: true, Everyone: true}}
@@ -50,7 +53,7 @@ func stageExam(pa curriculum.Path, i int) curriculumExam {
 		certifies = pa.Certification
 	}
 	return curriculumExam{ref: stageRef + st.ID, in: ExamInput{Title: excerpt(st.Exam.Title, 100),
-		Description: st.Exam.TitleEN, Mode: shopdojo.ModeExam, Paper: fixedPaper(st.Exam.Title, st.Exam.Questions),
+		TitleEN: excerpt(st.Exam.TitleEN, 200), Mode: shopdojo.ModeExam, Paper: fixedPaper(st.Exam.Title, st.Exam.Questions),
 		TimeLimit: time.Duration(st.Exam.Minutes) * time.Minute, AttemptsAllowed: 3, PassPercent: st.Exam.PassPercent,
 		ScoreRelease: shopdojo.ReleaseImmediate, AnswerRelease: shopdojo.ReleaseManual,
 		ShuffleQuestions: true, ShuffleOptions: true, Everyone: true, Certifies: excerpt(certifies, 60)}}
@@ -149,7 +152,7 @@ func (im *contentImport) updateExam(ctx context.Context, tx *store.Tx, id string
 func sameExam(a, b ExamInput) bool {
 	pa, _ := json.Marshal(a.Paper)
 	pb, _ := json.Marshal(b.Paper)
-	return string(pa) == string(pb) && a.Title == b.Title && a.Description == b.Description &&
+	return string(pa) == string(pb) && a.Title == b.Title && a.TitleEN == b.TitleEN && a.Description == b.Description &&
 		a.TimeLimit == b.TimeLimit && a.AttemptsAllowed == b.AttemptsAllowed && a.PassPercent == b.PassPercent &&
 		a.Certifies == b.Certifies && a.Everyone == b.Everyone
 }

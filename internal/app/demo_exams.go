@@ -25,7 +25,7 @@ func (a *App) seedExams(ctx context.Context, tx *store.Tx, ids map[string]string
 	}
 	now := a.now()
 	day := 24 * time.Hour
-	certID, err := a.seedExam(ctx, tx, owner, ExamInput{Title: "客服上岗考试（第 4 期）", Mode: shopdojo.ModeExam,
+	certID, err := a.seedExam(ctx, tx, owner, ExamInput{Title: "客服上岗考试（第 4 期）", TitleEN: "Customer service readiness exam (intake 4)", Mode: shopdojo.ModeExam,
 		Description: "考试范围：售前接待、3 分钟响应率与询单转化、售后退换货与中差评处理。限时 30 分钟，可考 2 次，70% 及格；交卷即出分，答案和解析在考试结束后公布。",
 		OpensAt:     now.Add(-3 * day).Truncate(time.Hour), ClosesAt: now.Add(4 * day).Truncate(time.Hour),
 		TimeLimit: 30 * time.Minute, AttemptsAllowed: 2, PassPercent: 70, Certifies: "客服上岗认证（L1 入门）", ValidMonths: 12, ScoreRelease: shopdojo.ReleaseImmediate,
@@ -41,7 +41,7 @@ func (a *App) seedExams(ctx context.Context, tx *store.Tx, ids map[string]string
 	if err != nil {
 		return err
 	}
-	practiceID, err := a.seedExam(ctx, tx, owner, ExamInput{Title: "推广与数据日常练习", Mode: shopdojo.ModePractice,
+	practiceID, err := a.seedExam(ctx, tx, owner, ExamInput{Title: "推广与数据日常练习", TitleEN: "Daily practice: ads and data", Mode: shopdojo.ModePractice,
 		Description: "不限时、可反复练：每答一题立即看到对错和解析，答错的题自动进入错题本。覆盖 ROI/投产比、点击率与转化率、万相台无界与千川出价思路。",
 		PassPercent: 60, ShuffleOptions: true,
 		Audience: []shopdojo.AudienceRef{{Kind: "department", ID: ids["推广部"]}, {Kind: "department", ID: ids["运营部"]}},
@@ -49,7 +49,7 @@ func (a *App) seedExams(ctx context.Context, tx *store.Tx, ids map[string]string
 	if err != nil {
 		return err
 	}
-	if _, err := a.seedExam(ctx, tx, owner, ExamInput{Title: "运营专员季度考核（Q4）", Mode: shopdojo.ModeExam,
+	if _, err := a.seedExam(ctx, tx, owner, ExamInput{Title: "运营专员季度考核（Q4）", TitleEN: "Operations specialist quarterly review (Q4)", Mode: shopdojo.ModeExam,
 		Description: "季度技能考核，成绩计入岗位认证。", OpensAt: now.Add(7 * day).Truncate(time.Hour),
 		ClosesAt: now.Add(8 * day).Truncate(time.Hour), TimeLimit: 60 * time.Minute, AttemptsAllowed: 1, PassPercent: 75,
 		ScoreRelease: shopdojo.ReleaseManual, AnswerRelease: shopdojo.ReleaseManual, ShuffleQuestions: true, ShuffleOptions: true,

@@ -103,7 +103,7 @@ func examUpdateParams(id string, in ExamInput, paper string, now int64) sqlq.Upd
 		OpensAt: msOf(in.OpensAt), ClosesAt: msOf(in.ClosesAt), TimeLimitS: int64(in.TimeLimit.Seconds()),
 		AttemptsAllowed: int64(in.AttemptsAllowed), PassPercent: in.PassPercent, ScoreRelease: string(in.ScoreRelease),
 		AnswerRelease: string(in.AnswerRelease), ShuffleQuestions: in.ShuffleQuestions, ShuffleOptions: in.ShuffleOptions,
-		Everyone: in.Everyone, UpdatedAt: now}
+		Everyone: in.Everyone, UpdatedAt: now, TitleEn: in.TitleEN}
 }
 
 // PaperView is a paper with what its references name, for the builder.

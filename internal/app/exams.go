@@ -23,6 +23,7 @@ import (
 // ExamInput is what a person submits for an exam.
 type ExamInput struct {
 	Title, Description string
+	TitleEN            string // optional: the title on English pages
 	Mode               string
 	Paper              shopdojo.Paper
 	OpensAt, ClosesAt  time.Time
@@ -43,12 +44,14 @@ type ExamInput struct {
 
 func (in *ExamInput) normalize() error {
 	in.Title, in.Description = strings.TrimSpace(in.Title), strings.TrimSpace(in.Description)
+	in.TitleEN = strings.TrimSpace(in.TitleEN)
 	if in.Mode == shopdojo.ModePractice {
 		// Practice gives feedback on every answer: nothing to hold back.
 		in.TimeLimit, in.ScoreRelease, in.AnswerRelease = 0, shopdojo.ReleaseImmediate, shopdojo.ReleaseImmediate
 	}
 	var v shopdojo.Validation
 	validName(&v, "title", in.Title, 100)
+	v.Check(utf8.RuneCountInString(in.TitleEN) <= 200, "title_en", "error.too_long")
 	v.Check(utf8.RuneCountInString(in.Description) <= 2000, "description", "error.too_long")
 	v.Check(in.Mode == shopdojo.ModeExam || in.Mode == shopdojo.ModePractice, "mode", "error.out_of_range")
 	v.Check(in.ClosesAt.IsZero() || in.OpensAt.IsZero() || in.ClosesAt.After(in.OpensAt), "closes_at", "exam.err_window")
@@ -98,7 +101,7 @@ func (in ExamInput) fields() map[string]string {
 	for i, r := range in.Audience {
 		aud[i] = r.Kind + ":" + r.ID
 	}
-	return map[string]string{"title": in.Title, "description": in.Description, "mode": in.Mode,
+	return map[string]string{"title": in.Title, "title_en": in.TitleEN, "description": in.Description, "mode": in.Mode,
 		"paper": string(paper), "opens_at": timeField(in.OpensAt), "closes_at": timeField(in.ClosesAt),
 		"time_limit": in.TimeLimit.String(), "attempts_allowed": strconv.Itoa(in.AttemptsAllowed),
 		"pass_percent":  strconv.FormatFloat(in.PassPercent, 'f', -1, 64),
@@ -190,7 +193,7 @@ func (a *App) insertExam(ctx context.Context, tx *store.Tx, id, owner string, in
 		OwnerID: owner, Paper: p.Paper, OpensAt: p.OpensAt, ClosesAt: p.ClosesAt, TimeLimitS: p.TimeLimitS,
 		AttemptsAllowed: p.AttemptsAllowed, PassPercent: p.PassPercent, ScoreRelease: p.ScoreRelease,
 		AnswerRelease: p.AnswerRelease, ShuffleQuestions: p.ShuffleQuestions, ShuffleOptions: p.ShuffleOptions,
-		Everyone: p.Everyone, CreatedAt: p.UpdatedAt}); err != nil {
+		Everyone: p.Everyone, CreatedAt: p.UpdatedAt, TitleEn: p.TitleEn}); err != nil {
 		return err
 	}
 	return saveExamParts(ctx, tx, id, in)
@@ -211,7 +214,7 @@ func saveExamParts(ctx context.Context, tx *store.Tx, id string, in ExamInput) e
 // examInput turns a stored exam back into the input that made it, for
 // audit before/after maps.
 func examInput(e shopdojo.Exam) ExamInput {
-	return ExamInput{Title: e.Title, Description: e.Description, Mode: e.Mode, Paper: e.Paper, OpensAt: e.OpensAt,
+	return ExamInput{Title: e.Title, TitleEN: e.TitleEN, Description: e.Description, Mode: e.Mode, Paper: e.Paper, OpensAt: e.OpensAt,
 		ClosesAt: e.ClosesAt, TimeLimit: e.TimeLimit, AttemptsAllowed: e.AttemptsAllowed, PassPercent: e.PassPercent,
 		ScoreRelease: e.ScoreRelease, AnswerRelease: e.AnswerRelease, ShuffleQuestions: e.ShuffleQuestions,
 		ShuffleOptions: e.ShuffleOptions, Everyone: e.Everyone, Audience: e.Audience, Certifies: e.Certifies,
@@ -262,7 +265,7 @@ func (a *App) ReleaseResults(ctx context.Context, ac Actor, id string) error {
 }
 
 func toExam(r sqlq.Exam, owner string) (shopdojo.Exam, error) {
-	e := shopdojo.Exam{ID: r.ID, Title: r.Title, Description: r.Description, Mode: r.Mode, Status: r.Status,
+	e := shopdojo.Exam{ID: r.ID, Title: r.Title, TitleEN: r.TitleEn, Description: r.Description, Mode: r.Mode, Status: r.Status,
 		OwnerID: r.OwnerID, OwnerName: owner, OpensAt: fromMs(r.OpensAt), ClosesAt: fromMs(r.ClosesAt),
 		TimeLimit: time.Duration(r.TimeLimitS) * time.Second, AttemptsAllowed: int(r.AttemptsAllowed),
 		PassPercent: r.PassPercent, ScoreRelease: shopdojo.Release(r.ScoreRelease),

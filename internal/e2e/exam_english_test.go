@@ -46,6 +46,9 @@ func TestUnitQuizInEnglish(t *testing.T) {
 	if len(labels) < 20 {
 		t.Errorf("only %d option texts: %q", len(labels), labels)
 	}
+	if title := text(t, ctx, ".take-title"); hasHan(title) || !strings.Contains(title, "·") {
+		t.Errorf("the exam's title on the English page: %q", title)
+	}
 	s.shot(t, ctx, "exam-en-00-take")
 
 	// Answer the question whose English stem we know, then submit.
@@ -58,6 +61,9 @@ func TestUnitQuizInEnglish(t *testing.T) {
 	}
 	if stem := text(t, ctx, "[data-testid=result-q] .prose"); hasHan(stem) {
 		t.Errorf("result stem in Chinese: %q", stem)
+	}
+	if title := text(t, ctx, ".page-title"); hasHan(title) {
+		t.Errorf("the result's title on the English page: %q", title)
 	}
 	s.shot(t, ctx, "exam-en-01-result")
 

@@ -77,7 +77,7 @@ func (h *Handler) examEdit(w http.ResponseWriter, r *http.Request) error {
 
 // examValues fills the settings form from a stored exam.
 func (h *Handler) examValues(e shopdojo.Exam) url.Values {
-	f := url.Values{"title": {e.Title}, "description": {e.Description}, "mode": {e.Mode},
+	f := url.Values{"title": {e.Title}, "title_en": {e.TitleEN}, "description": {e.Description}, "mode": {e.Mode},
 		"opens_at": {h.localInput(e.OpensAt)}, "closes_at": {h.localInput(e.ClosesAt)},
 		"time_limit": {strconv.Itoa(int(e.TimeLimit / time.Minute))}, "attempts_allowed": {strconv.Itoa(e.AttemptsAllowed)},
 		"pass_percent": {strconv.FormatFloat(e.PassPercent, 'f', -1, 64)}, "score_release": {string(e.ScoreRelease)},
@@ -132,7 +132,7 @@ func (h *Handler) examInput(r *http.Request) (app.ExamInput, error) {
 	}
 	f := r.PostForm
 	var v shopdojo.Validation
-	in := app.ExamInput{Title: f.Get("title"), Description: f.Get("description"), Mode: f.Get("mode"),
+	in := app.ExamInput{Title: f.Get("title"), TitleEN: f.Get("title_en"), Description: f.Get("description"), Mode: f.Get("mode"),
 		ScoreRelease: shopdojo.Release(f.Get("score_release")), AnswerRelease: shopdojo.Release(f.Get("answer_release")),
 		ShuffleQuestions: f.Get("shuffle_questions") != "", ShuffleOptions: f.Get("shuffle_options") != "",
 		Everyone: f.Get("everyone") != "", EmployeeNos: strings.FieldsFunc(f.Get("people"), isListSep)}

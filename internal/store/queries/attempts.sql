@@ -98,7 +98,7 @@ ORDER BY a.graded_at, a.id LIMIT $2;
 -- Finished attempts with answers waiting for a grader, oldest first, at
 -- exams the viewer owns (or all, for reviewers).
 SELECT sqlc.embed(a), COALESCE(p.name, '') AS person_name, COALESCE(p.employee_no, '') AS employee_no,
-       e.title AS exam_title
+       e.title AS exam_title, e.title_en AS exam_title_en
 FROM attempts a JOIN exams e ON e.id = a.exam_id LEFT JOIN people p ON p.id = a.person_id
 WHERE a.state = 'finished' AND a.to_grade > 0
   AND (CAST(sqlc.arg(all_exams) AS BIGINT) = 1 OR e.owner_id = sqlc.arg(viewer_id))

@@ -10,7 +10,7 @@ ON CONFLICT (person_id, exam_id) DO UPDATE SET attempt_id = excluded.attempt_id,
     expires_at = excluded.expires_at;
 
 -- name: ListPersonCertifications :many
-SELECT sqlc.embed(c), e.title AS exam_title FROM certifications c JOIN exams e ON e.id = c.exam_id
+SELECT sqlc.embed(c), e.title AS exam_title, e.title_en AS exam_title_en FROM certifications c JOIN exams e ON e.id = c.exam_id
 WHERE c.person_id = $1 ORDER BY c.awarded_at DESC, c.id;
 
 -- name: ListExamCertifications :many

@@ -1,13 +1,13 @@
 -- name: InsertExam :exec
 INSERT INTO exams (id, title, description, mode, status, owner_id, paper, opens_at, closes_at, time_limit_s,
                    attempts_allowed, pass_percent, score_release, answer_release, shuffle_questions,
-                   shuffle_options, everyone, created_at, updated_at)
-VALUES ($1, $2, $3, $4, 'draft', $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $17);
+                   shuffle_options, everyone, created_at, updated_at, title_en)
+VALUES ($1, $2, $3, $4, 'draft', $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $17, $18);
 
 -- name: UpdateExam :exec
 UPDATE exams SET title = $2, description = $3, mode = $4, paper = $5, opens_at = $6, closes_at = $7,
     time_limit_s = $8, attempts_allowed = $9, pass_percent = $10, score_release = $11, answer_release = $12,
-    shuffle_questions = $13, shuffle_options = $14, everyone = $15, updated_at = $16
+    shuffle_questions = $13, shuffle_options = $14, everyone = $15, updated_at = $16, title_en = $17
 WHERE id = $1;
 
 -- name: SetExamStatus :exec

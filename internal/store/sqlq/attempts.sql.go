@@ -460,7 +460,7 @@ func (q *Queries) ListAttemptItems(ctx context.Context, attemptID string) ([]Att
 
 const listAttemptsToGrade = `-- name: ListAttemptsToGrade :many
 SELECT a.id, a.exam_id, a.person_id, a.no, a.state, a.seed, a.items, a.practice, a.device, a.started_at, a.deadline, a.extra_s, a.finished_at, a.graded_at, a.score, a.max_score, a.passed, a.to_grade, a.recorded, a.decked, COALESCE(p.name, '') AS person_name, COALESCE(p.employee_no, '') AS employee_no,
-       e.title AS exam_title
+       e.title AS exam_title, e.title_en AS exam_title_en
 FROM attempts a JOIN exams e ON e.id = a.exam_id LEFT JOIN people p ON p.id = a.person_id
 WHERE a.state = 'finished' AND a.to_grade > 0
   AND (CAST($1 AS BIGINT) = 1 OR e.owner_id = $2)
@@ -473,10 +473,11 @@ type ListAttemptsToGradeParams struct {
 }
 
 type ListAttemptsToGradeRow struct {
-	Attempt    Attempt
-	PersonName string
-	EmployeeNo string
-	ExamTitle  string
+	Attempt     Attempt
+	PersonName  string
+	EmployeeNo  string
+	ExamTitle   string
+	ExamTitleEn string
 }
 
 // Finished attempts with answers waiting for a grader, oldest first, at
@@ -514,6 +515,7 @@ func (q *Queries) ListAttemptsToGrade(ctx context.Context, arg ListAttemptsToGra
 			&i.PersonName,
 			&i.EmployeeNo,
 			&i.ExamTitle,
+			&i.ExamTitleEn,
 		); err != nil {
 			return nil, err
 		}

@@ -122,13 +122,14 @@ func (q *Queries) ListExamCertifications(ctx context.Context, examID string) ([]
 }
 
 const listPersonCertifications = `-- name: ListPersonCertifications :many
-SELECT c.id, c.person_id, c.exam_id, c.attempt_id, c.name, c.score, c.max_score, c.awarded_at, c.expires_at, e.title AS exam_title FROM certifications c JOIN exams e ON e.id = c.exam_id
+SELECT c.id, c.person_id, c.exam_id, c.attempt_id, c.name, c.score, c.max_score, c.awarded_at, c.expires_at, e.title AS exam_title, e.title_en AS exam_title_en FROM certifications c JOIN exams e ON e.id = c.exam_id
 WHERE c.person_id = $1 ORDER BY c.awarded_at DESC, c.id
 `
 
 type ListPersonCertificationsRow struct {
 	Certification Certification
 	ExamTitle     string
+	ExamTitleEn   string
 }
 
 func (q *Queries) ListPersonCertifications(ctx context.Context, personID string) ([]ListPersonCertificationsRow, error) {
@@ -151,6 +152,7 @@ func (q *Queries) ListPersonCertifications(ctx context.Context, personID string)
 			&i.Certification.AwardedAt,
 			&i.Certification.ExpiresAt,
 			&i.ExamTitle,
+			&i.ExamTitleEn,
 		); err != nil {
 			return nil, err
 		}

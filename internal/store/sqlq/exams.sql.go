@@ -34,7 +34,7 @@ func (q *Queries) DeleteExamAudience(ctx context.Context, examID string) error {
 }
 
 const getExam = `-- name: GetExam :one
-SELECT e.id, e.title, e.description, e.mode, e.status, e.owner_id, e.paper, e.opens_at, e.closes_at, e.time_limit_s, e.attempts_allowed, e.pass_percent, e.score_release, e.answer_release, e.released_at, e.shuffle_questions, e.shuffle_options, e.everyone, e.created_at, e.updated_at, e.certifies, e.valid_months, COALESCE(p.name, '') AS owner_name
+SELECT e.id, e.title, e.description, e.mode, e.status, e.owner_id, e.paper, e.opens_at, e.closes_at, e.time_limit_s, e.attempts_allowed, e.pass_percent, e.score_release, e.answer_release, e.released_at, e.shuffle_questions, e.shuffle_options, e.everyone, e.created_at, e.updated_at, e.certifies, e.valid_months, e.title_en, COALESCE(p.name, '') AS owner_name
 FROM exams e LEFT JOIN people p ON p.id = e.owner_id WHERE e.id = $1
 `
 
@@ -69,6 +69,7 @@ func (q *Queries) GetExam(ctx context.Context, id string) (GetExamRow, error) {
 		&i.Exam.UpdatedAt,
 		&i.Exam.Certifies,
 		&i.Exam.ValidMonths,
+		&i.Exam.TitleEn,
 		&i.OwnerName,
 	)
 	return i, err
@@ -106,8 +107,8 @@ func (q *Queries) GetQuestionBody(ctx context.Context, id string) (GetQuestionBo
 const insertExam = `-- name: InsertExam :exec
 INSERT INTO exams (id, title, description, mode, status, owner_id, paper, opens_at, closes_at, time_limit_s,
                    attempts_allowed, pass_percent, score_release, answer_release, shuffle_questions,
-                   shuffle_options, everyone, created_at, updated_at)
-VALUES ($1, $2, $3, $4, 'draft', $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $17)
+                   shuffle_options, everyone, created_at, updated_at, title_en)
+VALUES ($1, $2, $3, $4, 'draft', $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $17, $18)
 `
 
 type InsertExamParams struct {
@@ -128,6 +129,7 @@ type InsertExamParams struct {
 	ShuffleOptions   bool
 	Everyone         bool
 	CreatedAt        int64
+	TitleEn          string
 }
 
 func (q *Queries) InsertExam(ctx context.Context, arg InsertExamParams) error {
@@ -149,6 +151,7 @@ func (q *Queries) InsertExam(ctx context.Context, arg InsertExamParams) error {
 		arg.ShuffleOptions,
 		arg.Everyone,
 		arg.CreatedAt,
+		arg.TitleEn,
 	)
 	return err
 }
@@ -236,7 +239,7 @@ func (q *Queries) ListExamAudience(ctx context.Context, examID string) ([]ListEx
 }
 
 const listExams = `-- name: ListExams :many
-SELECT e.id, e.title, e.description, e.mode, e.status, e.owner_id, e.paper, e.opens_at, e.closes_at, e.time_limit_s, e.attempts_allowed, e.pass_percent, e.score_release, e.answer_release, e.released_at, e.shuffle_questions, e.shuffle_options, e.everyone, e.created_at, e.updated_at, e.certifies, e.valid_months, COALESCE(p.name, '') AS owner_name,
+SELECT e.id, e.title, e.description, e.mode, e.status, e.owner_id, e.paper, e.opens_at, e.closes_at, e.time_limit_s, e.attempts_allowed, e.pass_percent, e.score_release, e.answer_release, e.released_at, e.shuffle_questions, e.shuffle_options, e.everyone, e.created_at, e.updated_at, e.certifies, e.valid_months, e.title_en, COALESCE(p.name, '') AS owner_name,
        (SELECT COUNT(*) FROM attempts a WHERE a.exam_id = e.id) AS attempts,
        (SELECT COUNT(*) FROM attempts a WHERE a.exam_id = e.id AND a.to_grade > 0 AND a.state = 'finished') AS to_grade,
        CAST(COALESCE((SELECT MIN(c.ref) FROM curriculum_exams c WHERE c.exam_id = e.id), '') AS TEXT) AS curriculum_ref
@@ -309,6 +312,7 @@ func (q *Queries) ListExams(ctx context.Context, arg ListExamsParams) ([]ListExa
 			&i.Exam.UpdatedAt,
 			&i.Exam.Certifies,
 			&i.Exam.ValidMonths,
+			&i.Exam.TitleEn,
 			&i.OwnerName,
 			&i.Attempts,
 			&i.ToGrade,
@@ -333,7 +337,7 @@ WITH RECURSIVE up(id) AS (
     UNION ALL
     SELECT d.parent_id FROM departments d JOIN up ON d.id = up.id WHERE d.parent_id IS NOT NULL
 )
-SELECT e.id, e.title, e.description, e.mode, e.status, e.owner_id, e.paper, e.opens_at, e.closes_at, e.time_limit_s, e.attempts_allowed, e.pass_percent, e.score_release, e.answer_release, e.released_at, e.shuffle_questions, e.shuffle_options, e.everyone, e.created_at, e.updated_at, e.certifies, e.valid_months, COALESCE(p.name, '') AS owner_name
+SELECT e.id, e.title, e.description, e.mode, e.status, e.owner_id, e.paper, e.opens_at, e.closes_at, e.time_limit_s, e.attempts_allowed, e.pass_percent, e.score_release, e.answer_release, e.released_at, e.shuffle_questions, e.shuffle_options, e.everyone, e.created_at, e.updated_at, e.certifies, e.valid_months, e.title_en, COALESCE(p.name, '') AS owner_name
 FROM exams e LEFT JOIN people p ON p.id = e.owner_id
 WHERE e.status = 'published' AND (CAST($1 AS TEXT) = '' OR e.id = $1)
   AND (e.everyone OR EXISTS (
@@ -390,6 +394,7 @@ func (q *Queries) ListExamsForPerson(ctx context.Context, arg ListExamsForPerson
 			&i.Exam.UpdatedAt,
 			&i.Exam.Certifies,
 			&i.Exam.ValidMonths,
+			&i.Exam.TitleEn,
 			&i.OwnerName,
 		); err != nil {
 			return nil, err
@@ -437,7 +442,7 @@ func (q *Queries) SetExamStatus(ctx context.Context, arg SetExamStatusParams) er
 const updateExam = `-- name: UpdateExam :exec
 UPDATE exams SET title = $2, description = $3, mode = $4, paper = $5, opens_at = $6, closes_at = $7,
     time_limit_s = $8, attempts_allowed = $9, pass_percent = $10, score_release = $11, answer_release = $12,
-    shuffle_questions = $13, shuffle_options = $14, everyone = $15, updated_at = $16
+    shuffle_questions = $13, shuffle_options = $14, everyone = $15, updated_at = $16, title_en = $17
 WHERE id = $1
 `
 
@@ -458,6 +463,7 @@ type UpdateExamParams struct {
 	ShuffleOptions   bool
 	Everyone         bool
 	UpdatedAt        int64
+	TitleEn          string
 }
 
 func (q *Queries) UpdateExam(ctx context.Context, arg UpdateExamParams) error {
@@ -478,6 +484,7 @@ func (q *Queries) UpdateExam(ctx context.Context, arg UpdateExamParams) error {
 		arg.ShuffleOptions,
 		arg.Everyone,
 		arg.UpdatedAt,
+		arg.TitleEn,
 	)
 	return err
 }

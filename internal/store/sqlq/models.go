@@ -213,6 +213,7 @@ type Exam struct {
 	UpdatedAt        int64
 	Certifies        string
 	ValidMonths      int64
+	TitleEn          string
 }
 
 type ExamAudience struct {
