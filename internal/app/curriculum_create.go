@@ -444,3 +444,29 @@ func (a *App) CurriculumDrafts(ctx context.Context, ac Actor) ([]DraftItem, erro
 	}
 	return out, nil
 }
+
+// EditorModule names a module on the editor's view (a draft module too),
+// for the forms that add to it.
+func (a *App) EditorModule(ctx context.Context, ac Actor, id string) (ModuleBrief, error) {
+	if err := ac.require(shopdojo.PermContentEdit); err != nil {
+		return ModuleBrief{}, err
+	}
+	st, err := a.structure(ctx)
+	if err != nil {
+		return ModuleBrief{}, err
+	}
+	m := st.x.Module(id)
+	if m == nil {
+		return ModuleBrief{}, shopdojo.ErrNotFound
+	}
+	return ModuleBrief{ID: m.ID, Kind: m.Kind, Level: m.Level, Title: m.Title, TitleEN: m.TitleEN}, nil
+}
+
+// EditorCourse names a course on the editor's view (a draft course too).
+func (a *App) EditorCourse(ctx context.Context, ac Actor, id string) (CourseBrief, error) {
+	_, c, err := a.structureCourse(ctx, ac, id)
+	if err != nil {
+		return CourseBrief{}, err
+	}
+	return CourseBrief{ID: c.ID, Title: c.Title, TitleEN: c.TitleEN, Level: c.Level, Units: len(c.Units)}, nil
+}

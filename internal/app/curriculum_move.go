@@ -217,3 +217,35 @@ func (a *App) renamePaths(ctx context.Context, tx *store.Tx, renames map[string]
 	}
 	return nil
 }
+
+// MoveChoice is what the move form offers: the unit, its course and every
+// published course by module.
+type MoveChoice struct {
+	Unit     UnitBrief
+	CourseID string
+	Modules  []ModuleBrief
+}
+
+// MoveTargets lists the courses a unit may be moved to.
+func (a *App) MoveTargets(ctx context.Context, ac Actor, unitID string) (MoveChoice, error) {
+	if err := ac.require(shopdojo.PermContentReview); err != nil {
+		return MoveChoice{}, err
+	}
+	sp, err := a.pack(ctx)
+	if err != nil {
+		return MoveChoice{}, err
+	}
+	u := sp.idx.Unit(unitID)
+	if u == nil {
+		return MoveChoice{}, shopdojo.ErrNotFound
+	}
+	v := MoveChoice{Unit: unitBrief(sp.idx, u), CourseID: sp.idx.CourseOf(unitID)}
+	for _, m := range sp.idx.Pack.Modules {
+		mb := ModuleBrief{ID: m.ID, Kind: m.Kind, Level: m.Level, Title: m.Title, TitleEN: m.TitleEN}
+		for _, c := range m.Courses {
+			mb.Courses = append(mb.Courses, CourseBrief{ID: c.ID, Title: c.Title, TitleEN: c.TitleEN, Level: c.Level, Units: len(c.Units)})
+		}
+		v.Modules = append(v.Modules, mb)
+	}
+	return v, nil
+}
