@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/shopdojo/shopdojo"
@@ -271,4 +272,31 @@ func TestMoveUnitToCourse(t *testing.T) {
 		t.Fatalf("moved unit's version %d", v.Version)
 	}
 	unchanged(t, e, mgr)
+}
+
+// TestDemoDraftCourse: the demo has a course drafted in the editor, with
+// its quiz, waiting in the review queue.
+func TestDemoDraftCourse(t *testing.T) {
+	e := newEnv(t)
+	_, err := e.app.SeedDemo(e.ctx)
+	e.must(err)
+	mgr, err := e.app.PersonByEmployeeNo(e.ctx, e.sys, "SD9001")
+	e.must(err)
+	ac, err := e.app.ActorFor(e.ctx, mgr.ID)
+	e.must(err)
+	d := drafts(t, e, ac)
+	if len(d) != 2 || d[0].Kind != "course" || d[1].UnitKind != curriculum.KindTest || d[0].Status != "review" {
+		t.Fatalf("demo drafts %+v", d)
+	}
+	q, err := e.app.ReviewQueue(e.ctx, ac)
+	e.must(err)
+	n := 0
+	for _, it := range q {
+		if strings.Contains(it.SubjectID, "/courses/04-reviewing-a-big-sale-with-data/") {
+			n++
+		}
+	}
+	if n != 4 {
+		t.Fatalf("review queue holds %d files of the new course, want the course and quiz in both languages", n)
+	}
 }
