@@ -170,7 +170,7 @@ func TestCreateModuleAndSOP(t *testing.T) {
 	in := app.ModuleInput{Kind: curriculum.Elective, Level: "L2", Title: "直播带货运营", TitleEN: "Live-stream selling",
 		Goals:          []curriculum.Text{{ZH: "能独立策划一场两小时的店铺直播", EN: "Can plan a two-hour store live stream on their own"}, {}},
 		TeachingPoints: []curriculum.Text{{ZH: "直播间的流量来自推荐和付费两条线", EN: "Live-room traffic comes from recommendations and paid promotion"}},
-		Body:           "## 为什么要学\n\n直播已经是店铺的日常渠道。", BodyEN: "## Why\n\nLive streams are an everyday channel.", Note: "新增模块", Submit: true}
+		Body:           "## 为什么要学\n\n直播已经是店铺的日常渠道。", BodyEN: "## Why\n\nLive streams are an everyday channel.", Note: "新增模块"}
 	if _, _, err := e.app.CreateModule(e.ctx, learner, in); kind(err) != shopdojo.KindForbidden {
 		t.Fatalf("a learner created a module: %v", err)
 	}
@@ -199,6 +199,9 @@ func TestCreateModuleAndSOP(t *testing.T) {
 	if id != "m09-sop-pre-live-check" {
 		t.Fatalf("new SOP id %q", id)
 	}
+	// Saved as a draft, the module is submitted from its history: its
+	// English file goes to review with it.
+	e.must(e.app.SubmitVersion(e.ctx, trainer, mmid, 1))
 	if err := e.app.ReviewVersion(e.ctx, mgr, smid, 1, true, ""); kind(err) != shopdojo.KindConflict {
 		t.Fatalf("an SOP of an unpublished module was published: %v", err)
 	}

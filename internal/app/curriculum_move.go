@@ -36,6 +36,35 @@ func (a *App) parentPublishedTx(ctx context.Context, tx *store.Tx, m sqlq.Materi
 	return nil
 }
 
+// submitSiblingTx sends to review, with a curriculum file's draft, the
+// draft of its other-language file, so the reviewer publishes the two
+// together (a new item's English file would otherwise stay a draft).
+func (a *App) submitSiblingTx(ctx context.Context, tx *store.Tx, ac Actor, m sqlq.Material) error {
+	if m.Kind != KindCurriculum {
+		return nil
+	}
+	other := curriculum.EnglishFile(m.SubjectID)
+	if strings.HasSuffix(m.SubjectID, ".en.md") {
+		other = strings.TrimSuffix(m.SubjectID, ".en.md") + ".md"
+	}
+	sib, err := tx.FindMaterialBySubject(ctx, sqlq.FindMaterialBySubjectParams{Kind: KindCurriculum, SubjectID: other})
+	if shopdojo.KindOf(store.MapErr(err)) == shopdojo.KindNotFound {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	v, err := tx.GetVersion(ctx, sqlq.GetVersionParams{MaterialID: sib.ID, No: sib.LatestNo})
+	if err != nil || v.Status != string(shopdojo.VersionDraft) {
+		return err
+	}
+	if err := tx.SetVersionStatus(ctx, sqlq.SetVersionStatusParams{MaterialID: sib.ID, No: v.No,
+		Status: string(shopdojo.VersionReview)}); err != nil {
+		return err
+	}
+	return a.recordVersion(ctx, tx, ac, sib, materialKinds[KindCurriculum], "material.submit", v.No, map[string]string{"status": "review"})
+}
+
 // parentFile is the course.md or module.md a file of a module lives under,
 // or "" for a module's own files and files outside modules.
 func parentFile(file string) string {

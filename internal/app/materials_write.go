@@ -149,7 +149,10 @@ func (a *App) SubmitVersion(ctx context.Context, ac Actor, id string, no int64) 
 			Status: string(shopdojo.VersionReview)}); err != nil {
 			return err
 		}
-		return a.recordVersion(ctx, tx, ac, m, k, "material.submit", v.No, map[string]string{"status": "review"})
+		if err := a.recordVersion(ctx, tx, ac, m, k, "material.submit", v.No, map[string]string{"status": "review"}); err != nil {
+			return err
+		}
+		return a.submitSiblingTx(ctx, tx, ac, m)
 	})
 }
 
