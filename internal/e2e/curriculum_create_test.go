@@ -92,3 +92,37 @@ func TestCurriculumCreate(t *testing.T) {
 	}
 	s.shot(t, learner, "create-06-course-en")
 }
+
+// TestCurriculumMoveAndForms: the training manager moves a unit to the end
+// of another course; the new-module and new-SOP forms show their problems
+// in place. Screenshots in both languages.
+func TestCurriculumMoveAndForms(t *testing.T) {
+	s := start(t)
+	mgr := browser(t, 1280, 900, false)
+	signIn(t, mgr, s, "SD9001", app.DemoPassword)
+	do(t, mgr, chromedp.WaitReady(css("[data-testid=logout]")), chromedp.Navigate(s.url+"/learn/courses/m01-c01"),
+		chromedp.Click(`//li[@data-unit="m01-c01-u02"]//a[@data-testid="move-to"]`), chromedp.WaitVisible(css("[data-testid=move-form]")),
+		chromedp.SetValue(css("[data-testid=move-target]"), "m01-c02"), chromedp.SendKeys(css("#note"), "与工作台日常操作放在一起"))
+	s.shot(t, mgr, "move-00-form")
+	do(t, mgr, chromedp.Click(css("[data-testid=move-submit]")), chromedp.WaitVisible(css("[data-testid=unit-list]")))
+	waitText(t, mgr, ".toast", "单元已移到新课程的最后")
+	order := eval[[]string](t, mgr, `[...document.querySelectorAll("[data-testid=unit-row]")].map(e => e.dataset.unit)`)
+	if len(order) == 0 || order[len(order)-1] != "m01-c01-u02" {
+		t.Fatalf("target course after the move: %v", order)
+	}
+	do(t, mgr, toLocale("en"), chromedp.WaitVisible(css(`html[lang="en"]`)),
+		chromedp.Navigate(s.url+"/curriculum/units/m01-c01-u03/move-to"), chromedp.WaitVisible(css("[data-testid=move-form]")))
+	s.shot(t, mgr, "move-01-form-en")
+
+	do(t, mgr, chromedp.Navigate(s.url+"/curriculum"), chromedp.Click(css("[data-testid=new-module]")),
+		chromedp.WaitVisible(css("[data-testid=module-form]")), chromedp.SendKeys(css("#title"), "直播带货运营"),
+		chromedp.SendKeys(css("#title_en"), "Live-stream selling"), chromedp.SendKeys(css("#goal-zh-0"), "能独立策划一场两小时的店铺直播"),
+		chromedp.Click(css("[data-testid=edit-submit]")), chromedp.WaitVisible(css(".text-rows.has-error")))
+	s.shot(t, mgr, "move-02-module-form-en")
+	do(t, mgr, chromedp.Navigate(s.url+"/curriculum/modules/m03/sops/new"), chromedp.WaitVisible(css("[data-testid=sop-form]")),
+		toLocale("zh-CN"), chromedp.WaitVisible(css(`html[lang="zh-CN"]`)), chromedp.WaitVisible(css("[data-testid=sop-form]")),
+		chromedp.SendKeys(css("#title"), "开播前检查"), chromedp.SendKeys(css("#title_en"), "Pre-live check"),
+		chromedp.SendKeys(css("#rule-name-0"), "抖音电商直播规范"), chromedp.Click(css("[data-testid=edit-submit]")),
+		chromedp.WaitVisible(css(".alert-error")))
+	s.shot(t, mgr, "move-03-sop-form")
+}
