@@ -118,6 +118,12 @@ func TestCreateCourseWithTestUnit(t *testing.T) {
 	if len(c.Course.Units) != 1 || c.Course.Units[0].ID != unit || c.Course.BodyEN == "" {
 		t.Fatalf("published course %+v", c.Course)
 	}
+	// The new test unit's text can be edited like a lesson's.
+	le, err := e.app.LessonForEdit(e.ctx, trainer, unit)
+	e.must(err)
+	le.Minutes, le.Note = 12, "缩短时长"
+	_, err = e.app.SaveLesson(e.ctx, trainer, le)
+	e.must(err)
 	p, _ := curriculum.Read(curriculum.Builtin())
 	passQuiz(t, e, learner, curriculum.NewIndex(p).Module("m04").Questions, unit, course)
 	unchanged(t, e, mgr)

@@ -190,6 +190,15 @@ func (a *App) draftPack(ctx context.Context, id string) (*draftPack, error) {
 				fsys[r.Path] = &fstest.MapFile{Data: []byte(dp.latest[r.Path].Body)}
 			}
 		}
+		// The banks' questions, so a test unit's quiz is checked against
+		// them instead of reported unknown.
+		qs := map[string][]byte{}
+		if err := moduleQuestionFiles(ctx, q, sp.idx, qs); err != nil {
+			return err
+		}
+		for name, b := range qs {
+			fsys[name] = &fstest.MapFile{Data: b}
+		}
 		return nil
 	})
 	if err != nil {
