@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"path"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -183,22 +184,14 @@ func (st *structure) newItem(file string, created change) *draftPack {
 		materials: map[string]string{}, created: &created}
 }
 
-// requireTitles checks the fields every new item has.
-func requireTitles(v *shopdojo.Validation, title, titleEN, level string) {
+// requireTitles checks the titles every new item has and, when level is
+// not nil, its level.
+func requireTitles(v *shopdojo.Validation, title, titleEN string, level *string) {
 	v.Check(title != "", "title", "error.required")
 	v.Check(titleEN != "", "title_en", "error.required")
-	if level != "" || title != "" {
-		v.Check(validLevel(level), "level", "structure.err_level")
+	if level != nil {
+		v.Check(slices.Contains(curriculum.Levels, *level), "level", "structure.err_level")
 	}
-}
-
-func validLevel(l string) bool {
-	for _, x := range curriculum.Levels {
-		if l == x {
-			return true
-		}
-	}
-	return false
 }
 
 // ModuleInput is a new module.
@@ -218,16 +211,8 @@ func (a *App) CreateModule(ctx context.Context, ac Actor, in ModuleInput) (strin
 	if err := ac.require(shopdojo.PermContentEdit); err != nil {
 		return "", "", err
 	}
-	m := curriculum.Module{Kind: in.Kind, Status: curriculum.Draft, Title: strings.TrimSpace(in.Title),
-		TitleEN: strings.TrimSpace(in.TitleEN), Level: in.Level, Goals: texts(in.Goals), TeachingPoints: texts(in.TeachingPoints),
-		Body: editedBody(in.Body), BodyEN: editedBody(in.BodyEN)}
-	var v shopdojo.Validation
-	requireTitles(&v, m.Title, m.TitleEN, m.Level)
-	v.Check(m.Kind == curriculum.Core || m.Kind == curriculum.Elective, "kind", "structure.err_module_kind")
-	v.Check(len(m.Goals) > 0 && pairs(in.Goals), "goals", "structure.err_texts")
-	v.Check(len(m.TeachingPoints) > 0 && pairs(in.TeachingPoints), "teaching_points", "structure.err_texts")
-	requireBodies(&v, m.Body, m.BodyEN)
-	if err := v.Err(); err != nil {
+	m, err := in.module()
+	if err != nil {
 		return "", "", err
 	}
 	st, err := a.structure(ctx)
@@ -248,6 +233,20 @@ func (a *App) CreateModule(ctx context.Context, ac Actor, in ModuleInput) (strin
 		ObjectType: "curriculum", ObjectID: m.ID, ObjectName: m.Title, After: map[string]string{"kind": m.Kind, "level": m.Level}})
 	mid, err := a.saveEdit(ctx, ac, dp, m.Title, m.TitleEN, in.Note, false, in.Submit, 0, 0)
 	return m.ID, mid, err
+}
+
+// module is the new module of the form's fields, checked.
+func (in ModuleInput) module() (curriculum.Module, error) {
+	m := curriculum.Module{Kind: in.Kind, Status: curriculum.Draft, Title: strings.TrimSpace(in.Title),
+		TitleEN: strings.TrimSpace(in.TitleEN), Level: in.Level, Goals: texts(in.Goals), TeachingPoints: texts(in.TeachingPoints),
+		Body: editedBody(in.Body), BodyEN: editedBody(in.BodyEN)}
+	var v shopdojo.Validation
+	requireTitles(&v, m.Title, m.TitleEN, &m.Level)
+	v.Check(m.Kind == curriculum.Core || m.Kind == curriculum.Elective, "kind", "structure.err_module_kind")
+	v.Check(len(m.Goals) > 0 && pairs(in.Goals), "goals", "structure.err_texts")
+	v.Check(len(m.TeachingPoints) > 0 && pairs(in.TeachingPoints), "teaching_points", "structure.err_texts")
+	requireBodies(&v, m.Body, m.BodyEN)
+	return m, v.Err()
 }
 
 // texts drops the rows of a text list left empty in both languages.
@@ -297,7 +296,7 @@ func (a *App) CreateCourse(ctx context.Context, ac Actor, in CourseInput) (strin
 	c := curriculum.Course{Title: strings.TrimSpace(in.Title), TitleEN: strings.TrimSpace(in.TitleEN), Level: in.Level,
 		Body: editedBody(in.Body), BodyEN: editedBody(in.BodyEN)}
 	var v shopdojo.Validation
-	requireTitles(&v, c.Title, c.TitleEN, c.Level)
+	requireTitles(&v, c.Title, c.TitleEN, &c.Level)
 	requireBodies(&v, c.Body, c.BodyEN)
 	if err := v.Err(); err != nil {
 		return "", "", err
@@ -311,19 +310,23 @@ func (a *App) CreateCourse(ctx context.Context, ac Actor, in CourseInput) (strin
 		return "", "", shopdojo.ErrNotFound
 	}
 	c.ID = st.nextID(m.ID + "-c")
-	n := 0
-	for _, o := range m.Courses {
-		n = max(n, dirNumber(o.Dir))
-	}
 	mdir := path.Dir(st.x.File(m.ID))
-	c.Dir = freeName(fmt.Sprintf("%02d-%s", n+1, slug(c.TitleEN, c.ID)), func(d string) bool {
-		return st.stored[path.Join(mdir, "courses", d, "course.md")]
-	})
+	c.Dir = freeName(fmt.Sprintf("%02d-%s", lastNumber(m.Courses, func(o curriculum.Course) string { return o.Dir })+1,
+		slug(c.TitleEN, c.ID)), func(d string) bool { return st.stored[path.Join(mdir, "courses", d, "course.md")] })
 	m.Courses = append(m.Courses, c)
 	dp := st.newItem(path.Join(mdir, "courses", c.Dir, "course.md"), change{Action: "curriculum.create_course",
 		ObjectType: "curriculum", ObjectID: c.ID, ObjectName: c.Title, After: map[string]string{"module": m.ID, "level": c.Level}})
 	mid, err := a.saveEdit(ctx, ac, dp, c.Title, c.TitleEN, in.Note, false, in.Submit, 0, 0)
 	return c.ID, mid, err
+}
+
+// lastNumber is the highest number the names of items begin with (0 if none).
+func lastNumber[T any](items []T, name func(T) string) int {
+	n := 0
+	for _, it := range items {
+		n = max(n, dirNumber(name(it)))
+	}
+	return n
 }
 
 // CreateSOP drafts a new SOP of a module from the SOP editor's fields and
@@ -336,7 +339,7 @@ func (a *App) CreateSOP(ctx context.Context, ac Actor, moduleID string, in SOPEd
 	s := curriculum.SOP{}
 	in.applyTo(&s)
 	var v shopdojo.Validation
-	requireTitles(&v, s.Title, s.TitleEN, curriculum.L1)
+	requireTitles(&v, s.Title, s.TitleEN, nil)
 	v.Check(s.Owner != "", "owner", "error.required")
 	v.Check(s.OwnerEN != "", "owner_en", "error.required")
 	v.Check(len(s.Steps) > 0, "steps", "structure.err_steps")
@@ -369,11 +372,7 @@ func (a *App) CreateSOP(ctx context.Context, ac Actor, moduleID string, in SOPEd
 func (a *App) newUnit(ctx context.Context, ac Actor, st *structure, c *curriculum.Course, u curriculum.Unit,
 	note string, submit bool) (string, string, error) {
 	u.ID = st.nextID(c.ID + "-u")
-	n := 0
-	for _, o := range c.Units {
-		n = max(n, dirNumber(o.File))
-	}
-	u.File = fmt.Sprintf("%02d-%s.md", n+1, u.ID)
+	u.File = fmt.Sprintf("%02d-%s.md", lastNumber(c.Units, unitFile)+1, u.ID)
 	c.Units = append(c.Units, u)
 	file := path.Join(path.Dir(st.x.File(c.ID)), u.File)
 	dp := st.newItem(file, change{Action: "curriculum.create_unit", ObjectType: "curriculum", ObjectID: u.ID,
@@ -381,6 +380,8 @@ func (a *App) newUnit(ctx context.Context, ac Actor, st *structure, c *curriculu
 	mid, err := a.saveEdit(ctx, ac, dp, u.Title, u.TitleEN, note, false, submit, 0, 0)
 	return u.ID, mid, err
 }
+
+func unitFile(u curriculum.Unit) string { return u.File }
 
 // structureCourse is course id on the editor's view (drafts included).
 func (a *App) structureCourse(ctx context.Context, ac Actor, id string) (*structure, *curriculum.Course, error) {
@@ -421,25 +422,23 @@ func (a *App) CurriculumDrafts(ctx context.Context, ac Actor) ([]DraftItem, erro
 		return nil, err
 	}
 	var out []DraftItem
-	add := func(kind, id, title, titleEN, where, whereEN, course string) {
-		if f := st.x.File(id); st.fresh[f] != "" {
-			out = append(out, DraftItem{Kind: kind, ID: id, Title: title, TitleEN: titleEN, Where: where, WhereEN: whereEN,
-				CourseID: course, Status: st.fresh[f], MaterialID: st.mats[f]})
+	add := func(it DraftItem) {
+		if f := st.x.File(it.ID); st.fresh[f] != "" {
+			it.Status, it.MaterialID = st.fresh[f], st.mats[f]
+			out = append(out, it)
 		}
 	}
 	for _, m := range st.x.Pack.Modules {
-		add("module", m.ID, m.Title, m.TitleEN, "", "", "")
+		add(DraftItem{Kind: "module", ID: m.ID, Title: m.Title, TitleEN: m.TitleEN})
 		for _, c := range m.Courses {
-			add("course", c.ID, c.Title, c.TitleEN, m.Title, m.TitleEN, c.ID)
+			add(DraftItem{Kind: "course", ID: c.ID, Title: c.Title, TitleEN: c.TitleEN, Where: m.Title, WhereEN: m.TitleEN, CourseID: c.ID})
 			for _, u := range c.Units {
-				add("unit", u.ID, u.Title, u.TitleEN, c.Title, c.TitleEN, c.ID)
-				if n := len(out); n > 0 && out[n-1].ID == u.ID {
-					out[n-1].UnitKind = u.Kind
-				}
+				add(DraftItem{Kind: "unit", ID: u.ID, Title: u.Title, TitleEN: u.TitleEN, Where: c.Title, WhereEN: c.TitleEN,
+					CourseID: c.ID, UnitKind: u.Kind})
 			}
 		}
 		for _, s := range m.SOPs {
-			add("sop", s.ID, s.Title, s.TitleEN, m.Title, m.TitleEN, "")
+			add(DraftItem{Kind: "sop", ID: s.ID, Title: s.Title, TitleEN: s.TitleEN, Where: m.Title, WhereEN: m.TitleEN})
 		}
 	}
 	return out, nil

@@ -129,9 +129,7 @@ func (a *App) MoveUnitTo(ctx context.Context, ac Actor, unitID, courseID, note s
 func moveRenames(x *curriculum.Index, st *structure, u *curriculum.Unit, from, to *curriculum.Course) map[string]string {
 	n := 0
 	if sc := st.x.Course(to.ID); sc != nil {
-		for _, o := range sc.Units {
-			n = max(n, dirNumber(o.File))
-		}
+		n = lastNumber(sc.Units, unitFile)
 	}
 	renames := map[string]string{x.File(u.ID): path.Join(path.Dir(x.File(to.ID)), fmt.Sprintf("%02d-%s", n+1, unnumbered(u.File)))}
 	var rest []curriculum.Unit

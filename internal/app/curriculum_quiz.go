@@ -103,29 +103,35 @@ func (a *App) CreateTestUnit(ctx context.Context, ac Actor, courseID string, in 
 	if err != nil {
 		return "", "", err
 	}
+	u, err := in.unit(bank)
+	if err != nil {
+		return "", "", err
+	}
+	return a.newUnit(ctx, ac, st, c, u, in.Note, in.Submit)
+}
+
+// unit is the new test unit of the form's fields, checked against the
+// module's bank; its instructions are written when left empty.
+func (in TestUnitInput) unit(bank []quiz.Question) (curriculum.Unit, error) {
 	u := curriculum.Unit{Kind: curriculum.KindTest, Title: strings.TrimSpace(in.Title), TitleEN: strings.TrimSpace(in.TitleEN),
-		Minutes: in.Minutes, Level: in.Level, PassPercent: in.PassPercent, Body: editedBody(in.Body), BodyEN: editedBody(in.BodyEN)}
+		Minutes: in.Minutes, Level: in.Level, PassPercent: in.PassPercent, Quiz: quizRefs(in.Quiz),
+		Body: editedBody(in.Body), BodyEN: editedBody(in.BodyEN)}
 	var v shopdojo.Validation
-	requireTitles(&v, u.Title, u.TitleEN, u.Level)
+	requireTitles(&v, u.Title, u.TitleEN, &u.Level)
 	v.Check(u.Minutes >= 1 && u.Minutes <= 600, "minutes", "structure.err_minutes")
 	v.Check(u.PassPercent > 0 && u.PassPercent <= 100, "pass_percent", "structure.err_pass")
-	if u.Quiz = quizRefs(in.Quiz); len(u.Quiz) == 0 {
-		v.Add("quiz", "structure.err_quiz_empty")
-	}
+	v.Check(len(u.Quiz) > 0, "quiz", "structure.err_quiz_empty")
 	for _, id := range u.Quiz {
 		v.Check(slices.ContainsFunc(bank, func(q quiz.Question) bool { return q.ID == id }), "quiz", "structure.err_quiz_unknown")
-	}
-	if err := v.Err(); err != nil {
-		return "", "", err
 	}
 	if u.Body == "" {
 		u.Body = fmt.Sprintf("本次小测共 %d 题，%g 分通过；交卷后立即显示得分和解析，未通过可以重考。\n", len(u.Quiz), u.PassPercent)
 	}
 	if u.BodyEN == "" {
-		u.BodyEN = fmt.Sprintf("This quiz has %d questions; the pass mark is %g. Your score and the explanations are shown as soon as you hand in, and you may take it again if you do not pass.\n",
-			len(u.Quiz), u.PassPercent)
+		u.BodyEN = fmt.Sprintf("This quiz has %d questions; the pass mark is %g. Your score and the explanations are shown as soon as you hand in, "+
+			"and you may take it again if you do not pass.\n", len(u.Quiz), u.PassPercent)
 	}
-	return a.newUnit(ctx, ac, st, c, u, in.Note, in.Submit)
+	return u, v.Err()
 }
 
 // quizRefs is the picked ids, trimmed, each once, in the order given.
