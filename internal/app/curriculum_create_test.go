@@ -100,6 +100,12 @@ func TestCreateCourseWithTestUnit(t *testing.T) {
 			t.Fatalf("quiz %v accepted: %v", q, err)
 		}
 	}
+	if _, _, err := e.app.CreateTestUnit(e.ctx, learner, course, quizIn); kind(err) != shopdojo.KindForbidden {
+		t.Fatalf("a learner created a test unit: %v", err)
+	}
+	if _, err := e.app.TestUnitPicker(e.ctx, learner, course); kind(err) != shopdojo.KindForbidden {
+		t.Fatalf("a learner opened the question picker: %v", err)
+	}
 	unit, umid, err := e.app.CreateTestUnit(e.ctx, trainer, course, quizIn)
 	e.must(err)
 	if unit != "m04-c04-u01" {
@@ -196,6 +202,9 @@ func TestCreateModuleAndSOP(t *testing.T) {
 			Evidence: "商品列表截图", EvidenceEN: "Screenshot of the product list"}},
 		Rules: []curriculum.Rule{{Name: "直播规范", NameEN: "Live-stream rules", AsOf: "2026-11-01", Review: "2026-10-01"}},
 		Body:  "## 目的\n\n开播前十分钟完成检查。", BodyEN: "## Purpose\n\nDone ten minutes before going live.", Note: "新增 SOP", Submit: true}
+	if _, _, err := e.app.CreateSOP(e.ctx, learner, mod, sop); kind(err) != shopdojo.KindForbidden {
+		t.Fatalf("a learner created an SOP: %v", err)
+	}
 	if _, _, err := e.app.CreateSOP(e.ctx, trainer, mod, sop); kind(err) != shopdojo.KindInvalid || msgOf(err) != curriculum.MsgRuleDates {
 		t.Fatalf("a rule reviewed before it was checked was accepted: %v", err)
 	}
