@@ -42,6 +42,8 @@ type draftPack struct {
 	file, en  string
 	latest    map[string]sqlq.MaterialVersion // by file
 	materials map[string]string               // file → material id
+	// created is the audit event of a new item, recorded with its versions.
+	created *change
 }
 
 // LessonForEdit returns a unit's fields as of its latest version.
@@ -116,6 +118,9 @@ func (a *App) saveEdit(ctx context.Context, ac Actor, dp *draftPack, title, titl
 			}
 			dp.materials[file] = v.MaterialID
 		}
+		if dp.created != nil {
+			return a.record(ctx, tx, ac, *dp.created)
+		}
 		return nil
 	})
 	return dp.materials[dp.file], err
@@ -184,6 +189,15 @@ func (a *App) draftPack(ctx context.Context, id string) (*draftPack, error) {
 				}
 				fsys[r.Path] = &fstest.MapFile{Data: []byte(dp.latest[r.Path].Body)}
 			}
+		}
+		// The banks' questions, so a test unit's quiz is checked against
+		// them instead of reported unknown.
+		qs := map[string][]byte{}
+		if err := moduleQuestionFiles(ctx, q, sp.idx, qs); err != nil {
+			return err
+		}
+		for name, b := range qs {
+			fsys[name] = &fstest.MapFile{Data: b}
 		}
 		return nil
 	})
@@ -255,6 +269,7 @@ type SOPEdit struct {
 	Owner, OwnerEN   string
 	ReviewMonths     int
 	Steps            []curriculum.Step
+	Rules            []curriculum.Rule // the platform rules it depends on, dated
 	Body, BodyEN     string
 	Note             string
 	Major, Submit    bool
@@ -276,7 +291,7 @@ func (a *App) SOPForEdit(ctx context.Context, ac Actor, sopID string) (SOPEdit, 
 		return SOPEdit{}, shopdojo.ErrNotFound
 	}
 	return SOPEdit{SOPID: s.ID, Title: s.Title, TitleEN: s.TitleEN, Owner: s.Owner, OwnerEN: s.OwnerEN,
-		ReviewMonths: s.ReviewMonths, Steps: s.Steps, Body: s.Body, BodyEN: s.BodyEN, BaseNo: dp.latest[dp.file].No,
+		ReviewMonths: s.ReviewMonths, Steps: s.Steps, Rules: s.Rules, Body: s.Body, BodyEN: s.BodyEN, BaseNo: dp.latest[dp.file].No,
 		BaseNoEN: dp.latest[dp.en].No, MaterialID: dp.materials[dp.file]}, nil
 }
 
@@ -294,9 +309,17 @@ func (a *App) SaveSOP(ctx context.Context, ac Actor, in SOPEdit) (string, error)
 	if s == nil {
 		return "", shopdojo.ErrNotFound
 	}
+	in.applyTo(s)
+	return a.saveEdit(ctx, ac, dp, s.Title, s.TitleEN, in.Note, in.Major, in.Submit, in.BaseNo, in.BaseNoEN)
+}
+
+// applyTo sets s's fields from the editor's. Steps whose four texts are
+// all empty, and rules whose texts are all empty, are dropped; the rest
+// must be complete (the reader says what is missing).
+func (in SOPEdit) applyTo(s *curriculum.SOP) {
 	s.Title, s.TitleEN = strings.TrimSpace(in.Title), strings.TrimSpace(in.TitleEN)
 	s.Owner, s.OwnerEN, s.ReviewMonths = strings.TrimSpace(in.Owner), strings.TrimSpace(in.OwnerEN), in.ReviewMonths
-	s.Body, s.BodyEN, s.Steps = editedBody(in.Body), editedBody(in.BodyEN), nil
+	s.Body, s.BodyEN, s.Steps, s.Rules = editedBody(in.Body), editedBody(in.BodyEN), nil, nil
 	for _, st := range in.Steps {
 		st = curriculum.Step{Check: strings.TrimSpace(st.Check), CheckEN: strings.TrimSpace(st.CheckEN),
 			Evidence: strings.TrimSpace(st.Evidence), EvidenceEN: strings.TrimSpace(st.EvidenceEN)}
@@ -304,5 +327,11 @@ func (a *App) SaveSOP(ctx context.Context, ac Actor, in SOPEdit) (string, error)
 			s.Steps = append(s.Steps, st)
 		}
 	}
-	return a.saveEdit(ctx, ac, dp, s.Title, s.TitleEN, in.Note, in.Major, in.Submit, in.BaseNo, in.BaseNoEN)
+	for _, r := range in.Rules {
+		r = curriculum.Rule{Name: strings.TrimSpace(r.Name), NameEN: strings.TrimSpace(r.NameEN), AsOf: strings.TrimSpace(r.AsOf),
+			Review: strings.TrimSpace(r.Review), URL: strings.TrimSpace(r.URL)}
+		if r != (curriculum.Rule{}) {
+			s.Rules = append(s.Rules, r)
+		}
+	}
 }

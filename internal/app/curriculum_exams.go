@@ -95,22 +95,27 @@ func packExams(p curriculum.Pack) []curriculumExam {
 // what they drew.
 func (im *contentImport) storeExams(ctx context.Context, tx *store.Tx) error {
 	for _, ce := range packExams(im.pack) {
-		if err := ce.in.normalize(); err != nil {
-			return err
-		}
-		im.rep.Exams++
-		id, err := tx.GetCurriculumExam(ctx, ce.ref)
-		switch {
-		case err == nil:
-			err = im.updateExam(ctx, tx, id, ce)
-		case shopdojo.KindOf(store.MapErr(err)) == shopdojo.KindNotFound:
-			err = im.createExam(ctx, tx, ce)
-		}
-		if err != nil {
+		if err := im.storeExam(ctx, tx, ce); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// storeExam makes or updates the exam of one test unit or stage exam.
+func (im *contentImport) storeExam(ctx context.Context, tx *store.Tx, ce curriculumExam) error {
+	if err := ce.in.normalize(); err != nil {
+		return err
+	}
+	im.rep.Exams++
+	id, err := tx.GetCurriculumExam(ctx, ce.ref)
+	switch {
+	case err == nil:
+		return im.updateExam(ctx, tx, id, ce)
+	case shopdojo.KindOf(store.MapErr(err)) == shopdojo.KindNotFound:
+		return im.createExam(ctx, tx, ce)
+	}
+	return err
 }
 
 func (im *contentImport) createExam(ctx context.Context, tx *store.Tx, ce curriculumExam) error {

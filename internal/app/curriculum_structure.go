@@ -20,8 +20,8 @@ import (
 // renames files; a material keeps its history across a rename.
 
 // CreateUnit drafts a new read, watch or practice unit at the end of a
-// course and returns its id and the material of its Chinese file. It
-// appears to learners once published.
+// course (a course still in review too) and returns its id and the
+// material of its Chinese file. It appears to learners once published.
 func (a *App) CreateUnit(ctx context.Context, ac Actor, courseID string, in LessonEdit) (string, string, error) {
 	if err := ac.require(shopdojo.PermContentEdit); err != nil {
 		return "", "", err
@@ -29,36 +29,14 @@ func (a *App) CreateUnit(ctx context.Context, ac Actor, courseID string, in Less
 	if in.Kind != curriculum.KindRead && in.Kind != curriculum.KindWatch && in.Kind != curriculum.KindPractice {
 		return "", "", &shopdojo.Error{Kind: shopdojo.KindInvalid, Msg: "error.invalid", Fields: map[string]string{"kind": "curriculum.err_kind"}}
 	}
-	dp, err := a.draftPack(ctx, courseID)
+	st, c, err := a.structureCourse(ctx, ac, courseID)
 	if err != nil {
 		return "", "", err
 	}
-	c := dp.x.Course(courseID)
-	if c == nil {
-		return "", "", shopdojo.ErrNotFound
-	}
-	u := curriculum.Unit{ID: nextUnitID(c), Kind: in.Kind, Title: strings.TrimSpace(in.Title), TitleEN: strings.TrimSpace(in.TitleEN),
+	u := curriculum.Unit{Kind: in.Kind, Title: strings.TrimSpace(in.Title), TitleEN: strings.TrimSpace(in.TitleEN),
 		Minutes: in.Minutes, Level: in.Level, Body: editedBody(in.Body), BodyEN: editedBody(in.BodyEN), Video: strings.TrimSpace(in.Video), NoSkip: in.NoSkip}
-	u.File = fmt.Sprintf("%02d-%s.md", len(c.Units)+1, u.ID)
-	c.Units = append(c.Units, u)
-	dp.file = path.Join(path.Dir(dp.file), u.File)
-	dp.en = curriculum.EnglishFile(dp.file)
-	dp.materials = map[string]string{}
-	dp.latest = map[string]sqlq.MaterialVersion{}
-	mid, err := a.saveEdit(ctx, ac, dp, u.Title, u.TitleEN, in.Note, false, in.Submit, 0, 0)
-	return u.ID, mid, err
-}
-
-// nextUnitID is the course's next free unit id: its id, "-u" and a number
-// one past the highest in use.
-func nextUnitID(c *curriculum.Course) string {
-	n := len(c.Units)
-	for _, u := range c.Units {
-		if k, err := strconv.Atoi(strings.TrimPrefix(u.ID, c.ID+"-u")); err == nil && k > n {
-			n = k
-		}
-	}
-	return fmt.Sprintf("%s-u%02d", c.ID, n+1)
+	id, mid, err := a.newUnit(ctx, ac, st, c, u, in.Note, in.Submit)
+	return id, mid, err
 }
 
 // ArchiveUnit takes a unit out of the published curriculum (its files are
@@ -168,48 +146,39 @@ func (a *App) MoveUnit(ctx context.Context, ac Actor, unitID string, delta int) 
 }
 
 // unitRenames gives every unit of the course the file name its new place
-// calls for (units i and j swapped): "NN-" then the name without its old
-// number. Only changed names are returned.
+// calls for (units i and j swapped). Only changed names are returned.
 func unitRenames(c *curriculum.Course, i, j int) map[string]string {
 	units := append([]curriculum.Unit(nil), c.Units...)
 	units[i], units[j] = units[j], units[i]
+	return renumber(units)
+}
+
+// renumber gives each unit the name its place calls for: "NN-" then the
+// name without its old number (old → new, changed names only).
+func renumber(units []curriculum.Unit) map[string]string {
 	out := map[string]string{}
 	for k, u := range units {
-		rest := u.File
-		if d := strings.IndexByte(rest, '-'); d > 0 && strings.Trim(rest[:d], "0123456789") == "" {
-			rest = rest[d+1:]
-		}
-		name := fmt.Sprintf("%02d-%s", k+1, rest)
-		if name != u.File {
+		if name := fmt.Sprintf("%02d-%s", k+1, unnumbered(u.File)); name != u.File {
 			out[u.File] = name
 		}
 	}
 	return out
 }
 
+// unnumbered is a unit file name without its leading number.
+func unnumbered(name string) string {
+	if d := strings.IndexByte(name, '-'); d > 0 && strings.Trim(name[:d], "0123456789") == "" {
+		return name[d+1:]
+	}
+	return name
+}
+
 // renameFiles renames curriculum files in dir (old → new base names), and
-// their English files, through temporary names so no two materials ever
-// hold one name.
+// their English files.
 func (a *App) renameFiles(ctx context.Context, tx *store.Tx, dir string, renames map[string]string) error {
-	now := a.nowMs()
-	type step struct{ id, to string }
-	var final []step
+	full := make(map[string]string, len(renames))
 	for from, to := range renames {
-		for _, pair := range [][2]string{{from, to}, {curriculum.EnglishFile(from), curriculum.EnglishFile(to)}} {
-			m, err := tx.FindMaterialBySubject(ctx, sqlq.FindMaterialBySubjectParams{Kind: KindCurriculum, SubjectID: path.Join(dir, pair[0])})
-			if err != nil {
-				return fmt.Errorf("rename %s: %w", pair[0], err)
-			}
-			if err := tx.SetMaterialSubject(ctx, sqlq.SetMaterialSubjectParams{ID: m.ID, SubjectID: "moving:" + m.ID, UpdatedAt: now}); err != nil {
-				return err
-			}
-			final = append(final, step{m.ID, path.Join(dir, pair[1])})
-		}
+		full[path.Join(dir, from)] = path.Join(dir, to)
 	}
-	for _, s := range final {
-		if err := tx.SetMaterialSubject(ctx, sqlq.SetMaterialSubjectParams{ID: s.id, SubjectID: s.to, UpdatedAt: now}); err != nil {
-			return err
-		}
-	}
-	return nil
+	return a.renamePaths(ctx, tx, full)
 }

@@ -149,7 +149,10 @@ func (a *App) SubmitVersion(ctx context.Context, ac Actor, id string, no int64) 
 			Status: string(shopdojo.VersionReview)}); err != nil {
 			return err
 		}
-		return a.recordVersion(ctx, tx, ac, m, k, "material.submit", v.No, map[string]string{"status": "review"})
+		if err := a.recordVersion(ctx, tx, ac, m, k, "material.submit", v.No, map[string]string{"status": "review"}); err != nil {
+			return err
+		}
+		return a.submitSiblingTx(ctx, tx, ac, m)
 	})
 }
 
@@ -185,10 +188,18 @@ func (a *App) ReviewVersion(ctx context.Context, ac Actor, id string, no int64, 
 		if err := ac.require(k.review); err != nil {
 			return err
 		}
+		if approve {
+			if err := a.parentPublishedTx(ctx, tx, m); err != nil {
+				return err
+			}
+		}
 		if err := a.reviewTxOne(ctx, tx, ac, m, k, v, approve, note); err != nil {
 			return err
 		}
-		return a.reviewSiblingTx(ctx, tx, ac, m, approve, note)
+		if err := a.reviewSiblingTx(ctx, tx, ac, m, approve, note); err != nil || !approve {
+			return err
+		}
+		return a.publishedExamTx(ctx, tx, ac, m)
 	})
 }
 

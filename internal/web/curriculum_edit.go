@@ -105,8 +105,7 @@ func (h *Handler) sopEdit(w http.ResponseWriter, r *http.Request) error {
 
 func (h *Handler) sopForm(w http.ResponseWriter, r *http.Request, p *page, in app.SOPEdit, err error) error {
 	p.Nav = "curriculum"
-	rows := append(append([]curriculum.Step{}, in.Steps...), make([]curriculum.Step, sopExtraRows)...)
-	p.Data = map[string]any{"E": in, "Steps": rows}
+	p.Data = sopData(in, sopExtraRows)
 	if err != nil {
 		return h.invalid(w, r, err, "sop_edit", p)
 	}
@@ -114,19 +113,9 @@ func (h *Handler) sopForm(w http.ResponseWriter, r *http.Request, p *page, in ap
 }
 
 func (h *Handler) sopSave(w http.ResponseWriter, r *http.Request) error {
-	if err := r.ParseForm(); err != nil {
-		return shopdojo.Wrap(shopdojo.KindInvalid, "error.invalid", err)
-	}
-	f := r.PostForm
-	months, _ := strconv.Atoi(f.Get("review_months"))
-	base, _ := strconv.ParseInt(f.Get("base"), 10, 64)
-	baseEN, _ := strconv.ParseInt(f.Get("base_en"), 10, 64)
-	in := app.SOPEdit{SOPID: r.PathValue("id"), Title: f.Get("title"), TitleEN: f.Get("title_en"), Owner: f.Get("owner"),
-		OwnerEN: f.Get("owner_en"), ReviewMonths: months, Body: f.Get("body"), BodyEN: f.Get("body_en"), Note: f.Get("note"),
-		Major: f.Get("major") != "", Submit: f.Get("submit") != "", BaseNo: base, BaseNoEN: baseEN}
-	checks, checksEN, ev, evEN := f["check"], f["check_en"], f["evidence"], f["evidence_en"]
-	for i := range checks {
-		in.Steps = append(in.Steps, curriculum.Step{Check: checks[i], CheckEN: at(checksEN, i), Evidence: at(ev, i), EvidenceEN: at(evEN, i)})
+	in, err := sopInput(r)
+	if err != nil {
+		return err
 	}
 	mid, err := h.app.SaveSOP(r.Context(), actorOf(r), in)
 	if err != nil {
@@ -143,6 +132,41 @@ func (h *Handler) sopSave(w http.ResponseWriter, r *http.Request) error {
 	return editSaved(w, r, mid, in.Submit)
 }
 
+// sopData is the SOP form's data: its steps and rules with empty rows to
+// add more (extra steps, ruleExtraRows rules).
+func sopData(in app.SOPEdit, extra int) map[string]any {
+	steps := append(append([]curriculum.Step{}, in.Steps...), make([]curriculum.Step, extra)...)
+	rules := append(append([]curriculum.Rule{}, in.Rules...), make([]curriculum.Rule, ruleExtraRows)...)
+	return map[string]any{"E": in, "Steps": steps, "Rules": rules}
+}
+
+// ruleExtraRows is how many empty platform-rule rows the SOP form offers.
+const ruleExtraRows = 1
+
+// sopInput reads the SOP form: fields, step rows and rule rows.
+func sopInput(r *http.Request) (app.SOPEdit, error) {
+	if err := r.ParseForm(); err != nil {
+		return app.SOPEdit{}, shopdojo.Wrap(shopdojo.KindInvalid, "error.invalid", err)
+	}
+	f := r.PostForm
+	months, _ := strconv.Atoi(f.Get("review_months"))
+	base, _ := strconv.ParseInt(f.Get("base"), 10, 64)
+	baseEN, _ := strconv.ParseInt(f.Get("base_en"), 10, 64)
+	in := app.SOPEdit{SOPID: r.PathValue("id"), Title: f.Get("title"), TitleEN: f.Get("title_en"), Owner: f.Get("owner"),
+		OwnerEN: f.Get("owner_en"), ReviewMonths: months, Body: f.Get("body"), BodyEN: f.Get("body_en"), Note: f.Get("note"),
+		Major: f.Get("major") != "", Submit: f.Get("submit") != "", BaseNo: base, BaseNoEN: baseEN}
+	checks, checksEN, ev, evEN := f["check"], f["check_en"], f["evidence"], f["evidence_en"]
+	for i := range checks {
+		in.Steps = append(in.Steps, curriculum.Step{Check: checks[i], CheckEN: at(checksEN, i), Evidence: at(ev, i), EvidenceEN: at(evEN, i)})
+	}
+	names, namesEN, asOf, review, links := f["rule_name"], f["rule_name_en"], f["rule_as_of"], f["rule_review"], f["rule_url"]
+	for i := range names {
+		in.Rules = append(in.Rules, curriculum.Rule{Name: names[i], NameEN: at(namesEN, i), AsOf: at(asOf, i), Review: at(review, i),
+			URL: at(links, i)})
+	}
+	return in, nil
+}
+
 // at is list[i], or "" past its end.
 func at(list []string, i int) string {
 	if i < len(list) {
@@ -152,13 +176,13 @@ func at(list []string, i int) string {
 }
 
 func (h *Handler) unitNew(w http.ResponseWriter, r *http.Request) error {
-	c, err := h.app.LearningCourse(r.Context(), actorOf(r), r.PathValue("id"))
+	c, err := h.app.EditorCourse(r.Context(), actorOf(r), r.PathValue("id"))
 	if err != nil {
 		return err
 	}
 	p := h.page(r, "curriculum.new_unit")
 	p.Form.Set("minutes", "20")
-	p.Form.Set("level", c.Course.Level)
+	p.Form.Set("level", c.Level)
 	return h.unitNewForm(w, r, p, app.LessonEdit{Kind: "read"}, nil)
 }
 

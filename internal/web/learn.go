@@ -117,6 +117,12 @@ func (h *Handler) curriculum(w http.ResponseWriter, r *http.Request) error {
 	}
 	p := h.page(r, "learn.catalogue_title")
 	p.Nav = "curriculum"
-	p.Data = map[string]any{"C": c}
+	data := map[string]any{"C": c}
+	if p.Can("content.edit") {
+		if data["Drafts"], err = h.app.CurriculumDrafts(r.Context(), actorOf(r)); err != nil {
+			return err
+		}
+	}
+	p.Data = data
 	return h.render(w, r, "curriculum", p)
 }

@@ -197,4 +197,51 @@ export function registerComponents(Alpine) {
       window.history.replaceState(null, '', u);
     },
   }));
+
+  // The question picker of a new test unit (templates/test_unit_new.html):
+  // rows are filtered by text, type and difficulty, or to the picked ones,
+  // in the page; the badge counts the picked questions.
+  //   <section x-data="questionPicker"> [data-pick-search] [data-pick-type]
+  //   [data-pick-difficulty] [data-pick-only] [data-pick-row] [data-pick-empty]
+  Alpine.data('questionPicker', () => ({
+    init() {
+      const el = this.$el;
+      this.rows = [...el.querySelectorAll('[data-pick-row]')];
+      this.inputs = {
+        text: el.querySelector('[data-pick-search]'),
+        type: el.querySelector('[data-pick-type]'),
+        difficulty: el.querySelector('[data-pick-difficulty]'),
+        only: el.querySelector('[data-pick-only]'),
+      };
+      this.badge = el.querySelector('[data-testid=picked-count]');
+      this.empty = el.querySelector('[data-pick-empty]');
+      this._on = () => this.apply();
+      for (const i of Object.values(this.inputs)) if (i) i.addEventListener('input', this._on);
+      el.addEventListener('change', this._on);
+      this.apply();
+    },
+    apply() {
+      const q = ((this.inputs.text && this.inputs.text.value) || '').trim().toLowerCase();
+      const type = this.inputs.type ? this.inputs.type.value : '';
+      const diff = this.inputs.difficulty ? this.inputs.difficulty.value : '';
+      const only = !!(this.inputs.only && this.inputs.only.checked);
+      let shown = 0;
+      let picked = 0;
+      for (const r of this.rows) {
+        const box = r.querySelector('input[type=checkbox]');
+        const on = !!(box && box.checked);
+        if (on) picked++;
+        const hit =
+          (!q || (r.dataset.text || '').toLowerCase().includes(q)) &&
+          (!type || r.dataset.type === type) &&
+          (!diff || r.dataset.difficulty === diff) &&
+          (!only || on);
+        r.hidden = !hit;
+        r.classList.toggle('is-picked', on);
+        if (hit) shown++;
+      }
+      if (this.empty) this.empty.hidden = shown > 0 || this.rows.length === 0;
+      if (this.badge && this.badge.dataset.label) this.badge.textContent = this.badge.dataset.label.replace('{n}', String(picked));
+    },
+  }));
 }

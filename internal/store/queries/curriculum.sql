@@ -122,3 +122,13 @@ VALUES ($1, $2, $3, $4, 'done', $5, $5, $5)
 ON CONFLICT (person_id, unit_id) DO UPDATE SET status = 'done', material_id = excluded.material_id,
     version_no = excluded.version_no, done_at = excluded.done_at, updated_at = excluded.updated_at
 WHERE unit_progress.status <> 'done';
+
+-- name: ListCurriculumLatest :many
+-- Every curriculum file with the status of its latest version; the body
+-- only of files never published or archived (the editor builds new items
+-- on the published pack plus these, and keeps their ids taken).
+SELECT m.id, m.subject_id AS path, m.published_no, m.archived_at, v.status,
+       CASE WHEN m.published_no = 0 OR m.archived_at > 0 THEN v.body ELSE '' END AS body
+FROM materials m JOIN material_versions v ON v.material_id = m.id AND v.no = m.latest_no
+WHERE m.kind = 'curriculum'
+ORDER BY m.subject_id;

@@ -442,6 +442,56 @@ func (q *Queries) ListCurriculumFiles(ctx context.Context) ([]ListCurriculumFile
 	return items, nil
 }
 
+const listCurriculumLatest = `-- name: ListCurriculumLatest :many
+SELECT m.id, m.subject_id AS path, m.published_no, m.archived_at, v.status,
+       CASE WHEN m.published_no = 0 OR m.archived_at > 0 THEN v.body ELSE '' END AS body
+FROM materials m JOIN material_versions v ON v.material_id = m.id AND v.no = m.latest_no
+WHERE m.kind = 'curriculum'
+ORDER BY m.subject_id
+`
+
+type ListCurriculumLatestRow struct {
+	ID          string
+	Path        string
+	PublishedNo int64
+	ArchivedAt  int64
+	Status      string
+	Body        string
+}
+
+// Every curriculum file with the status of its latest version; the body
+// only of files never published or archived (the editor builds new items
+// on the published pack plus these, and keeps their ids taken).
+func (q *Queries) ListCurriculumLatest(ctx context.Context) ([]ListCurriculumLatestRow, error) {
+	rows, err := q.query(ctx, q.listCurriculumLatestStmt, listCurriculumLatest)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	items := []ListCurriculumLatestRow{}
+	for rows.Next() {
+		var i ListCurriculumLatestRow
+		if err := rows.Scan(
+			&i.ID,
+			&i.Path,
+			&i.PublishedNo,
+			&i.ArchivedAt,
+			&i.Status,
+			&i.Body,
+		); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Close(); err != nil {
+		return nil, err
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
 const listCurriculumMaterials = `-- name: ListCurriculumMaterials :many
 SELECT id, subject_id AS path, latest_no, published_no, archived_at FROM materials
 WHERE kind = 'curriculum' ORDER BY subject_id

@@ -459,6 +459,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.listCurriculumFilesStmt, err = db.PrepareContext(ctx, listCurriculumFiles); err != nil {
 		return nil, fmt.Errorf("error preparing query ListCurriculumFiles: %w", err)
 	}
+	if q.listCurriculumLatestStmt, err = db.PrepareContext(ctx, listCurriculumLatest); err != nil {
+		return nil, fmt.Errorf("error preparing query ListCurriculumLatest: %w", err)
+	}
 	if q.listCurriculumMaterialsStmt, err = db.PrepareContext(ctx, listCurriculumMaterials); err != nil {
 		return nil, fmt.Errorf("error preparing query ListCurriculumMaterials: %w", err)
 	}
@@ -1507,6 +1510,11 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing listCurriculumFilesStmt: %w", cerr)
 		}
 	}
+	if q.listCurriculumLatestStmt != nil {
+		if cerr := q.listCurriculumLatestStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listCurriculumLatestStmt: %w", cerr)
+		}
+	}
 	if q.listCurriculumMaterialsStmt != nil {
 		if cerr := q.listCurriculumMaterialsStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing listCurriculumMaterialsStmt: %w", cerr)
@@ -2221,6 +2229,7 @@ type Queries struct {
 	listCurriculumExamRefsStmt     *sql.Stmt
 	listCurriculumExamsStmt        *sql.Stmt
 	listCurriculumFilesStmt        *sql.Stmt
+	listCurriculumLatestStmt       *sql.Stmt
 	listCurriculumMaterialsStmt    *sql.Stmt
 	listDepartmentsStmt            *sql.Stmt
 	listEmployeeNosStmt            *sql.Stmt
@@ -2478,6 +2487,7 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		listCurriculumExamRefsStmt:     q.listCurriculumExamRefsStmt,
 		listCurriculumExamsStmt:        q.listCurriculumExamsStmt,
 		listCurriculumFilesStmt:        q.listCurriculumFilesStmt,
+		listCurriculumLatestStmt:       q.listCurriculumLatestStmt,
 		listCurriculumMaterialsStmt:    q.listCurriculumMaterialsStmt,
 		listDepartmentsStmt:            q.listDepartmentsStmt,
 		listEmployeeNosStmt:            q.listEmployeeNosStmt,
