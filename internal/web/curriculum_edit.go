@@ -31,7 +31,7 @@ func (h *Handler) lessonEdit(w http.ResponseWriter, r *http.Request) error {
 
 func (h *Handler) lessonForm(w http.ResponseWriter, r *http.Request, p *page, in app.LessonEdit, err error) error {
 	p.Nav = "curriculum"
-	p.Data = map[string]any{"E": in, "Levels": []string{"L1", "L2", "L3", "L4"}}
+	p.Data = map[string]any{"E": in, "Levels": []string{"L1", "L2", "L3", "L4"}, "UploadMB": lessonUploadMB}
 	if err != nil {
 		return h.invalid(w, r, err, "lesson_edit", p)
 	}
@@ -106,7 +106,7 @@ func (h *Handler) sopEdit(w http.ResponseWriter, r *http.Request) error {
 func (h *Handler) sopForm(w http.ResponseWriter, r *http.Request, p *page, in app.SOPEdit, err error) error {
 	p.Nav = "curriculum"
 	rows := append(append([]curriculum.Step{}, in.Steps...), make([]curriculum.Step, sopExtraRows)...)
-	p.Data = map[string]any{"E": in, "Steps": rows}
+	p.Data = map[string]any{"E": in, "Steps": rows, "UploadMB": lessonUploadMB}
 	if err != nil {
 		return h.invalid(w, r, err, "sop_edit", p)
 	}
@@ -165,7 +165,7 @@ func (h *Handler) unitNew(w http.ResponseWriter, r *http.Request) error {
 func (h *Handler) unitNewForm(w http.ResponseWriter, r *http.Request, p *page, in app.LessonEdit, err error) error {
 	p.Nav = "curriculum"
 	p.Data = map[string]any{"E": in, "Levels": []string{"L1", "L2", "L3", "L4"}, "Course": r.PathValue("id"),
-		"Kinds": []string{"read", "watch", "practice"}}
+		"Kinds": []string{"read", "watch", "practice"}, "UploadMB": lessonUploadMB}
 	if err != nil {
 		return h.invalid(w, r, err, "lesson_edit", p)
 	}

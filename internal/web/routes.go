@@ -145,6 +145,7 @@ func (h *Handler) routes() {
 	rt.Handle("POST /curriculum/units/{id}/move", sd.PermContentReview, h.unitMove)
 	rt.Handle("POST /curriculum/units/{id}/archive", sd.PermContentReview, h.unitArchive)
 	rt.Handle("POST /curriculum/sops/{id}/edit", sd.PermContentEdit, h.sopSave)
+	rt.HandleUpload("POST /curriculum/files", sd.PermContentEdit, h.lessonFileUpload, lessonUploadLimit)
 	rt.Handle("GET /curriculum", sd.PermSignedIn, h.curriculum)
 	rt.Handle("GET /curriculum/map", sd.PermSignedIn, h.knowledgeMap)
 	rt.Handle("GET /curriculum/competencies", sd.PermSignedIn, h.competencies)
