@@ -5,6 +5,7 @@ import (
 	"errors"
 	"io"
 	"maps"
+	"slices"
 	"strings"
 	"testing"
 
@@ -190,5 +191,41 @@ func TestContentAssetsRoundTrip(t *testing.T) {
 	rep, err = e.app.ImportContent(e.ctx, mgr, mapFS(bad), "")
 	if kind(err) != shopdojo.KindInvalid || len(rep.Problems) != 1 || rep.Problems[0].Msg != "attach.err_asset_type" {
 		t.Fatalf("exe asset: %v %+v", err, rep.Problems)
+	}
+}
+
+// TestDemoLessonFiles: the demo's funnel and reporting lessons show their
+// charts in both languages and offer the daily report template.
+func TestDemoLessonFiles(t *testing.T) {
+	e := newEnv(t)
+	_, err := e.app.SeedDemo(e.ctx)
+	e.must(err)
+	p, err := e.app.PersonByEmployeeNo(e.ctx, e.sys, "SD1003")
+	e.must(err)
+	learner, err := e.app.ActorFor(e.ctx, p.ID)
+	e.must(err)
+	for unit, want := range map[string][]string{"m07-c02-u01": {"PNG"}, "m07-c03-u02": {"PNG", "XLSX"}} {
+		v, err := e.app.OpenUnit(e.ctx, learner, unit)
+		e.must(err)
+		for _, body := range []string{v.Unit.Body, v.Unit.BodyEN} {
+			files, err := e.app.LessonFiles(e.ctx, learner, body)
+			e.must(err)
+			var got []string
+			for _, f := range files {
+				got = append(got, f.Label())
+				_, obj, err := e.app.OpenFile(e.ctx, learner, f.ID)
+				e.must(err)
+				head := make([]byte, 4)
+				_, _ = io.ReadFull(obj, head)
+				obj.Close()
+				if f.Size < 1000 || (f.Label() == "PNG" && string(head[1:]) != "PNG") || (f.Label() == "XLSX" && string(head[:2]) != "PK") {
+					t.Errorf("%s: file %+v starts %q", unit, f, head)
+				}
+			}
+			slices.Sort(got)
+			if !slices.Equal(got, want) || v.Version != 2 {
+				t.Errorf("%s (version %d): files %v", unit, v.Version, got)
+			}
+		}
 	}
 }
