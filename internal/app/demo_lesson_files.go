@@ -19,7 +19,7 @@ import (
 type demoLessonFile struct {
 	unit, before, beforeEN string
 	files                  func() ([]demoFile, error)
-	text, textEN           string // with %s for each file's link, in order
+	text, textEN           string // with %s for each file's URL, in order
 	note                   string
 }
 
@@ -38,10 +38,10 @@ var demoLessonFiles = []demoLessonFile{
 	{unit: "m07-c03-u02", before: "## 周报：从数字到决策", beforeEN: "## The weekly report: from numbers to decisions", files: demoReportFiles,
 		text: "### 日报里的趋势图\n\n![近 14 天访客数（蓝）与支付转化率（橙）](%s)\n\n" +
 			"蓝线是每天的访客数，橙线是支付转化率，红点是 14 天里访客最少的一天（周日）。日报里只放这样一张图：一眼看出今天比平常高还是低。\n\n" +
-			"下载%s，把生意参谋导出的数字贴进去，每天 10 点前发到群里。\n",
+			"下载[数据日报模板.xlsx](%s)，把生意参谋导出的数字贴进去，每天 10 点前发到群里。\n",
 		textEN: "### The trend chart in the daily report\n\n![Visitors (blue) and payment conversion rate (orange) over the last 14 days](%s)\n\n" +
 			"The blue line is daily visitors, the orange one the payment conversion rate; the red dot is the day with the fewest visitors in the two weeks (a Sunday). The daily report needs just this one chart: at a glance, is today higher or lower than usual?\n\n" +
-			"Download %s, paste in the figures exported from the analytics back office, and send it to the group before 10:00 every day.\n",
+			"Download [the daily report template (数据日报模板.xlsx)](%s), paste in the figures exported from the analytics back office, and send it to the group before 10:00 every day.\n",
 		note: "配图：近 14 天趋势；附数据日报模板"},
 }
 
@@ -103,9 +103,6 @@ func (a *App) seedLessonFile(ctx context.Context, trainer, mgr Actor, d demoLess
 			return err
 		}
 		links = append(links, "/files/"+lf.ID)
-		if !lf.Image() {
-			links[len(links)-1] = lf.Markdown()
-		}
 	}
 	in, err := a.LessonForEdit(ctx, trainer, d.unit)
 	if err != nil {
