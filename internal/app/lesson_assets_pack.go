@@ -161,4 +161,3 @@ func (a *App) assetFile(ctx context.Context, tx *store.Tx, ac Actor, as packAsse
 	}
 	return f.ID, nil
 }
-
