@@ -160,6 +160,9 @@ func (a *App) LessonFiles(ctx context.Context, ac Actor, bodies ...string) (map[
 	if ac.PersonID == "" && !ac.System {
 		return nil, shopdojo.ErrUnauth
 	}
+	if !strings.Contains(strings.Join(bodies, ""), "/files/") {
+		return nil, nil
+	}
 	var out map[string]LessonFile
 	err := a.store.Read(ctx, func(q *store.Queries) (err error) { out, err = lessonFiles(ctx, q, bodies...); return })
 	return out, err
@@ -169,6 +172,13 @@ func (a *App) LessonFiles(ctx context.Context, ac Actor, bodies ...string) (map[
 // lesson file (mistyped, or someone's evidence photo): field names the
 // text area.
 func (a *App) checkFileLinks(ctx context.Context, texts map[string]string) error {
+	n := 0
+	for _, body := range texts {
+		n += len(fileIDs(body))
+	}
+	if n == 0 {
+		return nil
+	}
 	return a.store.Read(ctx, func(q *store.Queries) error {
 		for file, body := range texts {
 			known, err := lessonFiles(ctx, q, body)

@@ -36,7 +36,7 @@ func (h *Handler) learnCourse(w http.ResponseWriter, r *http.Request) error {
 	}
 	p := h.page(r, "learn.course_title")
 	p.Nav = "learn"
-	body, err := h.md.HTML(p.L(v.Course.Body, v.Course.BodyEN))
+	body, _, err := h.textHTML(r, p.L(v.Course.Body, v.Course.BodyEN))
 	if err != nil {
 		return err
 	}
