@@ -51,7 +51,7 @@ func TestLessonAssets(t *testing.T) {
 	do(t, trainer, chromedp.Evaluate[chromedp.Void](`(() => { const links = document.querySelector('#body').value.split('\n').filter(l => l.includes('/files/'));
 		const en = document.querySelector('#body_en'); en.value += '\n\n' + links.join('\n\n').replace('店铺体检分走势', 'Store health score trend').replace('开店检查表', 'Opening checklist') + '\n'; })()`),
 		chromedp.SendKeys(css("[data-testid=edit-note]"), "加体检分走势图和开店检查表"))
-	s.shot(t, trainer, "assets-00-editor")
+	topShot(t, s, trainer, "assets-00-editor")
 	do(t, trainer, chromedp.Click(css("[data-testid=edit-submit]")), chromedp.WaitVisible(css("[data-testid=versions-table]")))
 	waitText(t, trainer, "[data-testid=versions-table] tbody tr:first-child", "审核中")
 
@@ -66,18 +66,30 @@ func TestLessonAssets(t *testing.T) {
 	do(t, mgr, chromedp.Click(css("[data-testid=publish]")), chromedp.WaitVisible(css("[data-testid=versions-table]")))
 	waitText(t, mgr, "[data-testid=versions-table] tbody tr:first-child", "已发布")
 
+	// The SOP editor has the same upload, in English too.
+	do(t, trainer, chromedp.Navigate(s.url+"/curriculum/sops/m01-sop-daily-opening-check/edit"), chromedp.WaitVisible(css("[data-testid=sop-form]")),
+		toLocale("en"), chromedp.WaitVisible(css(`html[lang="en"]`)), chromedp.WaitVisible(css("[data-testid=asset-bar]")),
+		chromedp.SetUploadFiles(css("[data-testid=asset-input]"), []string{exe}))
+	waitText(t, trainer, "[data-testid=asset-status]", "Only images")
+	do(t, trainer, chromedp.SetUploadFiles(css("[data-testid=asset-input]"), []string{chart}))
+	waitText(t, trainer, "[data-testid=asset-status]", "Inserted")
+	if body := value(t, trainer, "#body"); !strings.Contains(body, "![店铺体检分走势](/files/") {
+		t.Fatalf("the SOP editor's text has no image link:\n%s", body)
+	}
+	topShot(t, s, trainer, "assets-06-sop-editor-en")
+
 	learner := browser(t, 390, 844, true)
 	signIn(t, learner, s, "SD1003", app.DemoPassword)
 	do(t, learner, chromedp.WaitReady(css("[data-testid=logout]")), chromedp.Navigate(s.url+unit), chromedp.WaitVisible(css("[data-testid=lesson-body]")))
 	checkLessonAssets(t, learner, "开店检查表.xlsx")
-	s.shot(t, learner, "assets-01-lesson-phone")
+	topShot(t, s, learner, "assets-01-lesson-phone")
 	do(t, learner, toLocale("en"), chromedp.WaitVisible(css(`html[lang="en"]`)), chromedp.WaitVisible(css("[data-testid=attachments]")))
 	checkLessonAssets(t, learner, "开店检查表.xlsx")
 	waitText(t, learner, "[data-testid=attachments]", "Attachments")
 	if w := eval[int](t, learner, `window.innerWidth`); w != 390 {
 		t.Errorf("the English lesson widens the phone's viewport to %d px", w)
 	}
-	s.shot(t, learner, "assets-02-lesson-phone-en")
+	topShot(t, s, learner, "assets-02-lesson-phone-en")
 
 	desk := browser(t, 1280, 900, false)
 	signIn(t, desk, s, "SD1003", app.DemoPassword)
@@ -85,11 +97,11 @@ func TestLessonAssets(t *testing.T) {
 		chromedp.WaitVisible(css("[data-testid=attachments]")), toLocale("zh-CN"), chromedp.WaitVisible(css(`html[lang="zh-CN"]`)),
 		chromedp.WaitVisible(css("[data-testid=attachments]")))
 	checkLessonAssets(t, desk, "数据日报模板.xlsx")
-	s.shot(t, desk, "assets-03-demo-report")
+	topShot(t, s, desk, "assets-03-demo-report")
 	do(t, desk, toLocale("en"), chromedp.WaitVisible(css(`html[lang="en"]`)), chromedp.WaitVisible(css("[data-testid=attachments]")))
-	s.shot(t, desk, "assets-04-demo-report-en")
+	topShot(t, s, desk, "assets-04-demo-report-en")
 	do(t, desk, chromedp.Navigate(s.url+"/learn/units/m07-c02-u01"), chromedp.WaitVisible(css("[data-testid=lesson-body] img")))
-	s.shot(t, desk, "assets-05-demo-funnel-en")
+	topShot(t, s, desk, "assets-05-demo-funnel-en")
 }
 
 // checkLessonAssets checks that the lesson's image loaded and that the
@@ -126,4 +138,13 @@ func testChart(t *testing.T) []byte {
 	var buf bytes.Buffer
 	must(t, png.Encode(&buf, img))
 	return buf.Bytes()
+}
+
+// topShot takes a screenshot from the top of the page with nothing
+// focused: the editor focuses (and scrolls to) the text it inserted into,
+// which leaves the sticky bars mid-page in a full-page capture.
+func topShot(t *testing.T, s *site, ctx context.Context, name string) {
+	t.Helper()
+	do(t, ctx, chromedp.Evaluate[chromedp.Void](`document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0)`))
+	s.shot(t, ctx, name)
 }
