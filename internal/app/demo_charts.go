@@ -8,8 +8,8 @@ import (
 	"image/png"
 )
 
-// The demo lessons' pictures, drawn at demo time: a week's conversion
-// funnel and a 生意参谋-style two-week trend. Labels are figures only (a
+// The demo lessons' pictures, drawn at demo time: a funnel's step rates
+// week on week and a 生意参谋-style two-week trend. Labels are figures only (a
 // 3×5 pixel font, scaled), because the words are in the lesson text.
 
 var (
@@ -20,6 +20,7 @@ var (
 	chartSoft  = color.RGBA{219, 234, 254, 255}
 	chartRed   = color.RGBA{220, 38, 38, 255}
 	chartAmber = color.RGBA{245, 158, 11, 255}
+	chartGrey  = color.RGBA{148, 163, 184, 255}
 )
 
 // glyphs are 3×5 bitmaps, one row per 3-bit number (most significant bit left).
@@ -56,36 +57,41 @@ func encodePNG(img image.Image) ([]byte, error) {
 	return buf.Bytes(), err
 }
 
-// funnelChart draws visitors → product views → add to cart → orders →
-// payments as centred bars with their counts, and each step's rate
-// between them; the weakest step is red.
-func funnelChart(steps []int) ([]byte, error) {
-	const w, h, top, barH, gap = 760, 420, 24, 52, 26
+// stepChart draws each funnel step's conversion rate (in tenths of a
+// percent) for last week (grey) and this week (blue) as pairs of bars on
+// 0–100 %, with the rate above each bar; the step that fell most is red.
+func stepChart(rates [][2]int) ([]byte, error) {
+	const w, h, left, top, bottom, barW = 760, 380, 70, 40, 30, 84
 	img := image.NewRGBA(image.Rect(0, 0, w, h))
 	fill(img, 0, 0, w, h, chartBG)
-	weakest, low := 0, 2.0
-	for i := 1; i < len(steps); i++ {
-		if r := float64(steps[i]) / float64(steps[i-1]); r < low {
-			weakest, low = i, r
+	ph := h - top - bottom
+	for i := range 5 {
+		y := top + i*ph/4
+		fill(img, left, y, w-left-20, 1, chartGrid)
+		s := itoa(int64(100-i*25)) + "%"
+		label(img, s, left-10-labelWidth(s, 2), y-5, 2, chartInk)
+	}
+	worst, drop := 0, 0
+	for i, r := range rates {
+		if d := r[0] - r[1]; d > drop {
+			worst, drop = i, d
 		}
 	}
-	for i, n := range steps {
-		y := top + i*(barH+gap)
-		bw := max(60, 640*n/steps[0])
-		c := chartBlue
-		if i == weakest {
-			c = chartRed
-		}
-		fill(img, (w-bw)/2, y, bw, barH, c)
-		s := thousands(n)
-		label(img, s, (w-labelWidth(s, 4))/2, y+16, 4, chartBG)
-		if i > 0 {
-			pct := itoa(int64(float64(n)*1000/float64(steps[i-1])+0.5)/10) + "%"
-			col := chartInk
-			if i == weakest {
-				col = chartRed
+	group := (w - left - 20) / len(rates)
+	for i, r := range rates {
+		x := left + i*group + (group-2*barW-16)/2
+		for j, v := range r {
+			c := chartGrey
+			if j == 1 {
+				c = chartBlue
+				if i == worst {
+					c = chartRed
+				}
 			}
-			label(img, pct, w/2+340-labelWidth(pct, 3), y-gap+5, 3, col)
+			bx, bh := x+j*(barW+16), v*ph/1000
+			fill(img, bx, top+ph-bh, barW, bh, c)
+			s := itoa(int64(v/10)) + "." + itoa(int64(v%10)) + "%"
+			label(img, s, bx+(barW-labelWidth(s, 3))/2, top+ph-bh-22, 3, c)
 		}
 	}
 	return encodePNG(img)

@@ -9,7 +9,7 @@ import (
 	"github.com/shopdojo/shopdojo/internal/sheet"
 )
 
-// The demo's lesson files: the funnel lesson gets its chart, the lesson on
+// The demo's lesson files: the funnel lesson gets a chart of its example, the lesson on
 // reporting rhythm a two-week trend and the 数据日报模板 to download. The
 // trainer adds them as a second version of each lesson and the training
 // manager publishes it, as people do, so the history shows the change.
@@ -29,12 +29,12 @@ type demoFile struct {
 }
 
 var demoLessonFiles = []demoLessonFile{
-	{unit: "m07-c02-u01", before: "## 常见错误", beforeEN: "## Common mistakes", files: demoFunnelFiles,
-		text: "## 图示：一周的转化漏斗\n\n![一周的转化漏斗：访客 12,000 → 商品浏览 7,800 → 加购 2,730 → 下单 820 → 支付 697](%s)\n\n" +
-			"每一级的柱长是人数，右侧是这一步的转化率。红色的加购 → 下单只有 30%%，是这家店最该先查的一步：先看运费和优惠券门槛，再看详情页的尺码说明。\n",
-		textEN: "## Picture: a week's conversion funnel\n\n![A week's conversion funnel: 12,000 visitors → 7,800 product views → 2,730 add to cart → 820 orders → 697 payments](%s)\n\n" +
-			"Each bar's length is the number of people; on the right is the step's conversion rate. The red step, add to cart → order, is only 30%%: check it first — shipping fees and coupon thresholds, then the size guide on the detail page.\n",
-		note: "配图：一周的转化漏斗"},
+	{unit: "m07-c02-u01", before: "## 抖音与直播的漏斗", beforeEN: "## Douyin and live-stream funnels", files: demoFunnelFiles,
+		text: "### 把比率画出来\n\n![两周各环节转化率对比：加购率 9.0% 与 9.0%，加购→下单 36.1% 与 35.8%，下单→支付 86.2% 与 74.5%](%s)\n\n" +
+			"同一个例子画成图：灰色是上周，蓝色是本周。前两段几乎一样高，只有下单 → 支付（红色）明显矮了一截。日报里把每一段的比率并排画出来，比只看支付转化率从 2.8%% 掉到 2.4%% 更快找到该查的那一步。\n",
+		textEN: "### Draw the ratios\n\n![Conversion rate of each step, last week and this week: add-to-cart 9.0% and 9.0%, cart to order 36.1% and 35.8%, order to payment 86.2% and 74.5%](%s)\n\n" +
+			"The same example as a chart: grey is last week, blue this week. The first two steps are almost the same height; only order → payment (red) is clearly shorter. Drawing each step's ratio side by side in the daily report finds the step to check faster than watching the payment conversion rate fall from 2.8%% to 2.4%%.\n",
+		note: "配图：两周各环节转化率对比"},
 	{unit: "m07-c03-u02", before: "## 周报：从数字到决策", beforeEN: "## The weekly report: from numbers to decisions", files: demoReportFiles,
 		text: "### 日报里的趋势图\n\n![近 14 天访客数（蓝）与支付转化率（橙）](%s)\n\n" +
 			"蓝线是每天的访客数，橙线是支付转化率，红点是 14 天里访客最少的一天（周日）。日报里只放这样一张图：一眼看出今天比平常高还是低。\n\n" +
@@ -46,8 +46,9 @@ var demoLessonFiles = []demoLessonFile{
 }
 
 func demoFunnelFiles() ([]demoFile, error) {
-	png, err := funnelChart([]int{12000, 7800, 2730, 820, 697})
-	return []demoFile{{"转化漏斗-一周.png", png}}, err
+	// The lesson's example: add-to-cart rate, cart → order, order → payment.
+	png, err := stepChart([][2]int{{90, 90}, {361, 358}, {862, 745}})
+	return []demoFile{{"漏斗各环节转化率-两周对比.png", png}}, err
 }
 
 func demoReportFiles() ([]demoFile, error) {
