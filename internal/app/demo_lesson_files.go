@@ -30,9 +30,9 @@ type demoFile struct {
 
 var demoLessonFiles = []demoLessonFile{
 	{unit: "m07-c02-u01", before: "## 抖音与直播的漏斗", beforeEN: "## Douyin and live-stream funnels", files: demoFunnelFiles,
-		text: "### 把比率画出来\n\n![两周各环节转化率对比：加购率 9.0% 与 9.0%，加购→下单 36.1% 与 35.8%，下单→支付 86.2% 与 74.5%](%s)\n\n" +
+		text: "### 把比率画出来\n\n![两周各环节转化率对比：加购率 9.0%% 与 9.0%%，加购→下单 36.1%% 与 35.8%%，下单→支付 86.2%% 与 74.5%%](%s)\n\n" +
 			"同一个例子画成图：灰色是上周，蓝色是本周。前两段几乎一样高，只有下单 → 支付（红色）明显矮了一截。日报里把每一段的比率并排画出来，比只看支付转化率从 2.8%% 掉到 2.4%% 更快找到该查的那一步。\n",
-		textEN: "### Draw the ratios\n\n![Conversion rate of each step, last week and this week: add-to-cart 9.0% and 9.0%, cart to order 36.1% and 35.8%, order to payment 86.2% and 74.5%](%s)\n\n" +
+		textEN: "### Draw the ratios\n\n![Conversion rate of each step, last week and this week: add-to-cart 9.0%% and 9.0%%, cart to order 36.1%% and 35.8%%, order to payment 86.2%% and 74.5%%](%s)\n\n" +
 			"The same example as a chart: grey is last week, blue this week. The first two steps are almost the same height; only order → payment (red) is clearly shorter. Drawing each step's ratio side by side in the daily report finds the step to check faster than watching the payment conversion rate fall from 2.8%% to 2.4%%.\n",
 		note: "配图：两周各环节转化率对比"},
 	{unit: "m07-c03-u02", before: "## 周报：从数字到决策", beforeEN: "## The weekly report: from numbers to decisions", files: demoReportFiles,
