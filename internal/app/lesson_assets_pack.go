@@ -1,7 +1,6 @@
 package app
 
 import (
-	"bufio"
 	"bytes"
 	"context"
 	"io"
@@ -110,7 +109,7 @@ func (a *App) putAssets(ctx context.Context, assets map[string][]byte) ([]packAs
 			probs = append(probs, curriculum.Problem{File: file, Msg: "attach.err_asset_size", Args: map[string]any{"MB": pol.maxBytes >> 20}})
 			continue
 		}
-		info, err := a.opt.Files.Put(ctx, bufio.NewReader(bytes.NewReader(data)), pol.maxBytes)
+		info, err := a.opt.Files.Put(ctx, bytes.NewReader(data), pol.maxBytes)
 		if err != nil {
 			return nil, nil, err
 		}
