@@ -96,6 +96,9 @@ func (a *App) saveEdit(ctx context.Context, ac Actor, dp *draftPack, title, titl
 	if err != nil {
 		return "", err
 	}
+	if err := a.checkFileLinks(ctx, texts); err != nil {
+		return "", err
+	}
 	if note = strings.TrimSpace(note); note == "" {
 		return "", &shopdojo.Error{Kind: shopdojo.KindInvalid, Msg: "error.invalid", Fields: map[string]string{"note": "curriculum.edit_note_required"}}
 	}

@@ -44,11 +44,23 @@ func (a *App) ImportContent(ctx context.Context, ac Actor, fsys fs.FS, note stri
 		return rep, shopdojo.E(shopdojo.KindInvalid, "error.bank_needs_owner")
 	}
 	p, probs := curriculum.Read(fsys)
+	var assets []packAsset
+	var err error
+	if len(probs) == 0 {
+		if assets, probs, err = a.putAssets(ctx, p.Assets); err != nil {
+			return rep, err
+		}
+	}
 	rep.Pack, rep.Modules, rep.Problems = p.ID, len(p.Modules), probs
 	if len(probs) > 0 {
 		return rep, &shopdojo.Error{Kind: shopdojo.KindInvalid, Msg: "content.has_problems", Args: map[string]any{"N": len(probs)}}
 	}
-	err := a.store.Tx(ctx, func(tx *store.Tx) error { return a.importPackTx(ctx, tx, ac, p, note, &rep) })
+	err = a.store.Tx(ctx, func(tx *store.Tx) error {
+		if err := a.linkAssetsTx(ctx, tx, ac, &p, assets); err != nil {
+			return err
+		}
+		return a.importPackTx(ctx, tx, ac, p, note, &rep)
+	})
 	if err == nil {
 		a.packs.reset()
 	}

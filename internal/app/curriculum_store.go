@@ -149,6 +149,9 @@ func (a *App) ContentFiles(ctx context.Context, ac Actor) (map[string][]byte, []
 	if err != nil {
 		return nil, nil, fmt.Errorf("content files: %w", err)
 	}
+	if err := a.exportAssets(ctx, out); err != nil {
+		return nil, nil, fmt.Errorf("content files: %w", err)
+	}
 	fsys := fstest.MapFS{}
 	for name, data := range out {
 		fsys[name] = &fstest.MapFile{Data: data}

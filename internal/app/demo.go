@@ -140,6 +140,9 @@ func (a *App) SeedDemo(ctx context.Context) ([]DemoLogin, error) {
 	if err := a.seedDraftCourse(ctx); err != nil {
 		return nil, err
 	}
+	if err := a.seedLessonFiles(ctx); err != nil {
+		return nil, err
+	}
 	return logins, nil
 }
 

@@ -26,10 +26,15 @@ const (
 	// PurposeEvidence proves a step of an SOP run (photos, screenshots,
 	// PDFs): its uploader here, reviewers through the run (OpenRunFile).
 	PurposeEvidence = "evidence"
+	// PurposeLesson is an image or attachment of a curriculum text (see
+	// lesson_assets.go): trainers upload, anyone signed in reads, and no
+	// version that links to it ever loses it.
+	PurposeLesson = "lesson"
 )
 
 // filePolicy is the rule set of one purpose.
 type filePolicy struct {
+	upload   shopdojo.Permission // needed to upload; signed in when empty
 	maxBytes int64
 	types    []string // allowed content types, after refinement by file name
 	read     func(ac Actor, f sqlq.File) bool
@@ -48,6 +53,8 @@ var filePolicies = map[string]filePolicy{
 		}},
 	PurposeEvidence: {maxBytes: 10 << 20, types: []string{"image/jpeg", "image/png", "image/webp", "image/gif", "application/pdf"},
 		read: func(ac Actor, f sqlq.File) bool { return ac.System || f.OwnerID == ac.PersonID }},
+	PurposeLesson: {upload: shopdojo.PermContentEdit, maxBytes: 20 << 20, types: lessonTypes,
+		read: func(ac Actor, _ sqlq.File) bool { return ac.PersonID != "" || ac.System }},
 }
 
 const xlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -63,6 +70,10 @@ func contentType(sniffed, name string) string {
 	switch {
 	case sniffed == "application/zip" && ext == ".xlsx":
 		return xlsxType
+	case sniffed == "application/zip" && ext == ".docx":
+		return docxType
+	case sniffed == "application/zip" && ext == ".pptx":
+		return pptxType
 	case strings.HasPrefix(sniffed, "text/plain") && ext == ".csv":
 		return "text/csv"
 	case strings.HasPrefix(sniffed, "text/plain") && (ext == ".yaml" || ext == ".yml"):
@@ -96,7 +107,11 @@ func (a *App) UploadFile(ctx context.Context, ac Actor, purpose, name string, r 
 	if !ok {
 		return shopdojo.File{}, errors.New("upload: unknown purpose " + purpose)
 	}
-	if err := ac.require(shopdojo.PermSignedIn); err != nil && !ac.System {
+	need := pol.upload
+	if need == "" {
+		need = shopdojo.PermSignedIn
+	}
+	if err := ac.require(need); err != nil && !ac.System {
 		return shopdojo.File{}, err
 	}
 	if a.opt.Files == nil {

@@ -34,6 +34,7 @@ const (
 	MsgOnboardingTwice    = "curriculum.onboarding_twice"     // Args: First (file)
 	MsgExamQuestion       = "curriculum.exam_question"        // Args: ID; a stage exam's question not in the pack
 	MsgCompetencyUnknown  = "curriculum.competency_unknown"   // Args: ID; not in competencies.yaml
+	MsgAssetMissing       = "curriculum.asset_missing"        // Args: Link; a relative link or image to no file of the pack
 )
 
 type message struct {
@@ -74,6 +75,7 @@ func messages() []message {
 		{MsgOnboardingTwice, []string{"First"}},
 		{MsgExamQuestion, []string{"ID"}},
 		{MsgCompetencyUnknown, []string{"ID"}},
+		{MsgAssetMissing, []string{"Link"}},
 	}
 }
 

@@ -46,6 +46,9 @@ type Pack struct {
 	Modules      []Module     `yaml:"-"`
 	Paths        []Path       `yaml:"-"`
 	Competencies []Competency `yaml:"-"` // competencies.yaml
+	// Assets are the files in the modules' assets folders (see AssetDir),
+	// by pack path.
+	Assets map[string][]byte `yaml:"-"`
 }
 
 // Competency is an entry of the competency catalogue with what each level

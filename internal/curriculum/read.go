@@ -58,6 +58,8 @@ func Read(fsys fs.FS) (Pack, []Problem) {
 	for _, m := range p.Modules {
 		r.references(m)
 	}
+	r.assets(&p)
+	r.assetLinks(&p)
 	r.paths(&p)
 	r.competencyRefs(p)
 	return p, r.probs

@@ -3,6 +3,7 @@ package curriculum
 import (
 	"fmt"
 	"io/fs"
+	"maps"
 	"slices"
 	"strings"
 	"testing"
@@ -205,6 +206,7 @@ func TestReadProblems(t *testing.T) {
 		{"cycle", map[string]string{"paths/a.yaml": pathYAML("path-a", true, "      - {ref: m01-c01-u01, after: [m01-sop-s]}\n"+item2, item3, 80)}, MsgPathCycle},
 		{"stage exam pass", map[string]string{"paths/a.yaml": pathYAML("path-a", true, item1+item2, item3, 0)}, MsgStageExamInvalid},
 		{"stage exam question", map[string]string{"paths/a.yaml": strings.Replace(pathYAML("path-a", true, item1+item2, item3, 80), "questions: [m01-q01]", "questions: [m01-q07]", 1)}, MsgExamQuestion},
+		{"missing asset", map[string]string{"modules/01-a/courses/01-c/01-u.en.md": "See ![funnel](../../assets/ab12cd34-funnel.png).\n"}, MsgAssetMissing},
 		{"unknown competency", map[string]string{"competencies.yaml": competencyYAML("platform-rules")}, MsgCompetencyUnknown},
 		{"two onboarding paths", map[string]string{"paths/b.yaml": pathYAML("path-b", true, item1, item3, 80)}, MsgOnboardingTwice},
 		{"complete but small", map[string]string{"modules/01-a/module.md": strings.Replace(okModule, "status: draft", "status: complete", 1)}, MsgTooFewCourses},
@@ -262,7 +264,13 @@ func TestHan(t *testing.T) {
 // TestRoundTrip: export → import gives the same pack, and a second export
 // is byte for byte the first, for the small pack and the built-in one.
 func TestRoundTrip(t *testing.T) {
-	for name, fsys := range map[string]fs.FS{"small": pack(nil), "builtin": Builtin()} {
+	withAsset := pack(map[string]string{
+		"modules/01-a/courses/01-c/01-u.md":       "---\nid: m01-c01-u01\nkind: read\ntitle: 课文\ntitle_en: Lesson\nminutes: 10\nlevel: L1\n---\n正文\n\n![漏斗](../../assets/ab12cd34-funnel.png)\n",
+		"modules/01-a/assets/ab12cd34-funnel.png": "\x89PNG\r\n\x1a\n",
+		"modules/01-a/assets/ab12cd34-日报模板.xlsx":  "PK\x03\x04",
+		"modules/01-a/sops/s.en.md":               "Use [the template](../assets/ab12cd34-%E6%97%A5%E6%8A%A5%E6%A8%A1%E6%9D%BF.xlsx).\n",
+	})
+	for name, fsys := range map[string]fs.FS{"small": pack(nil), "builtin": Builtin(), "asset": withAsset} {
 		p, _ := Read(fsys)
 		files, err := Files(p)
 		if err != nil {
@@ -279,7 +287,10 @@ func TestRoundTrip(t *testing.T) {
 		if diff := cmp.Diff(files, again); diff != "" {
 			t.Errorf("%s: a second export differs:\n%s", name, diff)
 		}
-		if name == "small" && len(probs) > 0 {
+		if name == "asset" && len(p2.Assets) != 2 {
+			t.Errorf("asset: the export has assets %v", slices.Collect(maps.Keys(p2.Assets)))
+		}
+		if name != "builtin" && len(probs) > 0 {
 			t.Errorf("small: the export reads with problems: %v", probs)
 		}
 	}
@@ -323,6 +334,45 @@ func TestPracticeSteps(t *testing.T) {
 					}
 				}
 			}
+		}
+	}
+}
+
+// TestAssetLinks: links are found, resolved against their file and
+// written back relative to it; asset names survive a round trip.
+func TestAssetLinks(t *testing.T) {
+	body := "![图](/files/f1) 和 [模板](../../assets/k-模板.xlsx \"标题\") 与 [外链](https://example.com/a)\n"
+	if got := Links(body); !slices.Equal(got, []string{"/files/f1", "../../assets/k-模板.xlsx", "https://example.com/a"}) {
+		t.Fatalf("links %q", got)
+	}
+	unit := "modules/01-a/courses/01-c/01-u.md"
+	if got := ResolveLink(unit, "../../assets/k-模板.xlsx"); got != "modules/01-a/assets/k-模板.xlsx" {
+		t.Fatalf("resolve %q", got)
+	}
+	for _, dest := range []string{"/files/f1", "https://example.com/a", "#top", "mailto:a@b.c"} {
+		if got := ResolveLink(unit, dest); got != "" {
+			t.Errorf("%s resolves to %q", dest, got)
+		}
+	}
+	target := AssetPath(unit, "x.png")
+	if target != "modules/01-a/assets/x.png" || RelativeLink(unit, target) != "../../assets/x.png" ||
+		RelativeLink("modules/01-a/module.md", target) != "assets/x.png" || RelativeLink("modules/01-a/sops/s.md", target) != "../assets/x.png" {
+		t.Fatalf("paths %s %s", target, RelativeLink(unit, target))
+	}
+	got := RewriteLinks(body, func(dest string) string {
+		if dest == "/files/f1" {
+			return "../../assets/x.png"
+		}
+		return ""
+	})
+	if !strings.HasPrefix(got, "![图](../../assets/x.png) 和 [模板](../../assets/k-模板.xlsx \"标题\")") {
+		t.Fatalf("rewrite %q", got)
+	}
+	key := "0123456789abcdef"
+	for _, name := range []string{"数据日报模板.xlsx", "sales chart (v2).png", "a[1].pdf"} {
+		exported := AssetName(key, name)
+		if again := AssetName(key, AssetOriginal(key, exported)); again != exported || strings.ContainsAny(exported, " ()[]") {
+			t.Errorf("%s → %s → %s", name, exported, again)
 		}
 	}
 }

@@ -28,6 +28,9 @@ func Files(p Pack) (map[string][]byte, error) {
 	for _, pa := range p.Paths {
 		w.yaml(path.Join("paths", pa.File), pa)
 	}
+	for name, data := range p.Assets {
+		out[name] = data
+	}
 	return out, w.err
 }
 

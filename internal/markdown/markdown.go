@@ -21,6 +21,7 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 )
@@ -72,9 +73,13 @@ func keepURL(dest string) (string, bool) { return dest, true }
 // HTML renders src. The result contains no wrapper element; the page wraps it
 // in <div class="prose">, whose CSS styles tables, code and task lists.
 func (r *Renderer) HTML(src string) (template.HTML, error) {
+	return r.html(src)
+}
+
+func (r *Renderer) html(src string, opts ...parser.ParseOption) (template.HTML, error) {
 	var raw bytes.Buffer
 	raw.Grow(2 * len(src))
-	if err := r.md.Convert(validUTF8(src), &raw); err != nil {
+	if err := r.md.Convert(validUTF8(src), &raw, opts...); err != nil {
 		return "", fmt.Errorf("markdown: convert %d bytes: %w", len(src), err)
 	}
 	var clean strings.Builder
@@ -124,6 +129,7 @@ func newGoldmark(urls *urlPolicy) goldmark.Markdown {
 		// The default puts alignment in style attributes, which the CSP blocks.
 		goldmark.WithRendererOptions(
 			extension.WithTableCellAlignMethod(extension.TableCellAlignAttribute),
+			renderer.WithNodeRenderers(util.Prioritized(chipRenderer{}, 500)),
 		),
 	)
 }
@@ -135,12 +141,13 @@ type transformer struct {
 	urls *urlPolicy
 }
 
-func (t transformer) Transform(doc *ast.Document, reader text.Reader, _ parser.Context) {
+func (t transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
 	source := reader.Source()
 	joinCJKLines(doc, source)
 	assignHeadingIDs(doc, source)
 	if t.urls != nil {
 		t.urls.apply(doc, source)
+		chips(doc, pc)
 	}
 }
 

@@ -14,6 +14,10 @@ import (
 func newPolicy() *bluemonday.Policy {
 	p := bluemonday.UGCPolicy()
 	p.AllowAttrs("class").Matching(regexp.MustCompile(`^language-[\w.+#-]{1,32}$`)).OnElements("code")
+	// Attachment chips (HTMLWithFiles); trainers cannot write class
+	// attributes, since goldmark drops raw HTML.
+	p.AllowAttrs("class").Matching(regexp.MustCompile(`^file-chip$`)).OnElements("a")
+	p.AllowAttrs("class").Matching(regexp.MustCompile(`^file-chip-meta$`)).OnElements("span")
 	// Task-list boxes; "disabled" because a ticked box in a lesson is content,
 	// not a control.
 	p.AllowAttrs("type").Matching(regexp.MustCompile(`^checkbox$`)).OnElements("input")

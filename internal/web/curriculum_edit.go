@@ -31,7 +31,7 @@ func (h *Handler) lessonEdit(w http.ResponseWriter, r *http.Request) error {
 
 func (h *Handler) lessonForm(w http.ResponseWriter, r *http.Request, p *page, in app.LessonEdit, err error) error {
 	p.Nav = "curriculum"
-	p.Data = map[string]any{"E": in, "Levels": []string{"L1", "L2", "L3", "L4"}}
+	p.Data = map[string]any{"E": in, "Levels": []string{"L1", "L2", "L3", "L4"}, "UploadMB": lessonUploadMB}
 	if err != nil {
 		return h.invalid(w, r, err, "lesson_edit", p)
 	}
@@ -137,7 +137,7 @@ func (h *Handler) sopSave(w http.ResponseWriter, r *http.Request) error {
 func sopData(in app.SOPEdit, extra int) map[string]any {
 	steps := append(append([]curriculum.Step{}, in.Steps...), make([]curriculum.Step, extra)...)
 	rules := append(append([]curriculum.Rule{}, in.Rules...), make([]curriculum.Rule, ruleExtraRows)...)
-	return map[string]any{"E": in, "Steps": steps, "Rules": rules}
+	return map[string]any{"E": in, "Steps": steps, "Rules": rules, "UploadMB": lessonUploadMB}
 }
 
 // ruleExtraRows is how many empty platform-rule rows the SOP form offers.
@@ -189,7 +189,7 @@ func (h *Handler) unitNew(w http.ResponseWriter, r *http.Request) error {
 func (h *Handler) unitNewForm(w http.ResponseWriter, r *http.Request, p *page, in app.LessonEdit, err error) error {
 	p.Nav = "curriculum"
 	p.Data = map[string]any{"E": in, "Levels": []string{"L1", "L2", "L3", "L4"}, "Course": r.PathValue("id"),
-		"Kinds": []string{"read", "watch", "practice"}}
+		"Kinds": []string{"read", "watch", "practice"}, "UploadMB": lessonUploadMB}
 	if err != nil {
 		return h.invalid(w, r, err, "lesson_edit", p)
 	}

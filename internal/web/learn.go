@@ -1,7 +1,6 @@
 package web
 
 import (
-	"html/template"
 	"net/http"
 )
 
@@ -37,7 +36,7 @@ func (h *Handler) learnCourse(w http.ResponseWriter, r *http.Request) error {
 	}
 	p := h.page(r, "learn.course_title")
 	p.Nav = "learn"
-	body, err := h.md.HTML(p.L(v.Course.Body, v.Course.BodyEN))
+	body, _, err := h.textHTML(r, p.L(v.Course.Body, v.Course.BodyEN))
 	if err != nil {
 		return err
 	}
@@ -52,11 +51,11 @@ func (h *Handler) learnUnit(w http.ResponseWriter, r *http.Request) error {
 	}
 	p := h.page(r, "learn.unit_title")
 	p.Nav = "learn"
-	body, err := h.md.HTML(p.L(v.Unit.Body, v.Unit.BodyEN))
+	body, files, err := h.textHTML(r, p.L(v.Unit.Body, v.Unit.BodyEN))
 	if err != nil {
 		return err
 	}
-	data := map[string]any{"U": v, "Body": body}
+	data := map[string]any{"U": v, "Body": body, "Files": files}
 	if err := h.whatChanged(r, v.Unit.ID, data); err != nil {
 		return err
 	}
@@ -94,15 +93,15 @@ func (h *Handler) learnSOP(w http.ResponseWriter, r *http.Request) error {
 	}
 	p := h.page(r, "learn.sop_title")
 	p.Nav = "learn"
-	var body template.HTML
-	if body, err = h.md.HTML(p.L(s.Body, s.BodyEN)); err != nil {
+	body, files, err := h.textHTML(r, p.L(s.Body, s.BodyEN))
+	if err != nil {
 		return err
 	}
 	runs, err := h.app.MyRuns(r.Context(), actorOf(r), s.ID)
 	if err != nil {
 		return err
 	}
-	data := map[string]any{"S": s, "Module": module, "Body": body, "Runs": runs}
+	data := map[string]any{"S": s, "Module": module, "Body": body, "Runs": runs, "Files": files}
 	if err := h.whatChanged(r, s.ID, data); err != nil {
 		return err
 	}

@@ -67,7 +67,7 @@ func (h *Handler) versionPage(r *http.Request) (*page, error) {
 	if err != nil {
 		return nil, err
 	}
-	html, err := h.md.HTML(v.Version.Body)
+	html, _, err := h.textHTML(r, v.Version.Body)
 	if err != nil {
 		return nil, err
 	}

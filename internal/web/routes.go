@@ -155,6 +155,7 @@ func (h *Handler) routes() {
 	rt.Handle("POST /curriculum/courses/{id}/tests", sd.PermContentEdit, h.testUnitCreate)
 	rt.Handle("GET /curriculum/units/{id}/move-to", sd.PermContentReview, h.unitMoveToForm)
 	rt.Handle("POST /curriculum/units/{id}/move-to", sd.PermContentReview, h.unitMoveTo)
+	rt.HandleUpload("POST /curriculum/files", sd.PermContentEdit, h.lessonFileUpload, lessonUploadLimit)
 	rt.Handle("GET /curriculum", sd.PermSignedIn, h.curriculum)
 	rt.Handle("GET /curriculum/map", sd.PermSignedIn, h.knowledgeMap)
 	rt.Handle("GET /curriculum/competencies", sd.PermSignedIn, h.competencies)

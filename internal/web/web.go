@@ -177,12 +177,15 @@ func loginLimiter() func(http.Handler) http.Handler {
 }
 
 // newMarkdown renders materials; images written as file:<id> are served
-// from the file store, which checks who may read them.
+// from the file store, which checks who may read them. Images from other
+// hosts are refused (their alt text stays): the page's CSP would block
+// them anyway, and hotlinked pictures change under a lesson's versions.
 func newMarkdown() *markdown.Renderer {
 	return markdown.New(markdown.WithImageBase(func(src string) (string, bool) {
 		if id, ok := strings.CutPrefix(src, "file:"); ok {
 			return "/files/" + url.PathEscape(id), id != ""
 		}
-		return src, true
+		u, err := url.Parse(src)
+		return src, err == nil && u.Host == "" && u.Scheme == ""
 	}))
 }

@@ -13,3 +13,6 @@ DELETE FROM files WHERE id = $1;
 
 -- name: SetPersonPhoto :exec
 UPDATE people SET photo_file_id = $2, updated_at = $3 WHERE id = $1;
+
+-- name: ListFilesByBlob :many
+SELECT * FROM files WHERE blob_key = $1 AND purpose = $2 ORDER BY created_at, id;

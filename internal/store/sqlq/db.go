@@ -495,6 +495,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.listExamsForPersonStmt, err = db.PrepareContext(ctx, listExamsForPerson); err != nil {
 		return nil, fmt.Errorf("error preparing query ListExamsForPerson: %w", err)
 	}
+	if q.listFilesByBlobStmt, err = db.PrepareContext(ctx, listFilesByBlob); err != nil {
+		return nil, fmt.Errorf("error preparing query ListFilesByBlob: %w", err)
+	}
 	if q.listGroupMembersStmt, err = db.PrepareContext(ctx, listGroupMembers); err != nil {
 		return nil, fmt.Errorf("error preparing query ListGroupMembers: %w", err)
 	}
@@ -1570,6 +1573,11 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing listExamsForPersonStmt: %w", cerr)
 		}
 	}
+	if q.listFilesByBlobStmt != nil {
+		if cerr := q.listFilesByBlobStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listFilesByBlobStmt: %w", cerr)
+		}
+	}
 	if q.listGroupMembersStmt != nil {
 		if cerr := q.listGroupMembersStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing listGroupMembersStmt: %w", cerr)
@@ -2241,6 +2249,7 @@ type Queries struct {
 	listExamResponsesStmt          *sql.Stmt
 	listExamsStmt                  *sql.Stmt
 	listExamsForPersonStmt         *sql.Stmt
+	listFilesByBlobStmt            *sql.Stmt
 	listGroupMembersStmt           *sql.Stmt
 	listGroupsStmt                 *sql.Stmt
 	listModuleQuestionsStmt        *sql.Stmt
@@ -2499,6 +2508,7 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		listExamResponsesStmt:          q.listExamResponsesStmt,
 		listExamsStmt:                  q.listExamsStmt,
 		listExamsForPersonStmt:         q.listExamsForPersonStmt,
+		listFilesByBlobStmt:            q.listFilesByBlobStmt,
 		listGroupMembersStmt:           q.listGroupMembersStmt,
 		listGroupsStmt:                 q.listGroupsStmt,
 		listModuleQuestionsStmt:        q.listModuleQuestionsStmt,

@@ -79,6 +79,47 @@ func (q *Queries) InsertFile(ctx context.Context, arg InsertFileParams) error {
 	return err
 }
 
+const listFilesByBlob = `-- name: ListFilesByBlob :many
+SELECT id, blob_key, name, content_type, size, purpose, owner_id, created_at FROM files WHERE blob_key = $1 AND purpose = $2 ORDER BY created_at, id
+`
+
+type ListFilesByBlobParams struct {
+	BlobKey string
+	Purpose string
+}
+
+func (q *Queries) ListFilesByBlob(ctx context.Context, arg ListFilesByBlobParams) ([]File, error) {
+	rows, err := q.query(ctx, q.listFilesByBlobStmt, listFilesByBlob, arg.BlobKey, arg.Purpose)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	items := []File{}
+	for rows.Next() {
+		var i File
+		if err := rows.Scan(
+			&i.ID,
+			&i.BlobKey,
+			&i.Name,
+			&i.ContentType,
+			&i.Size,
+			&i.Purpose,
+			&i.OwnerID,
+			&i.CreatedAt,
+		); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Close(); err != nil {
+		return nil, err
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
 const setPersonPhoto = `-- name: SetPersonPhoto :exec
 UPDATE people SET photo_file_id = $2, updated_at = $3 WHERE id = $1
 `
