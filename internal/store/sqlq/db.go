@@ -291,6 +291,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.getVersionBodyStmt, err = db.PrepareContext(ctx, getVersionBody); err != nil {
 		return nil, fmt.Errorf("error preparing query GetVersionBody: %w", err)
 	}
+	if q.getWatchProgressStmt, err = db.PrepareContext(ctx, getWatchProgress); err != nil {
+		return nil, fmt.Errorf("error preparing query GetWatchProgress: %w", err)
+	}
 	if q.insertAccountStmt, err = db.PrepareContext(ctx, insertAccount); err != nil {
 		return nil, fmt.Errorf("error preparing query InsertAccount: %w", err)
 	}
@@ -771,6 +774,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.upsertSOPRunStepStmt, err = db.PrepareContext(ctx, upsertSOPRunStep); err != nil {
 		return nil, fmt.Errorf("error preparing query UpsertSOPRunStep: %w", err)
 	}
+	if q.upsertWatchProgressStmt, err = db.PrepareContext(ctx, upsertWatchProgress); err != nil {
+		return nil, fmt.Errorf("error preparing query UpsertWatchProgress: %w", err)
+	}
 	return &q, nil
 }
 
@@ -1219,6 +1225,11 @@ func (q *Queries) Close() error {
 	if q.getVersionBodyStmt != nil {
 		if cerr := q.getVersionBodyStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing getVersionBodyStmt: %w", cerr)
+		}
+	}
+	if q.getWatchProgressStmt != nil {
+		if cerr := q.getWatchProgressStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing getWatchProgressStmt: %w", cerr)
 		}
 	}
 	if q.insertAccountStmt != nil {
@@ -2021,6 +2032,11 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing upsertSOPRunStepStmt: %w", cerr)
 		}
 	}
+	if q.upsertWatchProgressStmt != nil {
+		if cerr := q.upsertWatchProgressStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing upsertWatchProgressStmt: %w", cerr)
+		}
+	}
 	return err
 }
 
@@ -2149,6 +2165,7 @@ type Queries struct {
 	getTokenByHashStmt             *sql.Stmt
 	getVersionStmt                 *sql.Stmt
 	getVersionBodyStmt             *sql.Stmt
+	getWatchProgressStmt           *sql.Stmt
 	insertAccountStmt              *sql.Stmt
 	insertAttemptStmt              *sql.Stmt
 	insertAttemptEventStmt         *sql.Stmt
@@ -2309,6 +2326,7 @@ type Queries struct {
 	updateReviewCardStmt           *sql.Stmt
 	updateStoreStmt                *sql.Stmt
 	upsertSOPRunStepStmt           *sql.Stmt
+	upsertWatchProgressStmt        *sql.Stmt
 }
 
 func (q *Queries) WithTx(tx *sql.Tx) *Queries {
@@ -2404,6 +2422,7 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		getTokenByHashStmt:             q.getTokenByHashStmt,
 		getVersionStmt:                 q.getVersionStmt,
 		getVersionBodyStmt:             q.getVersionBodyStmt,
+		getWatchProgressStmt:           q.getWatchProgressStmt,
 		insertAccountStmt:              q.insertAccountStmt,
 		insertAttemptStmt:              q.insertAttemptStmt,
 		insertAttemptEventStmt:         q.insertAttemptEventStmt,
@@ -2564,5 +2583,6 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		updateReviewCardStmt:           q.updateReviewCardStmt,
 		updateStoreStmt:                q.updateStoreStmt,
 		upsertSOPRunStepStmt:           q.upsertSOPRunStepStmt,
+		upsertWatchProgressStmt:        q.upsertWatchProgressStmt,
 	}
 }
