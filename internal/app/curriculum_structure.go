@@ -38,7 +38,10 @@ func (a *App) CreateUnit(ctx context.Context, ac Actor, courseID string, in Less
 		return "", "", shopdojo.ErrNotFound
 	}
 	u := curriculum.Unit{ID: nextUnitID(c), Kind: in.Kind, Title: strings.TrimSpace(in.Title), TitleEN: strings.TrimSpace(in.TitleEN),
-		Minutes: in.Minutes, Level: in.Level, Body: editedBody(in.Body), BodyEN: editedBody(in.BodyEN), Video: strings.TrimSpace(in.Video), NoSkip: in.NoSkip}
+		Minutes: in.Minutes, Level: in.Level, Body: editedBody(in.Body), BodyEN: editedBody(in.BodyEN)}
+	if err := a.editVideo(ctx, &u, in); err != nil {
+		return "", "", err
+	}
 	u.File = fmt.Sprintf("%02d-%s.md", len(c.Units)+1, u.ID)
 	c.Units = append(c.Units, u)
 	dp.file = path.Join(path.Dir(dp.file), u.File)

@@ -26,6 +26,8 @@ const (
 	// PurposeEvidence proves a step of an SOP run (photos, screenshots,
 	// PDFs): its uploader here, reviewers through the run (OpenRunFile).
 	PurposeEvidence = "evidence"
+	// PurposeVideo is a watch unit's video: any signed-in person may watch it.
+	PurposeVideo = "video"
 )
 
 // filePolicy is the rule set of one purpose.
@@ -48,6 +50,8 @@ var filePolicies = map[string]filePolicy{
 		}},
 	PurposeEvidence: {maxBytes: 10 << 20, types: []string{"image/jpeg", "image/png", "image/webp", "image/gif", "application/pdf"},
 		read: func(ac Actor, f sqlq.File) bool { return ac.System || f.OwnerID == ac.PersonID }},
+	PurposeVideo: {maxBytes: 500 << 20, types: []string{"video/mp4", "video/webm"},
+		read: func(ac Actor, _ sqlq.File) bool { return ac.PersonID != "" || ac.System }},
 }
 
 const xlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

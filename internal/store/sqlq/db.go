@@ -612,6 +612,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.lockAttemptStmt, err = db.PrepareContext(ctx, lockAttempt); err != nil {
 		return nil, fmt.Errorf("error preparing query LockAttempt: %w", err)
 	}
+	if q.lockWatchProgressStmt, err = db.PrepareContext(ctx, lockWatchProgress); err != nil {
+		return nil, fmt.Errorf("error preparing query LockWatchProgress: %w", err)
+	}
 	if q.nextDueCardStmt, err = db.PrepareContext(ctx, nextDueCard); err != nil {
 		return nil, fmt.Errorf("error preparing query NextDueCard: %w", err)
 	}
@@ -1762,6 +1765,11 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing lockAttemptStmt: %w", cerr)
 		}
 	}
+	if q.lockWatchProgressStmt != nil {
+		if cerr := q.lockWatchProgressStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing lockWatchProgressStmt: %w", cerr)
+		}
+	}
 	if q.nextDueCardStmt != nil {
 		if cerr := q.nextDueCardStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing nextDueCardStmt: %w", cerr)
@@ -2272,6 +2280,7 @@ type Queries struct {
 	listVersionsStmt               *sql.Stmt
 	listVersionsInReviewStmt       *sql.Stmt
 	lockAttemptStmt                *sql.Stmt
+	lockWatchProgressStmt          *sql.Stmt
 	nextDueCardStmt                *sql.Stmt
 	openAttemptStmt                *sql.Stmt
 	peopleIDsForGroupAddStmt       *sql.Stmt
@@ -2529,6 +2538,7 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		listVersionsStmt:               q.listVersionsStmt,
 		listVersionsInReviewStmt:       q.listVersionsInReviewStmt,
 		lockAttemptStmt:                q.lockAttemptStmt,
+		lockWatchProgressStmt:          q.lockWatchProgressStmt,
 		nextDueCardStmt:                q.nextDueCardStmt,
 		openAttemptStmt:                q.openAttemptStmt,
 		peopleIDsForGroupAddStmt:       q.peopleIDsForGroupAddStmt,

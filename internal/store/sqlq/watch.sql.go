@@ -36,6 +36,25 @@ func (q *Queries) GetWatchProgress(ctx context.Context, arg GetWatchProgressPara
 	return i, err
 }
 
+const lockWatchProgress = `-- name: LockWatchProgress :execrows
+UPDATE watch_progress SET beat_at = beat_at WHERE person_id = $1 AND unit_id = $2
+`
+
+type LockWatchProgressParams struct {
+	PersonID string
+	UnitID   string
+}
+
+// Takes the row lock (PostgreSQL) so two tabs' heartbeats never both read
+// the old row. SQLite has one writer and needs none.
+func (q *Queries) LockWatchProgress(ctx context.Context, arg LockWatchProgressParams) (int64, error) {
+	result, err := q.exec(ctx, q.lockWatchProgressStmt, lockWatchProgress, arg.PersonID, arg.UnitID)
+	if err != nil {
+		return 0, err
+	}
+	return result.RowsAffected()
+}
+
 const upsertWatchProgress = `-- name: UpsertWatchProgress :exec
 INSERT INTO watch_progress (person_id, unit_id, material_id, version_no, video, watched_ms, position_ms,
     duration_ms, beat_at, started_at)
