@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"io"
 	"math"
 	"strings"
@@ -225,4 +226,10 @@ func (a *App) watchUnit(ctx context.Context, ac Actor, unitID string) (*curricul
 		return nil, packFile{}, shopdojo.ErrNotFound
 	}
 	return u, sp.files[sp.idx.File(u.ID)], nil
+}
+
+// PositionClock is where the page resumes, as m:ss.
+func (s WatchState) PositionClock() string {
+	t := int(s.Position)
+	return fmt.Sprintf("%d:%02d", t/60, t%60)
 }

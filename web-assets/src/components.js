@@ -2,7 +2,11 @@
 // component exposes plain properties, getters and methods that directives name,
 // e.g. <div x-data="dropdown"><button @click="toggle" :aria-expanded="expanded">.
 
+import { registerWatch } from './watch.js';
+
 export function registerComponents(Alpine) {
+  registerWatch(Alpine);
+
   // A popup menu. Closes on outside click and on Escape.
   //   <div class="dropdown" x-data="dropdown">
   //     <button @click="toggle" :aria-expanded="expanded" aria-haspopup="menu">…</button>
