@@ -25,7 +25,7 @@ drawtext=fontfile=$FONT:text='$page':fontcolor=0x9CA3AF:fontsize=$((s * 3 / 4)):
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 W=960 H=540 T=4.5
-slide "$tmp/1.mkv" $T $W $H '千牛工作台 5 分钟导览' '新人入门 · 平台基础' '每天开店从工作台开始' '五个区域 · 一条检查顺序' 'A 5-minute tour of the Qianniu workbench' '1/7'
+slide "$tmp/1.mkv" $T $W $H '千牛工作台快速导览' '新人入门 · 平台基础' '每天开店从工作台开始' '五个区域 · 一条检查顺序' 'A quick tour of the Qianniu workbench' '1/7'
 slide "$tmp/2.mkv" $T $W $H '① 首页：今天先看什么' '待办、数据、消息' '待办事项：待发货、待退款、违规提醒' '店铺数据：访客、支付金额、转化率' '消息与公告：平台通知先读完' '2/7'
 slide "$tmp/3.mkv" $T $W $H '② 交易：订单与发货' '已卖出的宝贝' '按订单状态筛选：待发货优先' '按承诺时效发货，超时影响店铺评分' '异常订单（缺货、改地址）当天处理' '3/7'
 slide "$tmp/4.mkv" $T $W $H '③ 商品：发布与管理' '出售中与仓库中' '发布宝贝：标题、主图、详情、SKU' '改价改库存：提交前两人复核' '下架前确认没有进行中的活动' '4/7'
