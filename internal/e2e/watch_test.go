@@ -105,9 +105,13 @@ func TestWatchUnit(t *testing.T) {
 	if after > 21 {
 		t.Fatalf("a seek to 30 s stayed at %v s", after)
 	}
+	settled := `new Promise((ok) => { const v = document.querySelector("[data-testid=watch-video]");
+		const f = () => (!v.seeking && v.readyState >= 2 ? ok(true) : setTimeout(f, 50)); f(); })`
+	await[bool](t, phone, settled)
 	s.shot(t, phone, "watch-04-resume")
 	do(t, phone, toLocale("en"), chromedp.WaitVisible(css("[data-testid=watch-resume]")))
 	waitText(t, phone, "[data-testid=watch-resume]", "Resuming where you left off at 0:19")
+	await[bool](t, phone, settled)
 	s.shot(t, phone, "watch-05-resume-en")
 }
 
