@@ -14,11 +14,11 @@ import (
 )
 
 // The demo's watch unit: a trainer uploads a short training video (slides
-// made by demodata/video/make.sh) and adds it as the first unit of the
-// platform-rules course, which every course map starts with; the training
-// manager publishes it and moves it to the front. People who are further
-// along have watched it, some are part-way, so 学习进度 and the unit page
-// show believable figures.
+// made by demodata/video/make.sh) and adds it to the workbench course of
+// the operations specialists' course map; the training manager publishes
+// it and moves it to the front. The specialists further along have watched
+// it, some are part-way, so the course and the unit page show believable
+// figures.
 
 //go:embed demodata/video/workbench-tour.webm
 var demoVideo []byte
@@ -26,13 +26,11 @@ var demoVideo []byte
 // demoVideoSeconds is the demo video's length, as ffprobe measures it.
 const demoVideoSeconds = 31.5
 
-const demoWatchCourse = "m01-c01"
+const demoWatchCourse = "m01-c02"
 
 // demoWatched is how much of the video demo people have watched, in per cent.
 var demoWatched = map[string]int{
-	"SD1003": 100, "SD1004": 100, "SD1005": 100, "SD2001": 100, "SD2003": 100, "SD2004": 100, "SD3001": 100,
-	"SD3002": 100, "SD3003": 100, "SD3005": 100, "SD4002": 100, "SD4003": 100, "SD5002": 100,
-	"SD1006": 80, "SD1007": 62, "SD3004": 45, "SD2005": 24,
+	"SD1001": 100, "SD1002": 100, "SD1003": 100, "SD1004": 100, "SD1005": 100, "SD1006": 80, "SD1007": 62, "SD1008": 24,
 }
 
 var demoWatchUnit = LessonEdit{Kind: curriculum.KindWatch, Title: "千牛工作台快速导览", TitleEN: "A quick tour of the Qianniu workbench",

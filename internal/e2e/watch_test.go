@@ -91,7 +91,9 @@ func TestWatchUnit(t *testing.T) {
 	// there, and a seek to the end is put back.
 	phone := browser(t, 390, 844, true)
 	signIn(t, phone, s, "SD1007", app.DemoPassword)
-	demo := c.Course.Units[0].ID
+	wb, err := s.srv.App.LearningCourse(context.Background(), learner, "m01-c02")
+	must(t, err)
+	demo := wb.Course.Units[0].ID
 	do(t, phone, chromedp.WaitReady(css("[data-testid=logout]")), chromedp.Navigate(s.url+"/learn/units/"+demo),
 		chromedp.WaitVisible(css("[data-testid=watch-resume]")))
 	waitText(t, phone, "[data-testid=watch-percent]", "已观看 62%")
