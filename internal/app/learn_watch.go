@@ -141,41 +141,48 @@ func (a *App) WatchHeartbeat(ctx context.Context, ac Actor, unitID string, hb He
 	if !secondsOK(hb.Position) || !secondsOK(hb.Duration) {
 		return WatchState{}, shopdojo.E(shopdojo.KindInvalid, "watch.err_heartbeat")
 	}
-	st := WatchState{Tracked: true, NoSkip: u.NoSkip, Duration: u.VideoSeconds}
-	now := a.nowMs()
-	err = a.store.TxQuiet(ctx, func(tx *store.Tx) error {
-		if tx.Dialect() == store.Postgres {
-			if _, err := tx.LockWatchProgress(ctx, sqlq.LockWatchProgressParams{PersonID: ac.PersonID, UnitID: u.ID}); err != nil {
-				return err
-			}
-		}
-		old, err := tx.GetWatchProgress(ctx, sqlq.GetWatchProgressParams{PersonID: ac.PersonID, UnitID: u.ID})
-		fresh := errors.Is(err, sql.ErrNoRows) || (err == nil && old.Video != u.Video)
-		if err != nil && !fresh {
-			return err
-		}
-		if fresh {
-			old = sqlq.WatchProgress{StartedAt: now}
-		}
-		w := nextWatch(u, old, fresh, hb, now)
-		w.PersonID, w.UnitID, w.MaterialID, w.VersionNo = ac.PersonID, u.ID, f.materialID, f.no
-		if err := tx.UpsertWatchProgress(ctx, sqlq.UpsertWatchProgressParams(w)); err != nil {
-			return err
-		}
-		st = watchState(st, w, false)
-		if st.Duration == 0 || st.Watched < watchDoneShare*st.Duration {
-			return tx.StartUnit(ctx, sqlq.StartUnitParams{PersonID: ac.PersonID, UnitID: u.ID, MaterialID: f.materialID,
-				VersionNo: f.no, StartedAt: now})
-		}
-		st.Done = true
-		_, err = tx.FinishUnit(ctx, sqlq.FinishUnitParams{PersonID: ac.PersonID, UnitID: u.ID, MaterialID: f.materialID,
-			VersionNo: f.no, StartedAt: now})
+	var st WatchState
+	err = a.store.TxQuiet(ctx, func(tx *store.Tx) (err error) {
+		st, err = a.beatTx(ctx, tx, ac.PersonID, u, f, hb)
 		return err
 	})
 	if err != nil {
 		return WatchState{}, err
 	}
 	return st, nil
+}
+
+// beatTx stores a heartbeat and moves the unit's progress: started, or
+// done with its version once 90 % is watched.
+func (a *App) beatTx(ctx context.Context, tx *store.Tx, personID string, u *curriculum.Unit, f packFile, hb Heartbeat) (WatchState, error) {
+	key, now := sqlq.GetWatchProgressParams{PersonID: personID, UnitID: u.ID}, a.nowMs()
+	if tx.Dialect() == store.Postgres {
+		if _, err := tx.LockWatchProgress(ctx, sqlq.LockWatchProgressParams(key)); err != nil {
+			return WatchState{}, err
+		}
+	}
+	old, err := tx.GetWatchProgress(ctx, key)
+	fresh := errors.Is(err, sql.ErrNoRows) || (err == nil && old.Video != u.Video) // a replaced video starts over
+	if err != nil && !fresh {
+		return WatchState{}, err
+	}
+	if fresh {
+		old = sqlq.WatchProgress{StartedAt: now}
+	}
+	w := nextWatch(u, old, fresh, hb, now)
+	w.PersonID, w.UnitID, w.MaterialID, w.VersionNo = personID, u.ID, f.materialID, f.no
+	if err := tx.UpsertWatchProgress(ctx, sqlq.UpsertWatchProgressParams(w)); err != nil {
+		return WatchState{}, err
+	}
+	st := watchState(WatchState{Tracked: true, NoSkip: u.NoSkip, Duration: u.VideoSeconds}, w, false)
+	if st.Duration == 0 || st.Watched < watchDoneShare*st.Duration {
+		return st, tx.StartUnit(ctx, sqlq.StartUnitParams{PersonID: personID, UnitID: u.ID, MaterialID: f.materialID,
+			VersionNo: f.no, StartedAt: now})
+	}
+	st.Done = true
+	_, err = tx.FinishUnit(ctx, sqlq.FinishUnitParams{PersonID: personID, UnitID: u.ID, MaterialID: f.materialID,
+		VersionNo: f.no, StartedAt: now})
+	return st, err
 }
 
 // nextWatch is the row after a heartbeat. The length is the unit's, else
