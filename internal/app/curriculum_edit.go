@@ -26,6 +26,7 @@ type LessonEdit struct {
 	Level            string
 	Video            string
 	NoSkip           bool
+	VideoSeconds     float64 // an uploaded video's length as the editor's browser measured it
 	Body, BodyEN     string
 	Note             string
 	Major, Submit    bool
@@ -60,7 +61,7 @@ func (a *App) LessonForEdit(ctx context.Context, ac Actor, unitID string) (Lesso
 		return LessonEdit{}, shopdojo.ErrNotFound
 	}
 	return LessonEdit{UnitID: u.ID, Kind: u.Kind, Title: u.Title, TitleEN: u.TitleEN, Minutes: u.Minutes, Level: u.Level,
-		Video: u.Video, NoSkip: u.NoSkip, Body: u.Body, BodyEN: u.BodyEN, BaseNo: dp.latest[dp.file].No,
+		Video: u.Video, NoSkip: u.NoSkip, VideoSeconds: u.VideoSeconds, Body: u.Body, BodyEN: u.BodyEN, BaseNo: dp.latest[dp.file].No,
 		BaseNoEN: dp.latest[dp.en].No, MaterialID: dp.materials[dp.file]}, nil
 }
 
@@ -83,7 +84,9 @@ func (a *App) SaveLesson(ctx context.Context, ac Actor, in LessonEdit) (string, 
 	u.Title, u.TitleEN, u.Minutes, u.Level = strings.TrimSpace(in.Title), strings.TrimSpace(in.TitleEN), in.Minutes, in.Level
 	u.Body, u.BodyEN = editedBody(in.Body), editedBody(in.BodyEN)
 	if u.Kind == curriculum.KindWatch {
-		u.Video, u.NoSkip = strings.TrimSpace(in.Video), in.NoSkip
+		if err := a.editVideo(ctx, u, in); err != nil {
+			return "", err
+		}
 	}
 	return a.saveEdit(ctx, ac, dp, u.Title, u.TitleEN, in.Note, in.Major, in.Submit, in.BaseNo, in.BaseNoEN)
 }

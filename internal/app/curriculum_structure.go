@@ -34,7 +34,10 @@ func (a *App) CreateUnit(ctx context.Context, ac Actor, courseID string, in Less
 		return "", "", err
 	}
 	u := curriculum.Unit{Kind: in.Kind, Title: strings.TrimSpace(in.Title), TitleEN: strings.TrimSpace(in.TitleEN),
-		Minutes: in.Minutes, Level: in.Level, Body: editedBody(in.Body), BodyEN: editedBody(in.BodyEN), Video: strings.TrimSpace(in.Video), NoSkip: in.NoSkip}
+		Minutes: in.Minutes, Level: in.Level, Body: editedBody(in.Body), BodyEN: editedBody(in.BodyEN)}
+	if err := a.editVideo(ctx, &u, in); err != nil {
+		return "", "", err
+	}
 	id, mid, err := a.newUnit(ctx, ac, st, c, u, in.Note, in.Submit)
 	return id, mid, err
 }

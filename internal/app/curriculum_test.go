@@ -289,4 +289,17 @@ func TestDemoCurriculum(t *testing.T) {
 	if !run.CanReview || len(run.Steps[0].Files) != 1 || run.DoneSteps() != len(run.Steps) {
 		t.Fatalf("demo run %+v", run)
 	}
+	// The uploaded video opens the workbench course; 赵敏 is part-way.
+	p, err = e.app.PersonByEmployeeNo(e.ctx, e.sys, "SD1007")
+	e.must(err)
+	zhao, err := e.app.ActorFor(e.ctx, p.ID)
+	e.must(err)
+	c, err := e.app.LearningCourse(e.ctx, zhao, "m01-c02")
+	e.must(err)
+	first := c.Course.Units[0]
+	st, err := e.app.WatchProgress(e.ctx, zhao, first.ID)
+	e.must(err)
+	if first.Kind != "watch" || first.VideoFile() == "" || !st.Tracked || !st.NoSkip || st.Percent != 62 || st.Duration != 31.5 {
+		t.Fatalf("demo watch unit %+v: %+v", first, st)
+	}
 }

@@ -143,6 +143,9 @@ func (a *App) SeedDemo(ctx context.Context) ([]DemoLogin, error) {
 	if err := a.seedLessonFiles(ctx); err != nil {
 		return nil, err
 	}
+	if err := a.seedWatch(ctx); err != nil {
+		return nil, fmt.Errorf("demo watch unit: %w", err)
+	}
 	return logins, nil
 }
 

@@ -30,6 +30,8 @@ const (
 	// lesson_assets.go): trainers upload, anyone signed in reads, and no
 	// version that links to it ever loses it.
 	PurposeLesson = "lesson"
+	// PurposeVideo is a watch unit's video: any signed-in person may watch it.
+	PurposeVideo = "video"
 )
 
 // filePolicy is the rule set of one purpose.
@@ -54,6 +56,8 @@ var filePolicies = map[string]filePolicy{
 	PurposeEvidence: {maxBytes: 10 << 20, types: []string{"image/jpeg", "image/png", "image/webp", "image/gif", "application/pdf"},
 		read: func(ac Actor, f sqlq.File) bool { return ac.System || f.OwnerID == ac.PersonID }},
 	PurposeLesson: {upload: shopdojo.PermContentEdit, maxBytes: 20 << 20, types: lessonTypes,
+		read: func(ac Actor, _ sqlq.File) bool { return ac.PersonID != "" || ac.System }},
+	PurposeVideo: {upload: shopdojo.PermContentEdit, maxBytes: 500 << 20, types: []string{"video/mp4", "video/webm"},
 		read: func(ac Actor, _ sqlq.File) bool { return ac.PersonID != "" || ac.System }},
 }
 

@@ -95,8 +95,8 @@ func unitView(sp *storedPack, u *curriculum.Unit) UnitView {
 	return v
 }
 
-// CompleteUnit marks a read or watch unit done for the actor, with the
-// version they read. Practice units are done when a mentor signs off the
+// CompleteUnit marks a read unit, or a watch unit whose video is a link
+// elsewhere, done for the actor, with the version they read. Practice units are done when a mentor signs off the
 // run, test units when the quiz is passed: neither is done by a click.
 func (a *App) CompleteUnit(ctx context.Context, ac Actor, unitID string) error {
 	if ac.PersonID == "" {
@@ -112,6 +112,9 @@ func (a *App) CompleteUnit(ctx context.Context, ac Actor, unitID string) error {
 	}
 	if u.Kind != curriculum.KindRead && u.Kind != curriculum.KindWatch {
 		return shopdojo.E(shopdojo.KindConflict, "learn.err_not_self_complete")
+	}
+	if u.VideoFile() != "" {
+		return shopdojo.E(shopdojo.KindConflict, "watch.err_click_done") // the player reports it (WatchHeartbeat)
 	}
 	f := sp.files[sp.idx.File(u.ID)]
 	return a.store.TxQuiet(ctx, func(tx *store.Tx) error {

@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 	"strconv"
 	"strings"
+	"testing/fstest"
 	"time"
 
 	"github.com/shopdojo/shopdojo/internal/app"
@@ -78,7 +79,10 @@ func (e *env) seedLearners(ctx context.Context, cfg config.Config, o learnerOpts
 		return s, err
 	}
 	s.people, t = time.Since(t), time.Now()
-	p, _ := curriculum.Read(curriculum.Builtin())
+	p, err := storedPack(ctx, a, admin)
+	if err != nil {
+		return s, err
+	}
 	x := curriculum.NewIndex(p)
 	if s.assignments, err = assignLearnerPaths(ctx, a, admin, x, s.learners); err != nil {
 		return s, err
@@ -94,6 +98,21 @@ func (e *env) seedLearners(ctx context.Context, cfg config.Config, o learnerOpts
 	}
 	s.progress, s.total = time.Since(t), time.Since(start)
 	return s, nil
+}
+
+// storedPack is the curriculum as the app serves it: the demo adds a unit
+// to the built-in pack and reorders a course, which renames its files.
+func storedPack(ctx context.Context, a *app.App, admin app.Actor) (curriculum.Pack, error) {
+	files, _, err := a.ContentFiles(ctx, admin)
+	if err != nil {
+		return curriculum.Pack{}, fmt.Errorf("read the stored curriculum: %w", err)
+	}
+	fsys := fstest.MapFS{}
+	for name, b := range files {
+		fsys[name] = &fstest.MapFile{Data: b}
+	}
+	p, _ := curriculum.Read(fsys)
+	return p, nil
 }
 
 // importForBench bootstraps the empty database and imports the built-in

@@ -8,6 +8,7 @@ package curriculum
 
 import (
 	"github.com/shopdojo/shopdojo/internal/quiz"
+	"strings"
 )
 
 // Levels of the proficiency scale.
@@ -28,6 +29,23 @@ const (
 	KindPractice = "practice"
 	KindTest     = "test"
 )
+
+// MaxVideoSeconds is the longest video_seconds a unit may give (six hours).
+const MaxVideoSeconds = 6 * 3600
+
+// VideoFilePrefix starts a watch unit's video when it is a file uploaded
+// to ShopDojo (/files/{id}) rather than a link elsewhere.
+const VideoFilePrefix = "/files/"
+
+// VideoFile is the id of the uploaded file a watch unit plays, or "" when
+// its video is a link elsewhere (which the page can only link to).
+func (u *Unit) VideoFile() string {
+	id, ok := strings.CutPrefix(u.Video, VideoFilePrefix)
+	if !ok || id == "" || strings.ContainsAny(id, "/?#") {
+		return ""
+	}
+	return id
+}
 
 // Module kinds and statuses.
 const (
@@ -128,6 +146,9 @@ type Unit struct {
 	PassPercent float64  `yaml:"pass_percent,omitempty"`
 	Video       string   `yaml:"video,omitempty"`
 	NoSkip      bool     `yaml:"no_skip,omitempty"`
+	// VideoSeconds is an uploaded video's length as the editor's browser
+	// measured it at upload; the learner's page is not trusted with it.
+	VideoSeconds float64 `yaml:"video_seconds,omitempty"`
 
 	File   string `yaml:"-"` // file name in the course folder
 	Body   string `yaml:"-"`

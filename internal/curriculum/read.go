@@ -267,6 +267,9 @@ func (r *reader) unit(file, name string) Unit {
 		r.probs = append(r.probs, Problem{File: file, Field: "quiz", Msg: MsgFieldRequired, Args: map[string]any{"Field": "quiz"}})
 	case u.Kind == KindWatch && u.Video == "":
 		r.probs = append(r.probs, Problem{File: file, Field: "video", Msg: MsgFieldRequired, Args: map[string]any{"Field": "video"}})
+	case u.VideoSeconds < 0 || u.VideoSeconds > MaxVideoSeconds:
+		r.probs = append(r.probs, Problem{File: file, Field: "video_seconds", Msg: MsgValueInvalid,
+			Args: map[string]any{"Field": "video_seconds", "Value": u.VideoSeconds, "Allowed": fmt.Sprintf("0–%d", MaxVideoSeconds)}})
 	}
 	r.rules(file, u.Rules, u.Body)
 	return u

@@ -190,6 +190,8 @@ func TestReadProblems(t *testing.T) {
 		{"no title", map[string]string{"modules/01-a/courses/01-c/course.md": "---\nid: m01-c01\nlevel: L1\n---\n"}, MsgFieldRequired},
 		{"bad id", map[string]string{"modules/01-a/courses/01-c/course.md": "---\nid: M01 C\ntitle: 课\ntitle_en: C\nlevel: L1\n---\n"}, MsgIDInvalid},
 		{"id twice", map[string]string{"modules/01-a/courses/01-c/course.md": "---\nid: m01\ntitle: 课\ntitle_en: C\nlevel: L1\n---\n"}, MsgIDDuplicate},
+		{"bad video length", map[string]string{"modules/01-a/courses/01-c/03-v.md": strings.Replace(watchUnit, "31.5", "-1", 1),
+			"modules/01-a/courses/01-c/03-v.en.md": okEN}, MsgValueInvalid},
 		{"bad level", map[string]string{"modules/01-a/courses/01-c/course.md": "---\nid: m01-c01\ntitle: 课\ntitle_en: C\nlevel: L9\n---\n"}, MsgValueInvalid},
 		{"no minutes", map[string]string{unit: "---\nid: m01-c01-u01\nkind: read\ntitle: 课文\ntitle_en: L\nlevel: L1\n---\n正文\n"}, MsgMinutesInvalid},
 		{"bad review", map[string]string{"modules/01-a/sops/s.md": "---\nid: m01-sop-s\ntitle: 流程\ntitle_en: SOP\nowner: 主管\nowner_en: Lead\nreview_months: 0\n" +
@@ -270,7 +272,8 @@ func TestRoundTrip(t *testing.T) {
 		"modules/01-a/assets/ab12cd34-日报模板.xlsx":  "PK\x03\x04",
 		"modules/01-a/sops/s.en.md":               "Use [the template](../assets/ab12cd34-%E6%97%A5%E6%8A%A5%E6%A8%A1%E6%9D%BF.xlsx).\n",
 	})
-	for name, fsys := range map[string]fs.FS{"small": pack(nil), "builtin": Builtin(), "asset": withAsset} {
+	watch := pack(map[string]string{"modules/01-a/courses/01-c/03-v.md": watchUnit, "modules/01-a/courses/01-c/03-v.en.md": okEN})
+	for name, fsys := range map[string]fs.FS{"small": pack(nil), "watch": watch, "builtin": Builtin(), "asset": withAsset} {
 		p, _ := Read(fsys)
 		files, err := Files(p)
 		if err != nil {
@@ -291,7 +294,32 @@ func TestRoundTrip(t *testing.T) {
 			t.Errorf("asset: the export has assets %v", slices.Collect(maps.Keys(p2.Assets)))
 		}
 		if name != "builtin" && len(probs) > 0 {
-			t.Errorf("small: the export reads with problems: %v", probs)
+			t.Errorf("%s: the export reads with problems: %v", name, probs)
+		}
+	}
+}
+
+const watchUnit = "---\nid: m01-c01-u03\nkind: watch\ntitle: 视频\ntitle_en: Video\nminutes: 5\nlevel: L1\n" +
+	"video: /files/0190abcd\nno_skip: true\nvideo_seconds: 31.5\n---\n看视频\n"
+
+// TestWatchUnit: an uploaded video is told from a link, and its measured
+// length survives an export.
+func TestWatchUnit(t *testing.T) {
+	p, probs := Read(pack(map[string]string{"modules/01-a/courses/01-c/03-v.md": watchUnit, "modules/01-a/courses/01-c/03-v.en.md": okEN}))
+	if len(probs) > 0 {
+		t.Fatal(probs)
+	}
+	u := p.Modules[0].Courses[0].Units[2]
+	if u.VideoFile() != "0190abcd" || !u.NoSkip || u.VideoSeconds != 31.5 {
+		t.Fatalf("unit %+v", u)
+	}
+	files, _ := Files(p)
+	if !strings.Contains(string(files["modules/01-a/courses/01-c/03-v.md"]), "video_seconds: 31.5\n") {
+		t.Fatalf("written:\n%s", files["modules/01-a/courses/01-c/03-v.md"])
+	}
+	for _, link := range []string{"https://example.com/v.mp4", "/files/", "/files/a/b", ""} {
+		if id := (&Unit{Video: link}).VideoFile(); id != "" {
+			t.Errorf("VideoFile(%q) = %q", link, id)
 		}
 	}
 }

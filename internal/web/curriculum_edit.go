@@ -19,7 +19,7 @@ func (h *Handler) lessonEdit(w http.ResponseWriter, r *http.Request) error {
 	}
 	p := h.page(r, "curriculum.edit_title")
 	for k, v := range map[string]string{"title": in.Title, "title_en": in.TitleEN, "minutes": strconv.Itoa(in.Minutes),
-		"level": in.Level, "video": in.Video, "body": in.Body, "body_en": in.BodyEN,
+		"level": in.Level, "video": in.Video, "video_seconds": strconv.FormatFloat(in.VideoSeconds, 'f', -1, 64), "body": in.Body, "body_en": in.BodyEN,
 		"base": strconv.FormatInt(in.BaseNo, 10), "base_en": strconv.FormatInt(in.BaseNoEN, 10)} {
 		p.Form.Set(k, v)
 	}
@@ -47,7 +47,8 @@ func (h *Handler) lessonSave(w http.ResponseWriter, r *http.Request) error {
 	base, _ := strconv.ParseInt(f.Get("base"), 10, 64)
 	baseEN, _ := strconv.ParseInt(f.Get("base_en"), 10, 64)
 	in := app.LessonEdit{UnitID: r.PathValue("id"), Title: f.Get("title"), TitleEN: f.Get("title_en"), Minutes: minutes,
-		Level: f.Get("level"), Video: f.Get("video"), NoSkip: f.Get("no_skip") != "", Body: f.Get("body"), BodyEN: f.Get("body_en"),
+		Level: f.Get("level"), Video: f.Get("video"), NoSkip: f.Get("no_skip") != "",
+		VideoSeconds: videoSeconds(f.Get("video_seconds")), Body: f.Get("body"), BodyEN: f.Get("body_en"),
 		Note: f.Get("note"), Major: f.Get("major") != "", Submit: f.Get("submit") != "", BaseNo: base, BaseNoEN: baseEN}
 	mid, err := h.app.SaveLesson(r.Context(), actorOf(r), in)
 	if err != nil {
@@ -203,7 +204,8 @@ func (h *Handler) unitCreate(w http.ResponseWriter, r *http.Request) error {
 	f := r.PostForm
 	minutes, _ := strconv.Atoi(f.Get("minutes"))
 	in := app.LessonEdit{Kind: f.Get("kind"), Title: f.Get("title"), TitleEN: f.Get("title_en"), Minutes: minutes,
-		Level: f.Get("level"), Video: f.Get("video"), NoSkip: f.Get("no_skip") != "", Body: f.Get("body"), BodyEN: f.Get("body_en"),
+		Level: f.Get("level"), Video: f.Get("video"), NoSkip: f.Get("no_skip") != "",
+		VideoSeconds: videoSeconds(f.Get("video_seconds")), Body: f.Get("body"), BodyEN: f.Get("body_en"),
 		Note: f.Get("note"), Submit: f.Get("submit") != ""}
 	_, mid, err := h.app.CreateUnit(r.Context(), actorOf(r), r.PathValue("id"), in)
 	if err != nil {

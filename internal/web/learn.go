@@ -64,6 +64,11 @@ func (h *Handler) learnUnit(w http.ResponseWriter, r *http.Request) error {
 			return err
 		}
 	}
+	if v.Unit.Kind == "watch" {
+		if data["Watch"], err = h.app.WatchProgress(r.Context(), actorOf(r), v.Unit.ID); err != nil {
+			return err
+		}
+	}
 	p.Data = data
 	return h.render(w, r, "learn_unit", p)
 }

@@ -3,9 +3,12 @@
 // e.g. <div x-data="dropdown"><button @click="toggle" :aria-expanded="expanded">.
 
 import { registerLessonAssets } from './lesson_assets.js';
+import { registerWatch } from './watch.js';
 
 export function registerComponents(Alpine) {
   registerLessonAssets(Alpine);
+  registerWatch(Alpine);
+
   // A popup menu. Closes on outside click and on Escape.
   //   <div class="dropdown" x-data="dropdown">
   //     <button @click="toggle" :aria-expanded="expanded" aria-haspopup="menu">…</button>

@@ -291,6 +291,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.getVersionBodyStmt, err = db.PrepareContext(ctx, getVersionBody); err != nil {
 		return nil, fmt.Errorf("error preparing query GetVersionBody: %w", err)
 	}
+	if q.getWatchProgressStmt, err = db.PrepareContext(ctx, getWatchProgress); err != nil {
+		return nil, fmt.Errorf("error preparing query GetWatchProgress: %w", err)
+	}
 	if q.insertAccountStmt, err = db.PrepareContext(ctx, insertAccount); err != nil {
 		return nil, fmt.Errorf("error preparing query InsertAccount: %w", err)
 	}
@@ -615,6 +618,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.lockAttemptStmt, err = db.PrepareContext(ctx, lockAttempt); err != nil {
 		return nil, fmt.Errorf("error preparing query LockAttempt: %w", err)
 	}
+	if q.lockWatchProgressStmt, err = db.PrepareContext(ctx, lockWatchProgress); err != nil {
+		return nil, fmt.Errorf("error preparing query LockWatchProgress: %w", err)
+	}
 	if q.nextDueCardStmt, err = db.PrepareContext(ctx, nextDueCard); err != nil {
 		return nil, fmt.Errorf("error preparing query NextDueCard: %w", err)
 	}
@@ -782,6 +788,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	}
 	if q.upsertSOPRunStepStmt, err = db.PrepareContext(ctx, upsertSOPRunStep); err != nil {
 		return nil, fmt.Errorf("error preparing query UpsertSOPRunStep: %w", err)
+	}
+	if q.upsertWatchProgressStmt, err = db.PrepareContext(ctx, upsertWatchProgress); err != nil {
+		return nil, fmt.Errorf("error preparing query UpsertWatchProgress: %w", err)
 	}
 	return &q, nil
 }
@@ -1231,6 +1240,11 @@ func (q *Queries) Close() error {
 	if q.getVersionBodyStmt != nil {
 		if cerr := q.getVersionBodyStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing getVersionBodyStmt: %w", cerr)
+		}
+	}
+	if q.getWatchProgressStmt != nil {
+		if cerr := q.getWatchProgressStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing getWatchProgressStmt: %w", cerr)
 		}
 	}
 	if q.insertAccountStmt != nil {
@@ -1773,6 +1787,11 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing lockAttemptStmt: %w", cerr)
 		}
 	}
+	if q.lockWatchProgressStmt != nil {
+		if cerr := q.lockWatchProgressStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing lockWatchProgressStmt: %w", cerr)
+		}
+	}
 	if q.nextDueCardStmt != nil {
 		if cerr := q.nextDueCardStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing nextDueCardStmt: %w", cerr)
@@ -2053,6 +2072,11 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing upsertSOPRunStepStmt: %w", cerr)
 		}
 	}
+	if q.upsertWatchProgressStmt != nil {
+		if cerr := q.upsertWatchProgressStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing upsertWatchProgressStmt: %w", cerr)
+		}
+	}
 	return err
 }
 
@@ -2181,6 +2205,7 @@ type Queries struct {
 	getTokenByHashStmt             *sql.Stmt
 	getVersionStmt                 *sql.Stmt
 	getVersionBodyStmt             *sql.Stmt
+	getWatchProgressStmt           *sql.Stmt
 	insertAccountStmt              *sql.Stmt
 	insertAttemptStmt              *sql.Stmt
 	insertAttemptEventStmt         *sql.Stmt
@@ -2289,6 +2314,7 @@ type Queries struct {
 	listVersionsStmt               *sql.Stmt
 	listVersionsInReviewStmt       *sql.Stmt
 	lockAttemptStmt                *sql.Stmt
+	lockWatchProgressStmt          *sql.Stmt
 	nextDueCardStmt                *sql.Stmt
 	openAttemptStmt                *sql.Stmt
 	peopleIDsForGroupAddStmt       *sql.Stmt
@@ -2345,6 +2371,7 @@ type Queries struct {
 	updateReviewCardStmt           *sql.Stmt
 	updateStoreStmt                *sql.Stmt
 	upsertSOPRunStepStmt           *sql.Stmt
+	upsertWatchProgressStmt        *sql.Stmt
 }
 
 func (q *Queries) WithTx(tx *sql.Tx) *Queries {
@@ -2440,6 +2467,7 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		getTokenByHashStmt:             q.getTokenByHashStmt,
 		getVersionStmt:                 q.getVersionStmt,
 		getVersionBodyStmt:             q.getVersionBodyStmt,
+		getWatchProgressStmt:           q.getWatchProgressStmt,
 		insertAccountStmt:              q.insertAccountStmt,
 		insertAttemptStmt:              q.insertAttemptStmt,
 		insertAttemptEventStmt:         q.insertAttemptEventStmt,
@@ -2548,6 +2576,7 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		listVersionsStmt:               q.listVersionsStmt,
 		listVersionsInReviewStmt:       q.listVersionsInReviewStmt,
 		lockAttemptStmt:                q.lockAttemptStmt,
+		lockWatchProgressStmt:          q.lockWatchProgressStmt,
 		nextDueCardStmt:                q.nextDueCardStmt,
 		openAttemptStmt:                q.openAttemptStmt,
 		peopleIDsForGroupAddStmt:       q.peopleIDsForGroupAddStmt,
@@ -2604,5 +2633,6 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		updateReviewCardStmt:           q.updateReviewCardStmt,
 		updateStoreStmt:                q.updateStoreStmt,
 		upsertSOPRunStepStmt:           q.upsertSOPRunStepStmt,
+		upsertWatchProgressStmt:        q.upsertWatchProgressStmt,
 	}
 }

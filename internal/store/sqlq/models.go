@@ -485,3 +485,16 @@ type UnitProgress struct {
 	DoneAt     int64
 	UpdatedAt  int64
 }
+
+type WatchProgress struct {
+	PersonID   string
+	UnitID     string
+	MaterialID string
+	VersionNo  int64
+	Video      string
+	WatchedMs  int64
+	PositionMs int64
+	DurationMs int64
+	BeatAt     int64
+	StartedAt  int64
+}
