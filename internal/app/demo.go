@@ -137,6 +137,9 @@ func (a *App) SeedDemo(ctx context.Context) ([]DemoLogin, error) {
 	if err := a.seedRuns(ctx); err != nil {
 		return nil, fmt.Errorf("demo runs: %w", err)
 	}
+	if err := a.seedPathDraft(ctx); err != nil {
+		return nil, err
+	}
 	return logins, nil
 }
 

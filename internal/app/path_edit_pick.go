@@ -143,3 +143,26 @@ var stemMarks = strings.NewReplacer("**", "", "`", "", "#", "", "\n", " ")
 
 // stemLine is a Markdown stem as one line of text for a picker.
 func stemLine(s string) string { return strings.TrimSpace(stemMarks.Replace(s)) }
+
+// RefTitles gives the titles of the courses, SOPs and units among refs,
+// for messages that name items of a path.
+func (a *App) RefTitles(ctx context.Context, ac Actor, refs []string) (map[string]curriculum.Text, error) {
+	if err := ac.require(shopdojo.PermContentEdit); err != nil {
+		return nil, err
+	}
+	sp, err := a.pack(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]curriculum.Text{}
+	for _, ref := range refs {
+		if c := sp.idx.Course(ref); c != nil {
+			out[ref] = curriculum.Text{ZH: c.Title, EN: c.TitleEN}
+		} else if s := sp.idx.SOP(ref); s != nil {
+			out[ref] = curriculum.Text{ZH: s.Title, EN: s.TitleEN}
+		} else if u := sp.idx.Unit(ref); u != nil {
+			out[ref] = curriculum.Text{ZH: u.Title, EN: u.TitleEN}
+		}
+	}
+	return out, nil
+}

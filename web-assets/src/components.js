@@ -1,8 +1,11 @@
+import { pathBuilder } from './path_builder.js';
+
 // Alpine components for the CSP build: no expressions are evaluated, so each
 // component exposes plain properties, getters and methods that directives name,
 // e.g. <div x-data="dropdown"><button @click="toggle" :aria-expanded="expanded">.
 
 export function registerComponents(Alpine) {
+  Alpine.data('pathBuilder', pathBuilder);
   // A popup menu. Closes on outside click and on Escape.
   //   <div class="dropdown" x-data="dropdown">
   //     <button @click="toggle" :aria-expanded="expanded" aria-haspopup="menu">…</button>
