@@ -106,6 +106,10 @@ func (a *App) pathEditDraft(ctx context.Context, in *PathEdit) (*draftPack, erro
 		pa.ID = "path-" + slug(pa.TitleEN)
 	}
 	pa.ID = strings.TrimSpace(pa.ID)
+	if pa.ID == "path-" && strings.TrimSpace(pa.TitleEN) != "" {
+		// An English title of no Latin letters or digits makes no id.
+		return nil, shopdojo.E(shopdojo.KindInvalid, "path_edit.err_id")
+	}
 	dp, err := a.pathDraft(ctx, pa.ID)
 	if err != nil {
 		return nil, err

@@ -102,6 +102,16 @@ func TestPathBuilder(t *testing.T) {
 	if got := eval[string](t, trainer, `document.querySelector(".page-title").textContent`); got != "New learning path" {
 		t.Errorf("new path page title %q", got)
 	}
+
+	// A new path on a phone: one column, the preview below the editor.
+	phone := browser(t, 390, 844, true)
+	signIn(t, phone, s, "SD9002", app.DemoPassword)
+	do(t, phone, chromedp.WaitReady(css("[data-testid=logout]")), chromedp.Navigate(s.url+"/curriculum/paths/new"),
+		chromedp.WaitVisible(css("[data-testid=path-builder]")),
+		chromedp.SendKeys(css("[data-testid=stage-title]"), "入门：直播间基础"),
+		chromedp.SendKeys(css("[data-testid=item-search]"), "直播"), chromedp.WaitVisible(css("[data-testid=item-results]")))
+	top(t, phone)
+	s.shot(t, phone, "path-05-new-mobile")
 }
 
 // top scrolls the page back up, so a full-page screenshot shows the

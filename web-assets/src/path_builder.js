@@ -52,6 +52,7 @@ export function pathBuilder() {
     busy: false,
     checked: false,
     _n: 0,
+    tried: false,
     init() {
       // Methods run with $el set to the element whose directive calls
       // them, so the root's settings are read once here.
@@ -255,9 +256,12 @@ export function pathBuilder() {
       if (this.isNew && this.newID.trim()) p.ID = this.newID.trim();
       return JSON.stringify({ Path: p, New: this.isNew, BaseNo: this.base, Note: this.note, Major: this.major, ...extra });
     },
+    // A new path is checked as one edits only after the first check or
+    // save, so an empty form does not open with a list of what is missing.
     schedule() {
       this.checked = false;
       clearTimeout(this._timer);
+      if (this.isNew && !this.tried) return;
       this._timer = setTimeout(() => this.check(), CHECK_DELAY_MS);
     },
     async post(url, body) {
@@ -271,6 +275,7 @@ export function pathBuilder() {
       return { ok: res.ok, data };
     },
     async check() {
+      this.tried = true;
       clearTimeout(this._timer);
       const n = ++this._n;
       this.busy = true;
@@ -295,6 +300,7 @@ export function pathBuilder() {
     },
     async send(submit, e) {
       if (e) e.preventDefault();
+      this.tried = true;
       clearTimeout(this._timer);
       this._n++;
       this.busy = true;
