@@ -133,7 +133,7 @@ func (h *Handler) pathProblems(r *http.Request, probs []app.PathProblem) ([]path
 	p := h.page(r, "")
 	name := func(ref string) string {
 		if t, ok := titles[ref]; ok {
-			return "「" + p.L(t.ZH, t.EN) + "」"
+			return p.T("path_edit.quoted", "T", p.L(t.ZH, t.EN))
 		}
 		return ref
 	}
