@@ -129,11 +129,32 @@ export function pathBuilder() {
       const [gone] = st.Items.splice(ii, 1);
       for (const s of this.path.Stages) for (const it of s.Items) it.After = it.After.filter((a) => a !== gone.Ref);
     },
-    moveItem(st, ii, d) {
+    // Up from a stage's first item moves it to the end of the stage
+    // before; down from the last, to the start of the stage after.
+    moveItem(si, ii, d) {
+      const stages = this.path.Stages;
+      const st = stages[si];
       const j = ii + d;
-      if (j < 0 || j >= st.Items.length) return;
       const [it] = st.Items.splice(ii, 1);
-      st.Items.splice(j, 0, it);
+      if (j < 0 && si > 0) stages[si - 1].Items.push(it);
+      else if (j >= st.Items.length + 1 && si < stages.length - 1) stages[si + 1].Items.unshift(it);
+      else st.Items.splice(Math.max(0, Math.min(j, st.Items.length)), 0, it);
+    },
+    canUp(si, ii) {
+      return si > 0 || ii > 0;
+    },
+    canDown(si, ii) {
+      return si < this.path.Stages.length - 1 || ii < this.path.Stages[si].Items.length - 1;
+    },
+    // Enter takes the first result; Escape closes the list.
+    searchKey(st, e) {
+      if (e.key === 'Enter') {
+        e.preventDefault();
+        const first = this.results(st).find((r) => !this.inPath(r.Ref));
+        if (first) this.addItem(st, first.Ref);
+      } else if (e.key === 'Escape') {
+        this.queries = { ...this.queries, [st._k]: '' };
+      }
     },
     toggleRequired(it) {
       it.Required = !it.Required;
