@@ -137,8 +137,8 @@ func pathFile(id string) string { return path.Join("paths", strings.TrimPrefix(i
 
 // pathDraft reads the published pack, with the latest version of path
 // id's file in place of its published one and each module's questions
-// from its bank (stage exams name them). dp.en is empty: a path is one
-// file holding both languages.
+// from its bank (stage exams name them); id "" reads the published pack
+// only. dp.en is empty: a path is one file holding both languages.
 func (a *App) pathDraft(ctx context.Context, id string) (*draftPack, error) {
 	sp, err := a.pack(ctx)
 	if err != nil {
@@ -158,8 +158,10 @@ func (a *App) pathDraft(ctx context.Context, id string) (*draftPack, error) {
 		for _, r := range rows {
 			fsys[r.Path] = &fstest.MapFile{Data: []byte(r.Body)}
 		}
-		if err := dp.readLatest(ctx, q, fsys); err != nil {
-			return err
+		if id != "" {
+			if err := dp.readLatest(ctx, q, fsys); err != nil {
+				return err
+			}
 		}
 		qs := map[string][]byte{}
 		if err := moduleQuestionFiles(ctx, q, sp.idx, qs); err != nil {

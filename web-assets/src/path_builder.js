@@ -227,7 +227,7 @@ export function pathBuilder() {
       for (const q of t.Questions) if (!qs.includes(q)) qs.push(q);
       st.Exam.Questions = qs;
       if (!st.Exam.Title) {
-        st.Exam.Title = t.Title.split(' · ')[0] + ' 阶段考试';
+        st.Exam.Title = t.Title.split(' · ')[0] + '阶段考试';
         st.Exam.TitleEN = t.TitleEN.split(' · ')[0] + ' stage exam';
       }
     },
