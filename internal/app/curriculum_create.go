@@ -80,33 +80,6 @@ func (st *structure) addStored(rows []sqlq.ListCurriculumLatestRow, files map[st
 	}
 }
 
-// packIDs is every id of p's modules, courses, units, SOPs, cases,
-// questions and paths.
-func packIDs(p curriculum.Pack) map[string]bool {
-	ids := map[string]bool{}
-	for _, m := range p.Modules {
-		ids[m.ID] = true
-		for _, c := range m.Courses {
-			ids[c.ID] = true
-			for _, u := range c.Units {
-				ids[u.ID] = true
-			}
-		}
-		for _, s := range m.SOPs {
-			ids[s.ID] = true
-		}
-		for _, c := range m.Cases {
-			ids[c.ID] = true
-		}
-		for _, q := range m.Questions {
-			ids[q.ID] = true
-		}
-	}
-	for _, pa := range p.Paths {
-		ids[pa.ID] = true
-	}
-	return ids
-}
 
 // frontID is the id in a file's front matter, or "".
 func frontID(body string) string {

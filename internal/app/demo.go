@@ -146,6 +146,9 @@ func (a *App) SeedDemo(ctx context.Context) ([]DemoLogin, error) {
 	if err := a.seedWatch(ctx); err != nil {
 		return nil, fmt.Errorf("demo watch unit: %w", err)
 	}
+	if err := a.seedPathDraft(ctx); err != nil {
+		return nil, err
+	}
 	return logins, nil
 }
 

@@ -222,6 +222,9 @@ func (a *App) reviewTxOne(ctx context.Context, tx *store.Tx, ac Actor, m sqlq.Ma
 		if err := a.changeTasksTx(ctx, tx, m, v.No); err != nil {
 			return err
 		}
+		if err := a.pathExamsTx(ctx, tx, ac, m, v.Body); err != nil {
+			return err
+		}
 	}
 	return a.recordVersion(ctx, tx, ac, m, k, action, v.No, map[string]string{"status": string(status),
 		"review_note": note, "major": fmt.Sprint(v.Major)})

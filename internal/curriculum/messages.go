@@ -30,6 +30,7 @@ const (
 	MsgPathAfterUnknown   = "curriculum.path_after_unknown"   // Args: Item, After; a prerequisite outside the path
 	MsgPathAfterLater     = "curriculum.path_after_later"     // Args: Item, After; a prerequisite in a later stage: unreachable
 	MsgPathCycle          = "curriculum.path_cycle"           // Args: Cycle ("a → b → a")
+	MsgPathStageEmpty     = "curriculum.path_stage_empty"     // Args: Stage; a stage without items
 	MsgStageExamInvalid   = "curriculum.stage_exam_invalid"   // Args: Pass, Minutes
 	MsgOnboardingTwice    = "curriculum.onboarding_twice"     // Args: First (file)
 	MsgExamQuestion       = "curriculum.exam_question"        // Args: ID; a stage exam's question not in the pack
@@ -71,6 +72,7 @@ func messages() []message {
 		{MsgPathAfterUnknown, []string{"Item", "After"}},
 		{MsgPathAfterLater, []string{"Item", "After"}},
 		{MsgPathCycle, []string{"Cycle"}},
+		{MsgPathStageEmpty, []string{"Stage"}},
 		{MsgStageExamInvalid, []string{"Pass", "Minutes"}},
 		{MsgOnboardingTwice, []string{"First"}},
 		{MsgExamQuestion, []string{"ID"}},

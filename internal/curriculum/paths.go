@@ -76,6 +76,9 @@ func (r *reader) path(file string, pa Path, kinds map[string]string) {
 		r.need(file, map[string]string{f + ".id": st.ID, f + ".title": st.Title, f + ".title_en": st.TitleEN})
 		r.id(file, st.ID)
 		r.oneOf(file, f+".level", st.Level, Levels...)
+		if len(st.Items) == 0 {
+			r.probs = append(r.probs, Problem{File: file, Field: f + ".items", Msg: MsgPathStageEmpty, Args: map[string]any{"Stage": st.Title}})
+		}
 		for j, it := range st.Items {
 			at := fmt.Sprintf("%s.items[%d]", f, j)
 			switch k := kinds[it.Ref]; {

@@ -206,6 +206,7 @@ func TestReadProblems(t *testing.T) {
 		{"prerequisite outside", map[string]string{"paths/a.yaml": pathYAML("path-a", true, item1+"      - {ref: m01-sop-s, after: [m01-c01]}\n", item3, 80)}, MsgPathAfterUnknown},
 		{"prerequisite later", map[string]string{"paths/a.yaml": pathYAML("path-a", true, item1+"      - {ref: m01-sop-s, after: [m01-c01-u02]}\n", "      - {ref: m01-c01-u02}\n", 80)}, MsgPathAfterLater},
 		{"cycle", map[string]string{"paths/a.yaml": pathYAML("path-a", true, "      - {ref: m01-c01-u01, after: [m01-sop-s]}\n"+item2, item3, 80)}, MsgPathCycle},
+		{"empty stage", map[string]string{"paths/a.yaml": pathYAML("path-a", true, item1+item2, "", 80)}, MsgPathStageEmpty},
 		{"stage exam pass", map[string]string{"paths/a.yaml": pathYAML("path-a", true, item1+item2, item3, 0)}, MsgStageExamInvalid},
 		{"stage exam question", map[string]string{"paths/a.yaml": strings.Replace(pathYAML("path-a", true, item1+item2, item3, 80), "questions: [m01-q01]", "questions: [m01-q07]", 1)}, MsgExamQuestion},
 		{"missing asset", map[string]string{"modules/01-a/courses/01-c/01-u.en.md": "See ![funnel](../../assets/ab12cd34-funnel.png).\n"}, MsgAssetMissing},

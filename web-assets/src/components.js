@@ -2,6 +2,7 @@
 // component exposes plain properties, getters and methods that directives name,
 // e.g. <div x-data="dropdown"><button @click="toggle" :aria-expanded="expanded">.
 
+import { pathBuilder } from './path_builder.js';
 import { registerLessonAssets } from './lesson_assets.js';
 import { registerWatch } from './watch.js';
 
@@ -9,6 +10,7 @@ export function registerComponents(Alpine) {
   registerLessonAssets(Alpine);
   registerWatch(Alpine);
 
+  Alpine.data('pathBuilder', pathBuilder);
   // A popup menu. Closes on outside click and on Escape.
   //   <div class="dropdown" x-data="dropdown">
   //     <button @click="toggle" :aria-expanded="expanded" aria-haspopup="menu">…</button>
