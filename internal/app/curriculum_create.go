@@ -80,7 +80,6 @@ func (st *structure) addStored(rows []sqlq.ListCurriculumLatestRow, files map[st
 	}
 }
 
-
 // frontID is the id in a file's front matter, or "".
 func frontID(body string) string {
 	if !strings.HasPrefix(body, "---\n") {

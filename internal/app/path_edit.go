@@ -277,4 +277,3 @@ func packIDs(p curriculum.Pack) map[string]bool {
 	}
 	return used
 }
-
