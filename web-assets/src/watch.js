@@ -165,7 +165,7 @@ export function registerWatch(Alpine) {
       this.url = ref(el, 'url');
       this.seconds = ref(el, 'seconds');
       this.bar = ref(el, 'bar');
-      this.status = ref(el, 'status');
+      this.statusEl = ref(el, 'status');
       this._onPick = () => this.pick();
       this._onEdit = () => {
         this.seconds.value = '';
@@ -178,7 +178,7 @@ export function registerWatch(Alpine) {
       this.url.removeEventListener('input', this._onEdit);
     },
     say(text, bad) {
-      this.status.textContent = text;
+      this.statusEl.textContent = text;
       this.$el.classList.toggle('has-error', !!bad);
     },
     async pick() {
