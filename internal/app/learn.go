@@ -67,18 +67,23 @@ func (a *App) progress(ctx context.Context, q *store.Queries, personID string) (
 	return pr, nil
 }
 
-// parseUnitStates reads PersonLearningState's "id status ms;…" into units.
+// parseUnitStates reads PersonLearningState's states into units: "id"
+// for a unit done, "id ms" for one started (when it was last opened),
+// joined by ';'.
 func parseUnitStates(s string, units map[string]unitState) error {
 	for s != "" {
 		var entry string
 		entry, s, _ = strings.Cut(s, ";")
-		id, rest, ok1 := strings.Cut(entry, " ")
-		status, at, ok2 := strings.Cut(rest, " ")
+		id, at, started := strings.Cut(entry, " ")
+		if !started {
+			units[id] = unitState{Status: StateDone}
+			continue
+		}
 		ms, err := strconv.ParseInt(at, 10, 64)
-		if !ok1 || !ok2 || err != nil {
+		if err != nil || id == "" {
 			return fmt.Errorf("bad progress entry %q", entry)
 		}
-		units[id] = unitState{Status: status, UpdatedAt: ms}
+		units[id] = unitState{Status: StateStarted, UpdatedAt: ms}
 	}
 	return nil
 }

@@ -92,8 +92,8 @@ WHERE person_id = $1 AND unit_id = $2 AND version_no < $4;
 
 -- name: PersonLearningState :one
 -- What 我的学习 and the course maps need of a person, in one read: their
--- progress (from the read model learner_states) as "unit_id status
--- updated_at" entries joined by ';', their paths as "path_id source
+-- progress (from the read model learner_states) as "unit_id" (done) or
+-- "unit_id updated_at" (started) entries joined by ';', their paths as "path_id source
 -- assigned_at due_at" entries joined by ';', the exams whose
 -- certification they hold and that has not expired (space-separated),
 -- their due review cards, open "what changed" tasks and returned runs. One row
@@ -122,13 +122,13 @@ WHERE status = 'returned' AND person_id = $1 ORDER BY reviewed_at DESC LIMIT 20;
 -- Rewrites a person's learner_states row from unit_progress; store.Tx
 -- calls it after every write of their progress.
 INSERT INTO learner_states (person_id, states)
-VALUES (sqlc.arg(person_id), CAST(COALESCE((SELECT string_agg(up.unit_id || ' ' || up.status || ' ' || CAST(up.updated_at AS TEXT), ';')
+VALUES (sqlc.arg(person_id), CAST(COALESCE((SELECT string_agg(up.unit_id || CASE WHEN up.status = 'done' THEN '' ELSE ' ' || CAST(up.updated_at AS TEXT) END, ';')
                       FROM unit_progress up WHERE up.person_id = sqlc.arg(person_id)), '') AS TEXT))
 ON CONFLICT (person_id) DO UPDATE SET states = excluded.states;
 
 -- name: RebuildLearnerStates :exec
 -- Rewrites every learner_states row, after a bulk load of unit_progress.
 INSERT INTO learner_states (person_id, states)
-SELECT person_id, string_agg(unit_id || ' ' || status || ' ' || CAST(updated_at AS TEXT), ';')
+SELECT person_id, string_agg(unit_id || CASE WHEN status = 'done' THEN '' ELSE ' ' || CAST(updated_at AS TEXT) END, ';')
 FROM unit_progress GROUP BY person_id
 ON CONFLICT (person_id) DO UPDATE SET states = excluded.states;

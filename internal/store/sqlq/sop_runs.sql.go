@@ -548,8 +548,8 @@ type PersonLearningStateRow struct {
 }
 
 // What 我的学习 and the course maps need of a person, in one read: their
-// progress (from the read model learner_states) as "unit_id status
-// updated_at" entries joined by ';', their paths as "path_id source
+// progress (from the read model learner_states) as "unit_id" (done) or
+// "unit_id updated_at" (started) entries joined by ';', their paths as "path_id source
 // assigned_at due_at" entries joined by ';', the exams whose
 // certification they hold and that has not expired (space-separated),
 // their due review cards, open "what changed" tasks and returned runs. One row
@@ -571,7 +571,7 @@ func (q *Queries) PersonLearningState(ctx context.Context, arg PersonLearningSta
 
 const rebuildLearnerStates = `-- name: RebuildLearnerStates :exec
 INSERT INTO learner_states (person_id, states)
-SELECT person_id, string_agg(unit_id || ' ' || status || ' ' || CAST(updated_at AS TEXT), ';')
+SELECT person_id, string_agg(unit_id || CASE WHEN status = 'done' THEN '' ELSE ' ' || CAST(updated_at AS TEXT) END, ';')
 FROM unit_progress GROUP BY person_id
 ON CONFLICT (person_id) DO UPDATE SET states = excluded.states
 `
@@ -584,7 +584,7 @@ func (q *Queries) RebuildLearnerStates(ctx context.Context) error {
 
 const refreshLearnerState = `-- name: RefreshLearnerState :exec
 INSERT INTO learner_states (person_id, states)
-VALUES ($1, CAST(COALESCE((SELECT string_agg(up.unit_id || ' ' || up.status || ' ' || CAST(up.updated_at AS TEXT), ';')
+VALUES ($1, CAST(COALESCE((SELECT string_agg(up.unit_id || CASE WHEN up.status = 'done' THEN '' ELSE ' ' || CAST(up.updated_at AS TEXT) END, ';')
                       FROM unit_progress up WHERE up.person_id = $1), '') AS TEXT))
 ON CONFLICT (person_id) DO UPDATE SET states = excluded.states
 `
