@@ -142,17 +142,19 @@ func (a *App) Authenticate(ctx context.Context, secret string) (Actor, error) {
 		// Through the answer saves' group commit, which is quiet (a
 		// last-seen time changes nothing cached): sessions made together
 		// come due together, and a transaction each would queue thousands
-		// of commits in front of an exam's answer saves.
-		err = a.saves.DoOne(ctx, func(tx *store.Tx) error {
-			return tx.TouchSession(ctx, sqlq.TouchSessionParams{IDHash: h, LastSeenAt: nowMs,
-				ExpiresAt: now.Add(a.opt.SessionTTL).UnixMilli()})
-		})
-		s.LastSeenAt, s.ExpiresAt = nowMs, now.Add(a.opt.SessionTTL).UnixMilli()
+		// of commits in front of an exam's answer saves. The request does
+		// not wait for it: sliding the expiry is best effort (a lost touch
+		// only ends a 7-day session a minute sooner), and waiting for the
+		// fsync was the slowest part of the first page after an idle minute.
+		exp := now.Add(a.opt.SessionTTL).UnixMilli()
+		if a.saves.GoOne(func(tx *store.Tx) error {
+			return tx.TouchSession(context.WithoutCancel(ctx), sqlq.TouchSessionParams{IDHash: h, LastSeenAt: nowMs, ExpiresAt: exp})
+		}) {
+			s.LastSeenAt, s.ExpiresAt = nowMs, exp
+		}
 	}
-	if err == nil {
-		a.sessions.put(h, sessionHit{ac: ac, expires: s.ExpiresAt, lastSeen: s.LastSeenAt}, gen, now)
-	}
-	return ac, err
+	a.sessions.put(h, sessionHit{ac: ac, expires: s.ExpiresAt, lastSeen: s.LastSeenAt}, gen, now)
+	return ac, nil
 }
 
 // actor loads the person behind a session or token; disabled or departed

@@ -49,14 +49,31 @@ func (g *Group) DoOne(ctx context.Context, fn func(tx *Tx) error) error {
 	return g.do(ctx, &groupCall{fn: fn, one: true, done: make(chan struct{})})
 }
 
-func (g *Group) do(ctx context.Context, c *groupCall) error {
+// GoOne queues one-statement work (see DoOne) for the next batch and
+// returns at once, without waiting for the commit: for best-effort writes
+// such as a session's last-seen time, where a lost write costs nothing
+// and a request should not wait for an fsync. It reports false, and
+// queues nothing, when more than ten batches are already waiting.
+func (g *Group) GoOne(fn func(tx *Tx) error) bool {
+	return g.enqueue(&groupCall{fn: fn, one: true, done: make(chan struct{})}, 10*g.max)
+}
+
+func (g *Group) enqueue(c *groupCall, limit int) bool {
 	g.mu.Lock()
+	defer g.mu.Unlock()
+	if limit > 0 && len(g.pending) >= limit {
+		return false
+	}
 	g.pending = append(g.pending, c)
 	if !g.running {
 		g.running = true
 		go g.loop()
 	}
-	g.mu.Unlock()
+	return true
+}
+
+func (g *Group) do(ctx context.Context, c *groupCall) error {
+	g.enqueue(c, 0)
 	select {
 	case <-c.done:
 		return c.err

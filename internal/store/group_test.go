@@ -84,3 +84,38 @@ func TestGroupDoOne(t *testing.T) {
 		}
 	}
 }
+
+// TestGroupGoOne: queued work commits without anyone waiting, and a full
+// queue refuses more instead of growing.
+func TestGroupGoOne(t *testing.T) {
+	s := storetest.New(t)
+	ctx := context.Background()
+	g := s.NewGroup(1)
+	hold := make(chan struct{})
+	started := make(chan struct{})
+	go func() {
+		_ = g.DoOne(ctx, func(tx *store.Tx) error { close(started); <-hold; return nil })
+	}()
+	<-started // the group is busy: what follows queues
+	queued := 0
+	for i := range 20 {
+		if g.GoOne(func(tx *store.Tx) error {
+			return tx.PutSetting(ctx, sqlq.PutSettingParams{Key: fmt.Sprintf("g%02d", i), Value: "v"})
+		}) {
+			queued++
+		}
+	}
+	if queued != 10 {
+		t.Fatalf("%d queued behind a busy batch, want 10 (ten batches of one)", queued)
+	}
+	close(hold)
+	// A Do after them runs after them: when it returns, they committed.
+	if err := g.Do(ctx, func(tx *store.Tx) error { return nil }); err != nil {
+		t.Fatal(err)
+	}
+	for i := range 10 {
+		if _, err := getSetting(ctx, s, fmt.Sprintf("g%02d", i)); err != nil {
+			t.Errorf("g%02d: %v", i, err)
+		}
+	}
+}
