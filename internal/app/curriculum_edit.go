@@ -247,8 +247,20 @@ func (a *App) changeTasksTx(ctx context.Context, tx *store.Tx, m sqlq.Material, 
 // of its other-language file that is in review, so the Chinese text and
 // its translation are published together.
 func (a *App) reviewSiblingTx(ctx context.Context, tx *store.Tx, ac Actor, m sqlq.Material, approve bool, note string) error {
+	sib, v, ok, err := siblingVersion(ctx, tx, m, shopdojo.VersionReview)
+	if !ok || err != nil {
+		return err
+	}
+	return a.reviewTxOne(ctx, tx, ac, sib, materialKinds[KindCurriculum], v, approve, note)
+}
+
+// siblingVersion is the latest version of a curriculum file's
+// other-language file when that version has status st (ok false when the
+// material is not a curriculum file, has no sibling, or its latest
+// version has another status).
+func siblingVersion(ctx context.Context, tx *store.Tx, m sqlq.Material, st shopdojo.VersionStatus) (sqlq.Material, sqlq.MaterialVersion, bool, error) {
 	if m.Kind != KindCurriculum {
-		return nil
+		return sqlq.Material{}, sqlq.MaterialVersion{}, false, nil
 	}
 	other := curriculum.EnglishFile(m.SubjectID)
 	if strings.HasSuffix(m.SubjectID, ".en.md") {
@@ -256,16 +268,13 @@ func (a *App) reviewSiblingTx(ctx context.Context, tx *store.Tx, ac Actor, m sql
 	}
 	sib, err := tx.FindMaterialBySubject(ctx, sqlq.FindMaterialBySubjectParams{Kind: KindCurriculum, SubjectID: other})
 	if shopdojo.KindOf(store.MapErr(err)) == shopdojo.KindNotFound {
-		return nil
+		return sib, sqlq.MaterialVersion{}, false, nil
 	}
 	if err != nil {
-		return err
+		return sib, sqlq.MaterialVersion{}, false, err
 	}
 	v, err := tx.GetVersion(ctx, sqlq.GetVersionParams{MaterialID: sib.ID, No: sib.LatestNo})
-	if err != nil || v.Status != string(shopdojo.VersionReview) {
-		return err
-	}
-	return a.reviewTxOne(ctx, tx, ac, sib, materialKinds[KindCurriculum], v, approve, note)
+	return sib, v, err == nil && v.Status == string(st), err
 }
 
 // SOPEdit is the editable part of an SOP: its checklist as rows.

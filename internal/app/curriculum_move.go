@@ -40,22 +40,8 @@ func (a *App) parentPublishedTx(ctx context.Context, tx *store.Tx, m sqlq.Materi
 // draft of its other-language file, so the reviewer publishes the two
 // together (a new item's English file would otherwise stay a draft).
 func (a *App) submitSiblingTx(ctx context.Context, tx *store.Tx, ac Actor, m sqlq.Material) error {
-	if m.Kind != KindCurriculum {
-		return nil
-	}
-	other := curriculum.EnglishFile(m.SubjectID)
-	if strings.HasSuffix(m.SubjectID, ".en.md") {
-		other = strings.TrimSuffix(m.SubjectID, ".en.md") + ".md"
-	}
-	sib, err := tx.FindMaterialBySubject(ctx, sqlq.FindMaterialBySubjectParams{Kind: KindCurriculum, SubjectID: other})
-	if shopdojo.KindOf(store.MapErr(err)) == shopdojo.KindNotFound {
-		return nil
-	}
-	if err != nil {
-		return err
-	}
-	v, err := tx.GetVersion(ctx, sqlq.GetVersionParams{MaterialID: sib.ID, No: sib.LatestNo})
-	if err != nil || v.Status != string(shopdojo.VersionDraft) {
+	sib, v, ok, err := siblingVersion(ctx, tx, m, shopdojo.VersionDraft)
+	if !ok || err != nil {
 		return err
 	}
 	if err := tx.SetVersionStatus(ctx, sqlq.SetVersionStatusParams{MaterialID: sib.ID, No: v.No,
