@@ -59,7 +59,7 @@ func (a *App) structure(ctx context.Context) (*structure, error) {
 	}
 	p, _ := curriculum.Read(packFS(files))
 	st.x = curriculum.NewIndex(p)
-	for id := range packIDs(p) {
+	for id := range curriculum.IDs(p) {
 		st.taken[id] = true
 	}
 	return st, nil

@@ -228,7 +228,7 @@ func normalizePath(pa *curriculum.Path) {
 // newStageIDs gives the stages without an id one: the prefix the path's
 // other stages share ("ops-s") and the next free number.
 func newStageIDs(p curriculum.Pack, pa *curriculum.Path) {
-	used := packIDs(p)
+	used := curriculum.IDs(p)
 	prefix, n := strings.TrimPrefix(pa.ID, "path-")+"-s", 0
 	for _, st := range pa.Stages {
 		if i := strings.LastIndex(st.ID, "-s"); i > 0 {
@@ -246,34 +246,4 @@ func newStageIDs(p curriculum.Pack, pa *curriculum.Path) {
 			}
 		}
 	}
-}
-
-// packIDs is every id the pack uses; the reader wants ids unique.
-func packIDs(p curriculum.Pack) map[string]bool {
-	used := map[string]bool{}
-	for _, m := range p.Modules {
-		used[m.ID] = true
-		for _, c := range m.Courses {
-			used[c.ID] = true
-			for _, u := range c.Units {
-				used[u.ID] = true
-			}
-		}
-		for _, s := range m.SOPs {
-			used[s.ID] = true
-		}
-		for _, c := range m.Cases {
-			used[c.ID] = true
-		}
-		for _, q := range m.Questions {
-			used[q.ID] = true
-		}
-	}
-	for _, pa := range p.Paths {
-		used[pa.ID] = true
-		for _, st := range pa.Stages {
-			used[st.ID] = true
-		}
-	}
-	return used
 }

@@ -241,3 +241,35 @@ func listItem(line string) (string, bool) {
 	}
 	return "", false
 }
+
+// IDs is every id the pack uses: modules, courses, units, SOPs, cases,
+// questions, paths and their stages. Read wants them unique, so a new
+// item needs one not in this set.
+func IDs(p Pack) map[string]bool {
+	used := map[string]bool{}
+	for _, m := range p.Modules {
+		used[m.ID] = true
+		for _, c := range m.Courses {
+			used[c.ID] = true
+			for _, u := range c.Units {
+				used[u.ID] = true
+			}
+		}
+		for _, s := range m.SOPs {
+			used[s.ID] = true
+		}
+		for _, c := range m.Cases {
+			used[c.ID] = true
+		}
+		for _, q := range m.Questions {
+			used[q.ID] = true
+		}
+	}
+	for _, pa := range p.Paths {
+		used[pa.ID] = true
+		for _, st := range pa.Stages {
+			used[st.ID] = true
+		}
+	}
+	return used
+}

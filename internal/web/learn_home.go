@@ -105,7 +105,8 @@ func homePathTile(p *page, pv app.PathView) homeTile {
 	return t
 }
 
-// itemHref is where a path item opens, as the "itemhref" partial decides.
+// itemHref is where a path item opens: an SOP's page, the first unit not
+// done, or the item itself.
 func itemHref(it app.PathItemView) string {
 	switch {
 	case it.Kind == "sop":

@@ -54,6 +54,7 @@ var funcs = template.FuncMap{
 		return formField{P: p, Name: name, Label: label, Type: typ, Required: required}
 	},
 	"icon":     icon,
+	"itemHref": itemHref,
 	"verbName": xapi.VerbName,
 	"add":      func(a, b int) int { return a + b },
 	"add64":    func(a, b int64) int64 { return a + b },
