@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 	"unicode"
 
 	"github.com/chromedp/chromedp"
@@ -74,7 +75,15 @@ func TestPracticeSignOffUnlocksStage(t *testing.T) {
 	s.shot(t, laptop, "practice-02-queue")
 	do(t, laptop, chromedp.Click(`//tr[td[contains(., "朱琳")]]//a[@data-testid="signoff-open"]`),
 		chromedp.WaitVisible(css("[data-testid=review-panel]")))
-	if !eval[bool](t, laptop, `(() => { const i = document.querySelector("[data-testid=evidence-img]"); return !!i && i.complete && i.naturalWidth === 64 })()`) {
+	// The photo loads after the panel shows: give it a few seconds.
+	seen := false
+	for range 50 {
+		if seen = eval[bool](t, laptop, `(() => { const i = document.querySelector("[data-testid=evidence-img]"); return !!i && i.complete && i.naturalWidth === 64 })()`); seen {
+			break
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	if !seen {
 		t.Fatal("the mentor does not see the photo")
 	}
 	s.shot(t, laptop, "practice-03-review")
