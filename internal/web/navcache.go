@@ -12,16 +12,19 @@ import (
 // viewer's roles, the current section and the review badge, and rendering
 // its thirty links through the template engine was about a third of the
 // cost of a small page such as 我的学习.
-type navCache struct {
+type navCache = keyCache[template.HTML]
+
+// keyCache is a bounded map of rendered output, filled on first use.
+type keyCache[V any] struct {
 	mu sync.RWMutex
-	m  map[string]template.HTML
+	m  map[string]V
 }
 
 // navCacheMax bounds the cache; past it the cache starts afresh (the keys
 // are few: locales × role sets × sections × badge counts).
 const navCacheMax = 4096
 
-func (c *navCache) get(key string, render func() (template.HTML, error)) (template.HTML, error) {
+func (c *keyCache[V]) get(key string, render func() (V, error)) (V, error) {
 	c.mu.RLock()
 	s, ok := c.m[key]
 	c.mu.RUnlock()
@@ -30,11 +33,11 @@ func (c *navCache) get(key string, render func() (template.HTML, error)) (templa
 	}
 	s, err := render()
 	if err != nil {
-		return "", err
+		return s, err
 	}
 	c.mu.Lock()
 	if c.m == nil || len(c.m) >= navCacheMax {
-		c.m = map[string]template.HTML{}
+		c.m = map[string]V{}
 	}
 	c.m[key] = s
 	c.mu.Unlock()
@@ -52,11 +55,16 @@ func (p *page) NavHTML() (template.HTML, error) {
 	if p.h.opt.Dev || p.set == nil {
 		return render()
 	}
+	return p.h.nav.get(navKey(p), render)
+}
+
+// navKey is what the sidebar depends on.
+func navKey(p *page) string {
 	var k strings.Builder
 	k.WriteString(p.Locale)
 	for _, r := range p.Actor.Roles {
 		k.WriteString("|" + string(r))
 	}
 	k.WriteString("|" + p.Nav + "|" + strconv.FormatInt(p.Reviews, 10))
-	return p.h.nav.get(k.String(), render)
+	return k.String()
 }

@@ -26,10 +26,14 @@ type templates struct {
 	dev   bool
 	mu    sync.Mutex
 	sets  map[string]*template.Template
+	// layout marks the pages that are the layout around their content,
+	// which renderStatus writes inside the cached chrome.
+	layout map[string]bool
+	chrome *template.Template
 }
 
 func loadTemplates(files fs.FS, dev bool) (*templates, error) {
-	t := &templates{files: files, dev: dev, sets: map[string]*template.Template{}}
+	t := &templates{files: files, dev: dev, sets: map[string]*template.Template{}, layout: map[string]bool{}}
 	names, err := fs.Glob(files, "templates/*.html")
 	if err != nil {
 		return nil, err
@@ -101,7 +105,37 @@ func (t *templates) parse(name string) (*template.Template, error) {
 		return nil, fmt.Errorf("template %s: %w", name, err)
 	}
 	t.sets[name] = set
+	t.layout[name] = usesLayout(set, name)
 	return set, nil
+}
+
+// chromeSet is the layout around the content hole, parsed on first use.
+func (t *templates) chromeSet() (*template.Template, error) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.chrome != nil && !t.dev {
+		return t.chrome, nil
+	}
+	partials, err := fs.Glob(t.files, "templates/_*.html")
+	if err != nil {
+		return nil, err
+	}
+	set, err := template.New("_chrome").Funcs(funcs).Funcs(examFuncs).ParseFS(t.files, partials...)
+	if err == nil {
+		_, err = set.New("chrome.html").Parse(chromeSource)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("template chrome: %w", err)
+	}
+	t.chrome = set
+	return set, nil
+}
+
+// chromed reports whether page name may be written inside the cached chrome.
+func (t *templates) chromed(name string) bool {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return !t.dev && t.layout[name]
 }
 
 func (t *templates) get(name string) (*template.Template, error) {
@@ -144,6 +178,7 @@ type page struct {
 	Reviews  int64 // versions waiting for the viewer's review, for the nav badge
 	errArgs  map[string]map[string]any
 	set      *template.Template // the page's template set, for NavHTML
+	holes    bool               // rendering the chrome: viewer parts are holes
 }
 
 func (h *Handler) page(r *http.Request, title string) *page {
@@ -245,7 +280,12 @@ func (h *Handler) renderStatus(w http.ResponseWriter, r *http.Request, status in
 	p.set = set
 	buf := bufPool.Get().(*bytes.Buffer)
 	defer putBuf(buf)
-	if err := set.ExecuteTemplate(buf, name+".html", p); err != nil {
+	if p.Flash == "" && h.tmpl.chromed(name) {
+		err = h.renderChromed(buf, set, p)
+	} else {
+		err = set.ExecuteTemplate(buf, name+".html", p)
+	}
+	if err != nil {
 		return fmt.Errorf("render %s: %w", name, err)
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")

@@ -41,6 +41,7 @@ type Handler struct {
 	opt    Options
 	tmpl   *templates
 	nav    navCache
+	chrome keyCache[*chrome]
 	md     *markdown.Renderer
 	Router *httpx.Router
 }
