@@ -1,6 +1,10 @@
 package web
 
-import "github.com/shopdojo/shopdojo/internal/app"
+import (
+	"html/template"
+
+	"github.com/shopdojo/shopdojo/internal/app"
+)
 
 // 我的学习 is the page every learner opens first and most often, so its
 // lists are put into words here, in Go: the template only places final
@@ -18,6 +22,8 @@ type homeView struct {
 	Changes   []homeRow // what-changed tasks
 	Today     []homeRow // next steps on the paths
 	Tiles     []homeTile
+	// The lists as markup (learn_home_html.go); "" when empty.
+	ReturnedHTML, ChangesHTML, TodayHTML, TilesHTML template.HTML
 }
 
 // homeContinue is the continue-where-you-left-off card.
@@ -61,6 +67,8 @@ func homeViewOf(p *page, v app.LearningHome) homeView {
 	for _, pv := range v.Paths {
 		hv.Tiles = append(hv.Tiles, homePathTile(p, pv))
 	}
+	hv.ReturnedHTML, hv.ChangesHTML = rowsHTML(hv.Returned), rowsHTML(hv.Changes)
+	hv.TodayHTML, hv.TilesHTML = rowsHTML(hv.Today), tilesHTML(hv.Tiles)
 	return hv
 }
 
