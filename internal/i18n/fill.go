@@ -3,6 +3,7 @@ package i18n
 import (
 	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
 )
 
@@ -34,6 +35,52 @@ func splitMessage(raw string) (message, bool) {
 		}
 	}
 	return msg, true
+}
+
+// fillPairs is fill with args as alternating names and values, which
+// spares the caller a map for the one or two arguments most messages take.
+func (m message) fillPairs(pairs []any) string {
+	var sb strings.Builder
+	for i, l := range m.lits {
+		sb.WriteString(l)
+		if i == len(m.names) {
+			break
+		}
+		v, ok := pairValue(pairs, m.names[i])
+		switch x := v.(type) {
+		case string:
+			sb.WriteString(x)
+		case int:
+			sb.WriteString(strconv.Itoa(x))
+		case int64:
+			sb.WriteString(strconv.FormatInt(x, 10))
+		default:
+			if !ok {
+				sb.WriteString("<no value>")
+			} else {
+				fmt.Fprint(&sb, x)
+			}
+		}
+	}
+	return sb.String()
+}
+
+func pairValue(pairs []any, name string) (any, bool) {
+	for i := 0; i+1 < len(pairs); i += 2 {
+		if k, _ := pairs[i].(string); k == name {
+			return pairs[i+1], true
+		}
+	}
+	return nil, false
+}
+
+// pairsMap is pairs as go-i18n's template data.
+func pairsMap(pairs []any) map[string]any {
+	m := make(map[string]any, len(pairs)/2)
+	for i := 0; i+1 < len(pairs); i += 2 {
+		m[fmt.Sprint(pairs[i])] = pairs[i+1]
+	}
+	return m
 }
 
 // fill writes the message with args in place of its placeholders, as

@@ -106,6 +106,21 @@ func (b *Bundle) T(locale, id string, args map[string]any) string {
 	return s
 }
 
+// TPairs is T with its arguments as alternating names and values
+// ("N", 3, "T", "…"), as templates pass them.
+func (b *Bundle) TPairs(locale, id string, pairs ...any) string {
+	if _, ok := b.loc[locale]; !ok {
+		locale = Default
+	}
+	if s, ok := b.plain[locale][id]; ok {
+		return s
+	}
+	if msg, ok := b.filled[locale][id]; ok {
+		return msg.fillPairs(pairs)
+	}
+	return b.T(locale, id, pairsMap(pairs))
+}
+
 // Has reports whether id has a message in locale.
 func (b *Bundle) Has(locale, id string) bool {
 	_, err := b.loc[locale].Localize(&goi18n.LocalizeConfig{MessageID: id})

@@ -77,10 +77,26 @@ func TestFilledMatchesGoI18n(t *testing.T) {
 			if got := b.T(l, id, args); got != want {
 				t.Errorf("%s %s: got %q, want %q", l, id, got, want)
 			}
+			var pairs []any
+			for k, v := range args {
+				pairs = append(pairs, k, int64Of(v))
+			}
+			if got := b.TPairs(l, id, pairs...); got != want {
+				t.Errorf("%s %s as pairs: got %q, want %q", l, id, got, want)
+			}
 			n++
 		}
 	}
 	if n < 100 {
 		t.Fatalf("only %d messages with placeholders take the fast path", n)
 	}
+}
+
+// int64Of gives every other number as an int64, so TPairs' int64 case is
+// checked too.
+func int64Of(v any) any {
+	if i, ok := v.(int); ok && i%4 == 0 {
+		return int64(i)
+	}
+	return v
 }

@@ -204,14 +204,12 @@ func (h *Handler) locale(r *http.Request, ac app.Actor) string {
 
 // T translates id; args are alternating names and values.
 func (p *page) T(id string, args ...any) string {
+	if len(args) > 1 {
+		return p.h.i18n.TPairs(p.Locale, id, args...)
+	}
 	var m map[string]any
 	if len(args) == 1 {
 		m, _ = args[0].(map[string]any)
-	} else if len(args) > 1 {
-		m = map[string]any{}
-		for i := 0; i+1 < len(args); i += 2 {
-			m[fmt.Sprint(args[i])] = args[i+1]
-		}
 	}
 	return p.h.i18n.T(p.Locale, id, m)
 }
