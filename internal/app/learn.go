@@ -49,11 +49,14 @@ type TodoItem struct {
 
 // progress reads what a person has done.
 func (a *App) progress(ctx context.Context, q *store.Queries, personID string) (progressOf, error) {
-	pr := progressOf{units: map[string]unitState{}, passed: map[string]bool{}}
+	pr := progressOf{passed: map[string]bool{}}
 	st, err := q.PersonLearningState(ctx, sqlq.PersonLearningStateParams{PersonID: personID, Now: a.nowMs()})
 	if err != nil {
 		return pr, err
 	}
+	// Sized up front: growing a map of a few hundred entries step by step
+	// was most of reading a person's progress.
+	pr.units = make(map[string]unitState, strings.Count(st.States, ";")+1)
 	if err := parseUnitStates(st.States, pr.units); err != nil {
 		return pr, fmt.Errorf("progress of %s: %w", personID, err)
 	}
@@ -199,7 +202,8 @@ func continueUnit(x *curriculum.Index, pr progressOf) *UnitBrief {
 	var best unitState
 	bestID := ""
 	for id, p := range pr.units {
-		if p.Status == StateStarted && p.UpdatedAt > best.UpdatedAt && x.Unit(id) != nil {
+		later := p.UpdatedAt > best.UpdatedAt || p.UpdatedAt == best.UpdatedAt && bestID != "" && id < bestID
+		if p.Status == StateStarted && later && x.Unit(id) != nil {
 			best, bestID = p, id
 		}
 	}

@@ -103,8 +103,11 @@ func (pr progressOf) unitDone(id string) bool { return pr.units[id].Status == St
 func pathView(x *curriculum.Index, pa *curriculum.Path, exams map[string]string, pr progressOf) PathView {
 	v := PathView{ID: pa.ID, Title: pa.Title, TitleEN: pa.TitleEN, Position: pa.Position, PositionEN: pa.PositionEN,
 		Certification: pa.Certification, CertificationEN: pa.CertificationEN, Onboarding: pa.Onboarding, Current: -1}
-	done := map[string]bool{}
-	titles := map[string]string{}
+	n := 0
+	for _, st := range pa.Stages {
+		n += len(st.Items)
+	}
+	done, titles := make(map[string]bool, n), make(map[string]string, n)
 	open := true
 	for _, st := range pa.Stages {
 		sv := stageView(x, st, exams, pr, done, titles, !open)
