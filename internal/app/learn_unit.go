@@ -130,6 +130,7 @@ type CourseView struct {
 	Module, ModuleEN string
 	ModuleID         string
 	Status           map[string]string // unit id → "", started or done
+	Watched          map[string]int    // watch unit started and not done → percent of its video watched
 	Done             int
 }
 
@@ -152,7 +153,14 @@ func (a *App) LearningCourse(ctx context.Context, ac Actor, courseID string) (Co
 		v.Module, v.ModuleEN = m.Title, m.TitleEN
 	}
 	var pr progressOf
-	if err := a.store.Read(ctx, func(q *store.Queries) (err error) { pr, err = a.progress(ctx, q, ac.PersonID); return }); err != nil {
+	var watched []sqlq.ListPersonWatchProgressRow
+	if err := a.store.Read(ctx, func(q *store.Queries) (err error) {
+		if pr, err = a.progress(ctx, q, ac.PersonID); err != nil {
+			return err
+		}
+		watched, err = q.ListPersonWatchProgress(ctx, ac.PersonID)
+		return err
+	}); err != nil {
 		return v, err
 	}
 	for _, u := range c.Units {
@@ -161,7 +169,24 @@ func (a *App) LearningCourse(ctx context.Context, ac Actor, courseID string) (Co
 			v.Done++
 		}
 	}
+	v.Watched = watchedPercents(sp.idx, c.ID, watched, pr)
 	return v, nil
+}
+
+// watchedPercents is how far the person has watched each uploaded video of
+// course courseID they started and have not finished (a replaced video
+// starts again, so a row for an older one counts for nothing).
+func watchedPercents(x *curriculum.Index, courseID string, rows []sqlq.ListPersonWatchProgressRow, pr progressOf) map[string]int {
+	out := map[string]int{}
+	for _, w := range rows {
+		u := x.Unit(w.UnitID)
+		if u == nil || x.CourseOf(u.ID) != courseID || w.Video != u.Video || u.VideoFile() == "" || pr.unitDone(u.ID) {
+			continue
+		}
+		st := watchState(WatchState{Duration: u.VideoSeconds}, sqlq.WatchProgress{WatchedMs: w.WatchedMs, DurationMs: w.DurationMs}, false)
+		out[u.ID] = st.Percent
+	}
+	return out
 }
 
 // LearningSOP returns an SOP checklist (its printable view too).

@@ -110,6 +110,12 @@ func TestWatchNoSkip(t *testing.T) {
 	if s, _ := w.status(w.learner, u); s == app.StateDone {
 		t.Fatal("done before 90 %")
 	}
+	if c, err := w.app.LearningCourse(w.ctx, w.learner, "m01-c01"); err != nil || c.Watched[u] != 89 || c.Status[u] != app.StateStarted {
+		t.Fatalf("the course page shows %d %% watched, %q (want 89, started): %v", c.Watched[u], c.Status[u], err)
+	}
+	if c, err := w.app.LearningCourse(w.ctx, w.other, "m01-c01"); err != nil || len(c.Watched) != 0 {
+		t.Fatalf("another learner's course page shows %v watched: %v", c.Watched, err)
+	}
 	if err := w.app.CompleteUnit(w.ctx, w.learner, u); kind(err) != shopdojo.KindConflict {
 		t.Fatalf("a click finished an uploaded video: %v", err)
 	} else if e, _ := err.(*shopdojo.Error); e == nil || e.Msg != "watch.err_click_done" {
@@ -123,6 +129,9 @@ func TestWatchNoSkip(t *testing.T) {
 	w.must(err)
 	if v.Status != app.StateDone || v.DoneVersion != v.Version || v.Version == 0 {
 		t.Fatalf("unit progress %+v", v)
+	}
+	if c, err := w.app.LearningCourse(w.ctx, w.learner, "m01-c01"); err != nil || len(c.Watched) != 0 {
+		t.Fatalf("a finished video is still shown as watched %v: %v", c.Watched, err)
 	}
 	st, err := w.app.WatchProgress(w.ctx, w.learner, u)
 	w.must(err)

@@ -115,6 +115,9 @@ func TestWatchUnit(t *testing.T) {
 	waitText(t, phone, "[data-testid=watch-resume]", "Resuming where you left off at 0:19")
 	await[bool](t, phone, settled)
 	s.shot(t, phone, "watch-05-resume-en")
+	// The course page says how far she is.
+	do(t, phone, chromedp.Navigate(s.url+"/learn/courses/m01-c02"), chromedp.WaitVisible(css("#u-"+demo)))
+	waitText(t, phone, "#u-"+demo+" .badge", "Watched 62%")
 }
 
 // await evaluates js and waits for the promise it returns.

@@ -14,3 +14,7 @@ ON CONFLICT (person_id, unit_id) DO UPDATE SET material_id = excluded.material_i
 -- Takes the row lock (PostgreSQL) so two tabs' heartbeats never both read
 -- the old row. SQLite has one writer and needs none.
 UPDATE watch_progress SET beat_at = beat_at WHERE person_id = $1 AND unit_id = $2;
+
+-- name: ListPersonWatchProgress :many
+-- How far a person has watched each video they started, for the course page.
+SELECT unit_id, video, watched_ms, duration_ms FROM watch_progress WHERE person_id = $1;

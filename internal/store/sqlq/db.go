@@ -555,6 +555,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.listPersonStoresStmt, err = db.PrepareContext(ctx, listPersonStores); err != nil {
 		return nil, fmt.Errorf("error preparing query ListPersonStores: %w", err)
 	}
+	if q.listPersonWatchProgressStmt, err = db.PrepareContext(ctx, listPersonWatchProgress); err != nil {
+		return nil, fmt.Errorf("error preparing query ListPersonWatchProgress: %w", err)
+	}
 	if q.listPositionsStmt, err = db.PrepareContext(ctx, listPositions); err != nil {
 		return nil, fmt.Errorf("error preparing query ListPositions: %w", err)
 	}
@@ -1682,6 +1685,11 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing listPersonStoresStmt: %w", cerr)
 		}
 	}
+	if q.listPersonWatchProgressStmt != nil {
+		if cerr := q.listPersonWatchProgressStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listPersonWatchProgressStmt: %w", cerr)
+		}
+	}
 	if q.listPositionsStmt != nil {
 		if cerr := q.listPositionsStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing listPositionsStmt: %w", cerr)
@@ -2293,6 +2301,7 @@ type Queries struct {
 	listPersonRolesStmt            *sql.Stmt
 	listPersonSOPRunsStmt          *sql.Stmt
 	listPersonStoresStmt           *sql.Stmt
+	listPersonWatchProgressStmt    *sql.Stmt
 	listPositionsStmt              *sql.Stmt
 	listProgressAssignmentsStmt    *sql.Stmt
 	listProgressCertificationsStmt *sql.Stmt
@@ -2555,6 +2564,7 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		listPersonRolesStmt:            q.listPersonRolesStmt,
 		listPersonSOPRunsStmt:          q.listPersonSOPRunsStmt,
 		listPersonStoresStmt:           q.listPersonStoresStmt,
+		listPersonWatchProgressStmt:    q.listPersonWatchProgressStmt,
 		listPositionsStmt:              q.listPositionsStmt,
 		listProgressAssignmentsStmt:    q.listProgressAssignmentsStmt,
 		listProgressCertificationsStmt: q.listProgressCertificationsStmt,

@@ -36,6 +36,46 @@ func (q *Queries) GetWatchProgress(ctx context.Context, arg GetWatchProgressPara
 	return i, err
 }
 
+const listPersonWatchProgress = `-- name: ListPersonWatchProgress :many
+SELECT unit_id, video, watched_ms, duration_ms FROM watch_progress WHERE person_id = $1
+`
+
+type ListPersonWatchProgressRow struct {
+	UnitID     string
+	Video      string
+	WatchedMs  int64
+	DurationMs int64
+}
+
+// How far a person has watched each video they started, for the course page.
+func (q *Queries) ListPersonWatchProgress(ctx context.Context, personID string) ([]ListPersonWatchProgressRow, error) {
+	rows, err := q.query(ctx, q.listPersonWatchProgressStmt, listPersonWatchProgress, personID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	items := []ListPersonWatchProgressRow{}
+	for rows.Next() {
+		var i ListPersonWatchProgressRow
+		if err := rows.Scan(
+			&i.UnitID,
+			&i.Video,
+			&i.WatchedMs,
+			&i.DurationMs,
+		); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Close(); err != nil {
+		return nil, err
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
 const lockWatchProgress = `-- name: LockWatchProgress :execrows
 UPDATE watch_progress SET beat_at = beat_at WHERE person_id = $1 AND unit_id = $2
 `
