@@ -28,6 +28,7 @@ type LearnedUnit struct {
 	ID, Kind, Title, TitleEN string
 	Course, CourseEN         string
 	Status                   string // started or done
+	Watched                  int    // a video started: percent watched, else -1
 	Version                  int64  // the version learned (done) or opened (started)
 	Current                  int64  // the version published now; 0 when the unit was archived
 	StartedAt, DoneAt        time.Time
@@ -59,11 +60,15 @@ func (a *App) PersonLearning(ctx context.Context, ac Actor, personID string) (Pe
 	var pr progressOf
 	var assigned []sqlq.PathAssignment
 	var rows []sqlq.UnitProgress // whole rows: learnerState keeps only states
+	var watchRows []sqlq.ListPersonWatchProgressRow
 	if err := a.store.Read(ctx, func(q *store.Queries) (err error) {
 		if pr, assigned, err = a.learnerState(ctx, q, personID); err != nil {
 			return err
 		}
-		rows, err = q.ListPersonProgress(ctx, personID)
+		if rows, err = q.ListPersonProgress(ctx, personID); err != nil {
+			return err
+		}
+		watchRows, err = q.ListPersonWatchProgress(ctx, personID)
 		return err
 	}); err != nil {
 		return out, err
@@ -84,8 +89,9 @@ func (a *App) PersonLearning(ctx context.Context, ac Actor, personID string) (Pe
 		out.add(ap)
 	}
 	x := sp.idx
+	watched := watchedPercents(x, "", watchRows, pr)
 	for _, p := range rows {
-		u := LearnedUnit{ID: p.UnitID, Title: p.UnitID, Status: p.Status, Version: p.VersionNo,
+		u := LearnedUnit{ID: p.UnitID, Title: p.UnitID, Status: p.Status, Watched: -1, Version: p.VersionNo,
 			Current: sp.files[x.File(p.UnitID)].no, StartedAt: fromMs(p.StartedAt), DoneAt: fromMs(p.DoneAt),
 			UpdatedAt: fromMs(p.UpdatedAt)}
 		if un := x.Unit(p.UnitID); un != nil {
@@ -96,6 +102,9 @@ func (a *App) PersonLearning(ctx context.Context, ac Actor, personID string) (Pe
 			if m := x.Module(x.ModuleOf(s.ID)); m != nil {
 				u.Course, u.CourseEN = m.Title, m.TitleEN
 			}
+		}
+		if pct, ok := watched[p.UnitID]; ok {
+			u.Watched = pct
 		}
 		out.Record = append(out.Record, u)
 	}

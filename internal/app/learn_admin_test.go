@@ -399,6 +399,22 @@ func TestLearningProgressDemo(t *testing.T) {
 	if len(lead.Rows) != 1 || lead.Rows[0].Name != "运营部" || lead.Total.People >= d.Total.People {
 		t.Fatalf("运营部 lead's rows %+v", lead.Rows)
 	}
+	// 赵敏 is part-way through the demo's video: her record says how far.
+	zm := actor("SD1007")
+	pl, err := e.app.PersonLearning(e.ctx, actor("SD9001"), zm.PersonID)
+	e.must(err)
+	watching := 0
+	for _, u := range pl.Record {
+		if u.Watched >= 0 {
+			watching++
+			if u.Kind != "watch" || u.Status != app.StateStarted || u.Watched != 62 {
+				t.Errorf("record %+v", u)
+			}
+		}
+	}
+	if watching != 1 {
+		t.Fatalf("%d watched units in 赵敏's record, want 1", watching)
+	}
 }
 
 // TestLearningProgressAtScale times the progress pages over 10,000 people

@@ -173,14 +173,15 @@ func (a *App) LearningCourse(ctx context.Context, ac Actor, courseID string) (Co
 	return v, nil
 }
 
-// watchedPercents is how far the person has watched each uploaded video of
-// course courseID they started and have not finished (a replaced video
-// starts again, so a row for an older one counts for nothing).
+// watchedPercents is how far the person has watched each uploaded video
+// they started and have not finished, of course courseID or ("") of any
+// course (a replaced video starts again, so a row for an older one counts
+// for nothing).
 func watchedPercents(x *curriculum.Index, courseID string, rows []sqlq.ListPersonWatchProgressRow, pr progressOf) map[string]int {
 	out := map[string]int{}
 	for _, w := range rows {
 		u := x.Unit(w.UnitID)
-		if u == nil || x.CourseOf(u.ID) != courseID || w.Video != u.Video || u.VideoFile() == "" || pr.unitDone(u.ID) {
+		if u == nil || courseID != "" && x.CourseOf(u.ID) != courseID || w.Video != u.Video || u.VideoFile() == "" || pr.unitDone(u.ID) {
 			continue
 		}
 		st := watchState(WatchState{Duration: u.VideoSeconds}, sqlq.WatchProgress{WatchedMs: w.WatchedMs, DurationMs: w.DurationMs}, false)
