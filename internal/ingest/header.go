@@ -119,16 +119,27 @@ func findAlias(norm []string, aliases []string) (idx, dup int) {
 }
 
 // matchesHeader tells the header row of the preset's file from title
-// rows: every required field found (unless a default stands in) and at
-// least two fields, or the only one.
+// rows: every required field found (a date may come as a default) and at
+// least two fields, or a required one.
 func (p Preset) matchesHeader(cells []string) bool {
 	m, probs := p.Map(cells)
 	for _, pr := range probs {
-		if pr.Msg == MsgMissingColumn {
+		// A report of one day may have no date column: the date is then
+		// given at import.
+		if f, _ := fieldOf(p.Kind, pr.Field); pr.Msg == MsgMissingColumn && f.Type != Date {
 			return false
 		}
 	}
-	return len(m.Columns) >= min(2, len(p.Fields))
+	if len(m.Columns) >= min(2, len(p.Fields)) {
+		return true
+	}
+	// One column is enough when it is a required one, such as 订单编号.
+	for k := range m.Columns {
+		if f, _ := p.field(k); f.Required {
+			return true
+		}
+	}
+	return false
 }
 
 // Match is a preset that fits a header.

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"time"
 
 	"github.com/shopdojo/shopdojo/internal/sheet"
@@ -137,12 +138,19 @@ func (rd *Reader) start(m Mapping, noHeader bool, defaults map[string]string) ([
 		if h.Line == 0 {
 			return []Problem{problem(0, "", MsgEmpty, nil)}, nil
 		}
+		if !h.Found {
+			// The rows looked through are gone: report against the first.
+			return atLine(rd.notFound(h.Cells, m), h.Line), nil
+		}
 		rd.header, line = h.Cells, h.Line
 	}
 	rd.sum.HeaderLine = line
 	if len(m.Columns) == 0 && !noHeader {
 		var probs []Problem
 		m, probs = rd.preset.Map(rd.header)
+		probs = slices.DeleteFunc(probs, func(p Problem) bool {
+			return p.Msg == MsgMissingColumn && defaults[p.Field] != ""
+		})
 		if len(probs) > 0 {
 			return atLine(probs, line), nil
 		}
@@ -152,6 +160,39 @@ func (rd *Reader) start(m Mapping, noHeader bool, defaults map[string]string) ([
 	cols, probs := rd.columns(m, merge(rd.preset.Defaults, defaults))
 	rd.cols = cols
 	return atLine(probs, line), nil
+}
+
+// notFound explains why no row within HeaderScan was the header: the
+// columns of the mapping or the preset that the first row lacks.
+func (rd *Reader) notFound(cells []string, m Mapping) []Problem {
+	var probs []Problem
+	if len(m.Columns) > 0 {
+		for _, k := range sortedKeys(m.Columns) {
+			if h := m.Columns[k].Header; h != "" && !matchOne(cells, h) {
+				probs = append(probs, problem(0, k, MsgMissingColumn, map[string]any{"Column": h}))
+			}
+		}
+		return probs
+	}
+	_, probs = rd.preset.Map(cells)
+	probs = slices.DeleteFunc(probs, func(p Problem) bool { return p.Msg != MsgMissingColumn })
+	if len(probs) == 0 && len(rd.preset.Fields) > 0 {
+		f := rd.preset.Fields[0]
+		probs = append(probs, problem(0, f.Key, MsgMissingColumn, map[string]any{"Column": firstAlias(f)}))
+	}
+	return probs
+}
+
+func matchOne(cells []string, header string) bool {
+	want := normHeader(header)
+	return slices.ContainsFunc(cells, func(c string) bool { return normHeader(c) == want })
+}
+
+func firstAlias(f PresetField) string {
+	if len(f.Aliases) > 0 {
+		return f.Aliases[0]
+	}
+	return f.Key
 }
 
 func merge(a, b map[string]string) map[string]string {

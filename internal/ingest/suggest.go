@@ -195,8 +195,22 @@ func cellClass(s string) string {
 		}
 		return "time"
 	}
-	if !strings.ContainsAny(s, " \t") && len(s) <= 64 {
+	if idText(s) {
 		return "id"
 	}
 	return ""
+}
+
+// idText is a code such as "A1", "SD-1001" or "#1001": letters, digits
+// and - _ # / only, at least one digit, and not a decimal number.
+func idText(s string) bool {
+	if len(s) > 64 || plainNumber(s) || !strings.ContainsAny(s, "0123456789") {
+		return false
+	}
+	for _, r := range s {
+		if !(r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || strings.ContainsRune("-_#/", r)) {
+			return false
+		}
+	}
+	return true
 }

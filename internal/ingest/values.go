@@ -205,16 +205,12 @@ func ParseMoney(s, unit string) (fen int64, ok bool) {
 
 // atoi reads digits into an int64, refusing overflow.
 func atoi(s string) (int64, bool) {
-	if len(s) > 18 {
-		if strings.TrimLeft(s, "0") == "" {
-			return 0, true
-		}
-		if len(strings.TrimLeft(s, "0")) > 18 {
-			return 0, false
-		}
-	}
+	s = strings.TrimLeft(s, "0")
 	if s == "" {
 		return 0, true
+	}
+	if len(s) > 19 {
+		return 0, false
 	}
 	n, err := strconv.ParseInt(s, 10, 64)
 	return n, err == nil
@@ -265,13 +261,19 @@ func ParseRatio(s, unit string) (float64, bool) {
 	if _, _, ok := shift(dec); !ok {
 		return 0, false
 	}
+	div := 1.0
+	if pct && !strings.ContainsAny(dec, "eE") {
+		// Moving the point in the text keeps "97.07%" the nearest float to
+		// 0.9707, which dividing by 100 would miss.
+		dec += "e-2"
+	} else if pct {
+		div = 100
+	}
 	f, err := strconv.ParseFloat(dec, 64)
 	if err != nil || math.IsInf(f, 0) || math.IsNaN(f) {
 		return 0, false
 	}
-	if pct {
-		f /= 100
-	}
+	f /= div
 	if neg {
 		f = -f
 	}
