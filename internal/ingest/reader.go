@@ -65,6 +65,7 @@ type Reader struct {
 	sum     Summary
 	fill    fillDown
 	done    bool
+	markers map[string]bool // normalized TotalMarkers
 }
 
 // Open reads the header of r and prepares to read the records of preset
@@ -87,7 +88,12 @@ func Open(r io.Reader, p Preset, m Mapping, opts Options) (*Reader, []Problem, e
 	if src == nil {
 		return nil, probs, err
 	}
-	rd := &Reader{src: src, preset: p, zone: zone, xlsx: src.Format() == "xlsx", max: opts.MaxRows}
+	rd := &Reader{src: src, preset: p, zone: zone, xlsx: src.Format() == "xlsx", max: opts.MaxRows, markers: map[string]bool{}}
+	for _, mk := range p.TotalMarkers {
+		if n := normHeader(mk); n != "" {
+			rd.markers[n] = true
+		}
+	}
 	if rd.max <= 0 {
 		rd.max = DefaultMaxRows
 	}
@@ -322,16 +328,11 @@ func (rd *Reader) isTotal(cells []string) bool {
 }
 
 func (rd *Reader) totalMarker(cell string) bool {
-	n := normHeader(cell)
-	if n == "" {
+	// Ids and amounts, most cells, are never markers: skip folding them.
+	if cell == "" || len(cell) > 32 || cell[0] >= '0' && cell[0] <= '9' {
 		return false
 	}
-	for _, m := range rd.preset.TotalMarkers {
-		if normHeader(m) == n {
-			return true
-		}
-	}
-	return false
+	return rd.markers[normHeader(cell)]
 }
 
 func cellAt(cells []string, i int) string {

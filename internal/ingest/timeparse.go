@@ -79,10 +79,15 @@ var dateReplacer = strings.NewReplacer("年", "-", "月", "-", "日", " ", "号"
 
 func parseStamp(s, unit string) (stamp, bool) {
 	s = narrow(clean(s))
+	if st, ok := isoStamp(s); ok {
+		return st, st.valid()
+	}
 	if digits(s) {
 		return compactStamp(s)
 	}
-	s = strings.TrimSpace(dateReplacer.Replace(s))
+	if !ascii(s) {
+		s = strings.TrimSpace(dateReplacer.Replace(s))
+	}
 	datePart, rest := s, ""
 	if i := strings.IndexAny(s, " T"); i >= 0 {
 		datePart, rest = s[:i], strings.TrimSpace(s[i+1:])
@@ -100,6 +105,40 @@ func parseStamp(s, unit string) (stamp, bool) {
 		}
 	}
 	return st, st.valid()
+}
+
+// isoStamp reads the layout nearly every Chinese export uses,
+// "2006-01-02 15:04:05" (or without seconds, or "/" between the date
+// parts), by position: parsing times is most of reading an order file.
+func isoStamp(s string) (stamp, bool) {
+	if len(s) != 19 && len(s) != 16 || s[4] != s[7] || s[4] != '-' && s[4] != '/' || s[10] != ' ' && s[10] != 'T' || s[13] != ':' {
+		return stamp{}, false
+	}
+	num := func(a, b int) (int, bool) {
+		n := 0
+		for i := a; i < b; i++ {
+			if s[i] < '0' || s[i] > '9' {
+				return 0, false
+			}
+			n = n*10 + int(s[i]-'0')
+		}
+		return n, true
+	}
+	var st stamp
+	var ok [6]bool
+	st.y, ok[0] = num(0, 4)
+	st.mo, ok[1] = num(5, 7)
+	st.d, ok[2] = num(8, 10)
+	st.h, ok[3] = num(11, 13)
+	st.mi, ok[4] = num(14, 16)
+	ok[5] = true
+	if len(s) == 19 {
+		if s[16] != ':' {
+			return stamp{}, false
+		}
+		st.s, ok[5] = num(17, 19)
+	}
+	return st, ok == [6]bool{true, true, true, true, true, true}
 }
 
 // compactStamp reads all-digit times: yyyymmdd, yyyymmddhhmmss, unix

@@ -64,12 +64,19 @@ func empty(s string) bool {
 // narrow turns full-width digits and signs into ASCII; a fast path keeps
 // plain ASCII cells allocation-free.
 func narrow(s string) string {
+	if ascii(s) {
+		return s
+	}
+	return width.Narrow.String(s)
+}
+
+func ascii(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if s[i] >= utf8.RuneSelf {
-			return width.Narrow.String(s)
+			return false
 		}
 	}
-	return s
+	return true
 }
 
 // currencyMarks are stripped from money cells, longest first.
@@ -81,8 +88,10 @@ var currencyMarks = []string{"US$", "RMB", "CNY", "USD", "¥", "￥", "$", "元"
 // in threes, so "1,23" (a decimal comma) is never misread.
 func number(s string) (neg bool, dec string, mult int, ok bool) {
 	s = narrow(s)
-	for _, m := range currencyMarks {
-		s = strings.ReplaceAll(s, m, "")
+	if strings.Trim(s, "0123456789.-") != "" { // plain numbers, most cells, skip this
+		for _, m := range currencyMarks {
+			s = strings.ReplaceAll(s, m, "")
+		}
 	}
 	s = strings.TrimSpace(s)
 	if strings.HasPrefix(s, "(") && strings.HasSuffix(s, ")") {
@@ -185,13 +194,27 @@ func ParseMoney(s, unit string) (fen int64, ok bool) {
 	if unit == UnitFen {
 		scale = 0
 	}
-	frac += strings.Repeat("0", scale+1)
-	n, ok := atoi(intPart + frac[:scale])
+	n, ok := atoi(intPart)
 	if !ok {
 		return 0, false
 	}
-	if frac[scale] >= '5' {
-		n++
+	// Append the fen digits and round on the next one, without building
+	// strings: this runs for every amount of a million-row file.
+	for i := range scale + 1 {
+		d := int64(0)
+		if i < len(frac) {
+			d = int64(frac[i] - '0')
+		}
+		if i == scale {
+			if d >= 5 {
+				n++
+			}
+			break
+		}
+		if n > (math.MaxInt64-d)/10 {
+			return 0, false
+		}
+		n = n*10 + d
 	}
 	if n > math.MaxInt64/int64(mult) {
 		return 0, false
