@@ -108,9 +108,9 @@ func TestComputeFacts(t *testing.T) {
 		{"", GMV, 9000 + 5990 + 18000 + 4500}, // A1 counted once, not per line
 		{"", PaidOrders, 4}, {"", PaidBuyers, 2}, {"", CreatedOrders, 6}, {"", PaymentRate, 4.0 / 6},
 		{"", RefundRateOrders, 0.5},
-		{"", Repurchase30, 2.0 / 3}, // u1 and u2 bought twice, u5 once on 20 February
+		{"", Repurchase30, 2.0 / 3},           // u1 and u2 bought twice, u5 once on 20 February
 		{"2026-03-02", Repurchase30, 1.0 / 3}, // by the end of 2 March only u1 had bought twice
-		{"2026-03-01", PaidOrders, 1}, // A2 was paid after midnight Beijing time
+		{"2026-03-01", PaidOrders, 1},         // A2 was paid after midnight Beijing time
 		{"2026-03-02", PaidOrders, 2}, {"2026-03-01", CreatedOrders, 2},
 		{"2026-03-01", Repurchase30, 0},
 	}
@@ -158,8 +158,8 @@ func TestComputeNeverPanics(t *testing.T) {
 		var lines []OrderLine
 		for i := 0; i < n; i++ {
 			l := OrderLine{OrderID: fmt.Sprint(rapid.IntRange(0, 10).Draw(t, "id")),
-				BuyerID:   rapid.SampledFrom([]string{"", "a", "b", "c"}).Draw(t, "buyer"),
-				CreatedAt: base.Add(time.Duration(rapid.IntRange(0, 2000).Draw(t, "c")) * time.Hour),
+				BuyerID:    rapid.SampledFrom([]string{"", "a", "b", "c"}).Draw(t, "buyer"),
+				CreatedAt:  base.Add(time.Duration(rapid.IntRange(0, 2000).Draw(t, "c")) * time.Hour),
 				AmountPaid: rapid.Int64Range(0, 1e6).Draw(t, "paid"), RefundAmount: rapid.Int64Range(0, 1e6).Draw(t, "refund"),
 				ProductID: rapid.SampledFrom([]string{"p", "q"}).Draw(t, "p"), Units: rapid.Int64Range(0, 5).Draw(t, "u"),
 				Region: rapid.SampledFrom([]string{"", "浙江"}).Draw(t, "r")}

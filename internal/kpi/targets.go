@@ -86,7 +86,7 @@ func PeerTargets(t Traffic, q Query) []Target {
 }
 
 type peerSum struct {
-	days                           float64
+	days                             float64
 	avgConv, topConv, avgAOV, topAOV float64
 	avgVis, topVis, avgGMV, topGMV   float64
 }
