@@ -59,7 +59,7 @@ func Gaps(g Group, store string, targets []Target, rules Rules) []Gap {
 		}
 		gap := Gap{Metric: m.Key, Store: store, Actual: m.Value, Target: t.Value, Source: t.Source,
 			Note: t.Note, Direction: dir, Shortfall: short}
-		gap.Impact, gap.ImpactKnown = impact(g, m, t.Value)
+		gap.Impact, gap.ImpactKnown = gmvAtStake(g, m, t.Value)
 		gap.Rule, gap.Matched = rules.Match(m.Key, short)
 		out = append(out, gap)
 	}
@@ -109,8 +109,8 @@ func metricValue(g Group, key string) (Metric, bool) {
 	return m, ok && m.OK
 }
 
-// impact estimates the GMV (fen) at stake in one gap; see docs/metrics.md.
-func impact(g Group, m Metric, target float64) (int64, bool) {
+// gmvAtStake estimates the GMV (fen) at stake in one gap; see docs/metrics.md.
+func gmvAtStake(g Group, m Metric, target float64) (int64, bool) {
 	gmv, haveGMV := metricValue(g, GMV)
 	fen := func(v float64) (int64, bool) { return int64(math.Round(v)), true }
 	switch {
