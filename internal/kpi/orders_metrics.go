@@ -77,7 +77,7 @@ func (p *Prepared) addOrders(g *groups) {
 	if g.q.By == ByProduct && p.orderDim(ByProduct) {
 		pairs = p.addProducts(g, pairs)
 	}
-	countBuyers(g, pairs)
+	p.countBuyers(g, pairs)
 }
 
 func (p *Prepared) groupOf(g *groups, o *order, t time.Time) int32 {
@@ -119,13 +119,8 @@ func appendBuyer(pairs []uint64, gi int32, buyer int32) []uint64 {
 
 // countBuyers sets each group's distinct paying buyers from (group, buyer)
 // pairs.
-func countBuyers(g *groups, pairs []uint64) {
-	slices.Sort(pairs)
-	for i, k := range pairs {
-		if i == 0 || k != pairs[i-1] {
-			g.accs[k>>32].o.buyers++
-		}
-	}
+func (p *Prepared) countBuyers(g *groups, pairs []uint64) {
+	perGroupBuyers(pairs, len(g.accs), p.buyers, func(gi int, distinct, _ int64) { g.accs[gi].o.buyers = distinct })
 }
 
 // addProducts splits paid orders over the products of their lines.

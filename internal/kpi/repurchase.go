@@ -50,13 +50,7 @@ func (p *Prepared) windowEnd(q Query) time.Time {
 	if !q.To.IsZero() {
 		return q.To
 	}
-	var last time.Time
-	for i := range p.orders {
-		if t := p.orders[i].paid; t.After(last) {
-			last = t
-		}
-	}
-	y, m, d := last.In(q.zone()).Date()
+	y, m, d := p.lastPaid.In(q.zone()).Date()
 	return time.Date(y, m, d+1, 0, 0, 0, 0, q.zone())
 }
 
@@ -74,28 +68,46 @@ func (p *Prepared) addRepurchase(g *groups) {
 	split := !g.q.By.temporal() && g.q.By != ByNone && p.orderDim(g.q.By)
 	for w, days := range repurchaseDays {
 		start := end.In(g.zone).AddDate(0, 0, -days)
-		pairs := p.windowPairs(g, start, end, split)
-		countRepeat(g, pairs, w, p.firstPaid.After(start))
+		p.totalRepeat(&g.accs[0].o.rep[w], start, end)
+		if split {
+			p.countRepeat(g, p.windowPairs(g, start, end), w, p.firstPaid.After(start))
+		}
 	}
 	if g.q.By.temporal() {
 		p.sweepCalendar(g, end)
 	}
 }
 
-func (p *Prepared) windowPairs(g *groups, start, end time.Time, split bool) []uint64 {
-	var pairs []uint64
-	win := Query{From: start, To: end}
-	for i := range p.orders {
-		o := &p.orders[i]
-		if o.paid.IsZero() || !win.inPeriod(o.paid) {
-			continue
-		}
-		pairs = appendBuyer(pairs, 0, o.buyer)
-		if split && g.q.By != ByProduct {
-			pairs = appendBuyer(pairs, p.textGroup(g, o), o.buyer)
+// totalRepeat counts the buyers with paid orders in [start, end) from
+// their sorted paid times, two binary searches per buyer.
+func (p *Prepared) totalRepeat(r *repAcc, start, end time.Time) {
+	s, e := start.UnixNano(), end.UnixNano()
+	for b := 0; b < p.buyers; b++ {
+		ts := p.paid.times[p.paid.offs[b]:p.paid.offs[b+1]]
+		lo, _ := slices.BinarySearch(ts, s)
+		hi, _ := slices.BinarySearch(ts, e)
+		if n := hi - lo; n > 0 {
+			r.buyers++
+			if n >= 2 {
+				r.repeat++
+			}
 		}
 	}
-	if split && g.q.By == ByProduct {
+	r.truncated = p.firstPaid.After(start)
+}
+
+// windowPairs lists (group, buyer) for the paid orders in [start, end),
+// for groups of a text dimension.
+func (p *Prepared) windowPairs(g *groups, start, end time.Time) []uint64 {
+	var pairs []uint64
+	win := Query{From: start, To: end}
+	if g.q.By != ByProduct {
+		for i := range p.orders {
+			if o := &p.orders[i]; !o.paid.IsZero() && win.inPeriod(o.paid) {
+				pairs = appendBuyer(pairs, p.textGroup(g, o), o.buyer)
+			}
+		}
+	} else {
 		for _, pc := range p.pieces(win) {
 			pairs = appendBuyer(pairs, g.at(p.prods.words[pc.product]), p.orders[pc.order].buyer)
 		}
@@ -103,24 +115,17 @@ func (p *Prepared) windowPairs(g *groups, start, end time.Time, split bool) []ui
 	return pairs
 }
 
-// countRepeat counts runs of equal (group, buyer) pairs, one per paid
-// order (or product line) in the window.
-func countRepeat(g *groups, pairs []uint64, w int, truncated bool) {
-	slices.Sort(pairs)
-	for i := 0; i < len(pairs); {
-		j := i + 1
-		for j < len(pairs) && pairs[j] == pairs[i] {
-			j++
+// countRepeat counts each group's buyers in the window and those with two
+// or more paid orders (or product lines) there.
+func (p *Prepared) countRepeat(g *groups, pairs []uint64, w int, truncated bool) {
+	perGroupBuyers(pairs, len(g.accs), p.buyers, func(gi int, distinct, twice int64) {
+		if gi == 0 {
+			return // the total is counted by totalRepeat
 		}
-		r := &g.accs[pairs[i]>>32].o.rep[w]
-		r.buyers++
-		if j-i >= 2 {
-			r.repeat++
-		}
-		r.truncated = r.truncated || truncated
-		i = j
-	}
-	g.accs[0].o.rep[w].truncated = truncated
+		r := &g.accs[gi].o.rep[w]
+		r.buyers, r.repeat = distinct, twice
+		r.truncated = truncated && distinct > 0
+	})
 }
 
 // sweepCalendar walks each buyer's sorted paid times once per window,
@@ -137,7 +142,7 @@ func (p *Prepared) sweepCalendar(g *groups, capEnd time.Time) {
 		return capEnd
 	}
 	slices.SortFunc(idx, func(a, b int32) int { return ends(a).Compare(ends(b)) })
-	bt := p.paidTimes()
+	bt := p.paid
 	for w, days := range repurchaseDays {
 		e := make([]int64, len(idx))
 		s := make([]int64, len(idx))
