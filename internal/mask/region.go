@@ -75,30 +75,43 @@ func (t *regionTable) addCity(p *province, spec string) {
 	}
 }
 
+// level is how far generalize recognised an address.
+type level int
+
+const (
+	levelNone     level = iota // not even the province: the result is ""
+	levelProvince              // a province whose city was not recognised
+	levelCity                  // province and city, or a municipality or SAR
+)
+
 // Generalize reduces an address to its province and prefecture-level city:
 // "浙江省杭州市西湖区文三路 1 号" → "浙江省/杭州市", "上海 浦东新区…" → "上海市",
 // "内蒙古" → "内蒙古自治区". An address whose city is not recognised keeps
 // its province; ok is false, with "", when not even the province is.
 func Generalize(addr string) (string, bool) {
+	out, l := generalize(addr)
+	return out, l > levelNone
+}
+
+func generalize(addr string) (string, level) {
 	t := regions()
 	s := strings.TrimSpace(width.Fold.String(addr))
 	s = strings.TrimPrefix(strings.TrimPrefix(s, "中国"), "China")
 	s = skipSeparators(s)
 	p, rest := t.prefix(s)
 	if p == nil {
-		c, _, ok := t.cityPrefix(s)
-		if !ok {
-			return "", false
+		if c, _, ok := t.cityPrefix(s); ok {
+			return c.prov.name + "/" + c.name, levelCity
 		}
-		return c.prov.name + "/" + c.name, true
+		return "", levelNone
 	}
 	if p.single {
-		return p.name, true
+		return p.name, levelCity
 	}
 	if c, _, ok := t.cityPrefix(skipSeparators(rest)); ok && c.prov == p {
-		return p.name + "/" + c.name, true
+		return p.name + "/" + c.name, levelCity
 	}
-	return p.name, true
+	return p.name, levelProvince
 }
 
 func skipSeparators(s string) string {

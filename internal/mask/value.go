@@ -68,6 +68,9 @@ func Partial(k Kind, v string) string {
 			return n[:6] + strings.Repeat("*", len(n)-10) + n[len(n)-4:]
 		}
 	case Landline:
+		if mobile(stripCountry(n)) {
+			return Partial(Phone, n)
+		}
 		if a := areaCodeLen(n); a > 0 && len(n) > a+4 {
 			return n[:a] + "-" + strings.Repeat("*", len(n)-a-4) + n[len(n)-4:]
 		}
