@@ -142,17 +142,17 @@ func (sc *scanner) classify(gs []group, plus bool) Kind {
 	if sc.bankCard(digits, ls, gs[0].start) {
 		return BankCard
 	}
-	if len(ls) == 1 && len(digits) == 18 && validUSCC(digits) {
-		return USCC
+	if len(ls) == 1 && len(digits) == 18 && validUSCC(digits) && sc.wordBefore(gs[0].start, "税号", "信用代码", "纳税人", "uscc") {
+		return USCC // all digits: only after its name, since order numbers are 18 digits too
 	}
 	return ""
 }
 
 // phoneKind matches 13800138000, 138 0013 8000, 138-0013-8000, 138 00138000
-// and those after +86, 0086 or (+86).
+// and those after +86, 86-, 0086 or (+86).
 func phoneKind(d string, ls []int, plus bool) Kind {
 	switch {
-	case plus && len(ls) > 1 && ls[0] == 2 && d[:2] == "86":
+	case len(ls) > 1 && ls[0] == 2 && d[:2] == "86":
 		d, ls = d[2:], ls[1:]
 	case len(ls) > 1 && ls[0] == 4 && d[:4] == "0086":
 		d, ls = d[4:], ls[1:]
@@ -217,7 +217,7 @@ func (sc *scanner) bankCard(d string, ls []int, start int) bool {
 		return false
 	}
 	if len(ls) == 1 {
-		return cardIssuer(d) || sc.cardWordBefore(start)
+		return cardIssuer(d) || sc.wordBefore(start, "卡", "card")
 	}
 	for _, l := range ls[:len(ls)-1] {
 		if l != 4 {
@@ -227,7 +227,14 @@ func (sc *scanner) bankCard(d string, ls []int, start int) bool {
 	return len(ls) >= 4 && ls[len(ls)-1] <= 4
 }
 
-func (sc *scanner) cardWordBefore(start int) bool {
-	w := sc.s[max(0, start-30):start]
-	return strings.Contains(w, "卡") || strings.Contains(strings.ToLower(w), "card")
+// wordBefore reports whether one of words (lower case) is in the 30 bytes
+// before start: about ten Chinese characters.
+func (sc *scanner) wordBefore(start int, words ...string) bool {
+	w := strings.ToLower(sc.s[max(0, start-30):start])
+	for _, x := range words {
+		if strings.Contains(w, x) {
+			return true
+		}
+	}
+	return false
 }

@@ -17,6 +17,18 @@ type Finding struct {
 // millisecond timestamp, an amount 13800138000.00) is never a match, and
 // it reaches tens of MB/s.
 func (m *Masker) Find(s string) []Finding {
+	if hasWideDigit(s) {
+		folded, offs := foldWide(s)
+		fs := m.find(folded)
+		for i := range fs {
+			fs[i].Start, fs[i].End = offs[fs[i].Start], offs[fs[i].End]
+		}
+		return fs
+	}
+	return m.find(s)
+}
+
+func (m *Masker) find(s string) []Finding {
 	sc := scanner{m: m, s: s}
 	if strings.IndexByte(s, '@') >= 0 {
 		sc.emails = findEmails(s)
