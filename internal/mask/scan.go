@@ -30,6 +30,7 @@ func (m *Masker) Find(s string) []Finding {
 
 func (m *Masker) find(s string) []Finding {
 	sc := scanner{m: m, s: s}
+	sc.groups = sc.groupBuf[:0]
 	if strings.IndexByte(s, '@') >= 0 {
 		sc.emails = findEmails(s)
 	}
@@ -66,6 +67,9 @@ type scanner struct {
 	emails []Finding
 	out    []Finding
 	groups []group
+	// groupBuf backs groups for the usual short runs, saving an
+	// allocation per text.
+	groupBuf [8]group
 }
 
 // group is a maximal run of digits (with an ID's final X) inside a number;

@@ -10,7 +10,10 @@ import (
 // normalize brings a value to the form its pseudonym is computed from, so
 // every written form of one phone, ID, card or address gives one token.
 func normalize(k Kind, v string) string {
-	v = strings.TrimSpace(width.Fold.String(v))
+	if !ascii(v) {
+		v = width.Fold.String(v)
+	}
+	v = strings.TrimSpace(v)
 	switch k {
 	case Phone, Landline, BankCard:
 		d := keepDigits(v)
@@ -24,6 +27,15 @@ func normalize(k Kind, v string) string {
 		return strings.ToLower(v)
 	}
 	return v
+}
+
+func ascii(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }
 
 func keepDigits(v string) string {
