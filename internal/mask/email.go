@@ -8,17 +8,18 @@ import "strings"
 // parts and IP-literal domains are not mail people type into an order.
 func findEmails(s string) []Finding {
 	var out []Finding
-	from := 0
+	from, floor := 0, 0 // floor: the end of the last address, where the next may start
 	for {
 		k := strings.IndexByte(s[from:], '@')
 		if k < 0 {
 			return out
 		}
 		k += from
-		l, r := emailBounds(s, k)
-		if l < k && k-l <= 64 && validDomain(s[k+1:r]) && validLocal(s[l:k]) {
+		l, r := emailBounds(s, k, floor)
+		glued := l > 0 && s[l-1] == '@' || r < len(s) && s[r] == '@' // a@b.cn@c.cn is no address
+		if l < k && k-l <= 64 && !glued && validDomain(s[k+1:r]) && validLocal(s[l:k]) {
 			out = append(out, Finding{Email, l, r})
-			from = r
+			from, floor = r, r
 		} else {
 			from = k + 1
 		}
@@ -28,9 +29,9 @@ func findEmails(s string) []Finding {
 	}
 }
 
-func emailBounds(s string, at int) (l, r int) {
+func emailBounds(s string, at, floor int) (l, r int) {
 	l = at
-	for l > 0 && localChar(s[l-1]) {
+	for l > floor && localChar(s[l-1]) {
 		l--
 	}
 	for l < at && s[l] == '.' {
