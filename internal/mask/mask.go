@@ -108,7 +108,7 @@ type Options struct {
 type Masker struct {
 	key  []byte
 	macs sync.Pool // of hash.Hash: HMAC set-up was a third of masking dense text
-	ref  string // YYYYMMDD of Options.Ref, "" when unset
+	ref  string    // YYYYMMDD of Options.Ref, "" when unset
 	text map[Kind]Action
 }
 
