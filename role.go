@@ -43,20 +43,28 @@ const (
 	// PermPracticeSignOff signs off or returns SOP runs of the people one
 	// may read (mentors their mentees, team leads their department).
 	PermPracticeSignOff Permission = "practice.sign_off"
+	// PermStoreDataRead reads a store's imported exports, KPIs and
+	// diagnosis; PermStoreDataManage imports exports and sets targets.
+	// Team leads hold them for the stores they own or are linked to only
+	// (decided in app, as people scope is).
+	PermStoreDataRead   Permission = "storedata.read"
+	PermStoreDataManage Permission = "storedata.manage"
 )
 
 // rolePerms is the permission table. Object-level scoping (which people a
 // team lead may see) is decided by PeopleScope, not here.
 var rolePerms = map[Role][]Permission{
 	RoleAdmin: {PermOrgRead, PermOrgManage, PermPeopleRead, PermPeopleManage,
-		PermAccountsManage, PermRolesManage, PermAuditRead, PermGroupsManage, PermContentEdit, PermContentReview, PermPracticeSignOff},
+		PermAccountsManage, PermRolesManage, PermAuditRead, PermGroupsManage, PermContentEdit, PermContentReview, PermPracticeSignOff,
+		PermStoreDataRead, PermStoreDataManage},
 	RoleTrainingManager: {PermOrgRead, PermOrgManage, PermPeopleRead, PermPeopleManage,
-		PermAccountsManage, PermGroupsManage, PermContentEdit, PermContentReview, PermPracticeSignOff},
-	RoleTrainer:  {PermOrgRead, PermPeopleRead, PermGroupsManage, PermContentEdit, PermPracticeSignOff},
+		PermAccountsManage, PermGroupsManage, PermContentEdit, PermContentReview, PermPracticeSignOff,
+		PermStoreDataRead, PermStoreDataManage},
+	RoleTrainer:  {PermOrgRead, PermPeopleRead, PermGroupsManage, PermContentEdit, PermPracticeSignOff, PermStoreDataRead},
 	RoleMentor:   {PermOrgRead, PermPeopleRead, PermPracticeSignOff},
-	RoleTeamLead: {PermOrgRead, PermPeopleRead, PermPracticeSignOff},
+	RoleTeamLead: {PermOrgRead, PermPeopleRead, PermPracticeSignOff, PermStoreDataRead, PermStoreDataManage},
 	RoleLearner:  {PermOrgRead},
-	RoleAuditor:  {PermOrgRead, PermPeopleRead, PermAuditRead},
+	RoleAuditor:  {PermOrgRead, PermPeopleRead, PermAuditRead, PermStoreDataRead},
 }
 
 // Can reports whether any of roles grants p.

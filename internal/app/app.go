@@ -6,6 +6,7 @@ package app
 import (
 	"context"
 	"database/sql"
+	"github.com/shopdojo/shopdojo/internal/mask"
 	"log/slog"
 	"time"
 
@@ -29,6 +30,9 @@ type Options struct {
 	SessionTTL time.Duration // sliding session lifetime
 	Files      blob.Store    // file contents; nil refuses uploads
 	ExamGrace  time.Duration // answers arriving this long after an attempt's deadline still count
+	// Masker masks personal data in store imports; its key lives outside
+	// the database (mask.key in the data directory). Nil refuses imports.
+	Masker *mask.Masker
 }
 
 // App is the use-case layer.

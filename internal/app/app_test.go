@@ -2,6 +2,7 @@ package app_test
 
 import (
 	"context"
+	"github.com/shopdojo/shopdojo/internal/mask"
 	"io"
 	"log/slog"
 	"path/filepath"
@@ -38,8 +39,12 @@ func newEnv(t *testing.T) *env {
 	if err != nil {
 		t.Fatal(err)
 	}
+	masker, err := mask.New([]byte("a test installation's masking key"), mask.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
 	e.app = app.New(s, app.Options{Password: auth.Fast, AuditKey: key, Clock: func() time.Time { return e.now },
-		Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Files: files})
+		Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Files: files, Masker: masker})
 	return e
 }
 

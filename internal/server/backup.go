@@ -18,7 +18,7 @@ import (
 
 // Backup covers the database (SQLite only), the keys and the file store:
 // everything needed to bring an installation back.
-var backupFiles = []string{"shopdojo.db", "audit.key"}
+var backupFiles = []string{"shopdojo.db", "audit.key", "mask.key"}
 
 const backupDirs = "files"
 

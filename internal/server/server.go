@@ -7,6 +7,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/shopdojo/shopdojo/internal/mask"
 	"log/slog"
 	"net"
 	"net/http"
@@ -81,6 +82,10 @@ func openApp(ctx context.Context, cfg config.Config, log *slog.Logger, opt Optio
 	if err != nil {
 		return nil, nil, err
 	}
+	masker, err := openMasker(cfg.DataDir)
+	if err != nil {
+		return nil, nil, err
+	}
 	loc, _ := cfg.Location()
 	s, err := store.Open(ctx, cfg.DSN())
 	if err != nil {
@@ -95,7 +100,8 @@ func openApp(ctx context.Context, cfg config.Config, log *slog.Logger, opt Optio
 		s.Close()
 		return nil, nil, err
 	}
-	ao := app.Options{Location: loc, AuditKey: key, Logger: log, Clock: opt.Clock, Files: files, ExamGrace: cfg.ExamGrace}
+	ao := app.Options{Location: loc, AuditKey: key, Logger: log, Clock: opt.Clock, Files: files, ExamGrace: cfg.ExamGrace,
+		Masker: masker}
 	if opt.FastPasswords {
 		ao.Password = auth.Fast
 	}
@@ -246,4 +252,16 @@ func (srv *Server) attemptJobs(ctx context.Context) {
 		case <-t.C:
 		}
 	}
+}
+
+// openMasker loads (or makes, on first start) the installation's masking
+// key, kept next to audit.key and out of the database, so pseudonyms stay
+// stable and a database dump alone cannot reverse them. Nodes sharing one
+// database must share this file too.
+func openMasker(dataDir string) (*mask.Masker, error) {
+	key, err := mask.LoadOrCreateKey(filepath.Join(dataDir, "mask.key"))
+	if err != nil {
+		return nil, fmt.Errorf("masking key: %w", err)
+	}
+	return mask.New(key, mask.Options{})
 }

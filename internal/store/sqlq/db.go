@@ -102,6 +102,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.countVersionsInReviewStmt, err = db.PrepareContext(ctx, countVersionsInReview); err != nil {
 		return nil, fmt.Errorf("error preparing query CountVersionsInReview: %w", err)
 	}
+	if q.createKPIImportStmt, err = db.PrepareContext(ctx, createKPIImport); err != nil {
+		return nil, fmt.Errorf("error preparing query CreateKPIImport: %w", err)
+	}
 	if q.curriculumStampStmt, err = db.PrepareContext(ctx, curriculumStamp); err != nil {
 		return nil, fmt.Errorf("error preparing query CurriculumStamp: %w", err)
 	}
@@ -131,6 +134,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	}
 	if q.deleteGroupMembersStmt, err = db.PrepareContext(ctx, deleteGroupMembers); err != nil {
 		return nil, fmt.Errorf("error preparing query DeleteGroupMembers: %w", err)
+	}
+	if q.deleteKPITargetStmt, err = db.PrepareContext(ctx, deleteKPITarget); err != nil {
+		return nil, fmt.Errorf("error preparing query DeleteKPITarget: %w", err)
 	}
 	if q.deletePathAssignmentStmt, err = db.PrepareContext(ctx, deletePathAssignment); err != nil {
 		return nil, fmt.Errorf("error preparing query DeletePathAssignment: %w", err)
@@ -186,6 +192,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.finishAttemptStmt, err = db.PrepareContext(ctx, finishAttempt); err != nil {
 		return nil, fmt.Errorf("error preparing query FinishAttempt: %w", err)
 	}
+	if q.finishKPIImportStmt, err = db.PrepareContext(ctx, finishKPIImport); err != nil {
+		return nil, fmt.Errorf("error preparing query FinishKPIImport: %w", err)
+	}
 	if q.finishUnitStmt, err = db.PrepareContext(ctx, finishUnit); err != nil {
 		return nil, fmt.Errorf("error preparing query FinishUnit: %w", err)
 	}
@@ -236,6 +245,12 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	}
 	if q.getGroupStmt, err = db.PrepareContext(ctx, getGroup); err != nil {
 		return nil, fmt.Errorf("error preparing query GetGroup: %w", err)
+	}
+	if q.getKPIImportStmt, err = db.PrepareContext(ctx, getKPIImport); err != nil {
+		return nil, fmt.Errorf("error preparing query GetKPIImport: %w", err)
+	}
+	if q.getKPIMappingStmt, err = db.PrepareContext(ctx, getKPIMapping); err != nil {
+		return nil, fmt.Errorf("error preparing query GetKPIMapping: %w", err)
 	}
 	if q.getMaterialStmt, err = db.PrepareContext(ctx, getMaterial); err != nil {
 		return nil, fmt.Errorf("error preparing query GetMaterial: %w", err)
@@ -387,6 +402,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.isMentorOfStmt, err = db.PrepareContext(ctx, isMentorOf); err != nil {
 		return nil, fmt.Errorf("error preparing query IsMentorOf: %w", err)
 	}
+	if q.kPIDataSpanStmt, err = db.PrepareContext(ctx, kPIDataSpan); err != nil {
+		return nil, fmt.Errorf("error preparing query KPIDataSpan: %w", err)
+	}
 	if q.lastAttemptNoStmt, err = db.PrepareContext(ctx, lastAttemptNo); err != nil {
 		return nil, fmt.Errorf("error preparing query LastAttemptNo: %w", err)
 	}
@@ -506,6 +524,30 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	}
 	if q.listGroupsStmt, err = db.PrepareContext(ctx, listGroups); err != nil {
 		return nil, fmt.Errorf("error preparing query ListGroups: %w", err)
+	}
+	if q.listKPIAdsStmt, err = db.PrepareContext(ctx, listKPIAds); err != nil {
+		return nil, fmt.Errorf("error preparing query ListKPIAds: %w", err)
+	}
+	if q.listKPICSStmt, err = db.PrepareContext(ctx, listKPICS); err != nil {
+		return nil, fmt.Errorf("error preparing query ListKPICS: %w", err)
+	}
+	if q.listKPIEventsStmt, err = db.PrepareContext(ctx, listKPIEvents); err != nil {
+		return nil, fmt.Errorf("error preparing query ListKPIEvents: %w", err)
+	}
+	if q.listKPIImportFieldsStmt, err = db.PrepareContext(ctx, listKPIImportFields); err != nil {
+		return nil, fmt.Errorf("error preparing query ListKPIImportFields: %w", err)
+	}
+	if q.listKPIImportsStmt, err = db.PrepareContext(ctx, listKPIImports); err != nil {
+		return nil, fmt.Errorf("error preparing query ListKPIImports: %w", err)
+	}
+	if q.listKPIOrdersStmt, err = db.PrepareContext(ctx, listKPIOrders); err != nil {
+		return nil, fmt.Errorf("error preparing query ListKPIOrders: %w", err)
+	}
+	if q.listKPITargetsStmt, err = db.PrepareContext(ctx, listKPITargets); err != nil {
+		return nil, fmt.Errorf("error preparing query ListKPITargets: %w", err)
+	}
+	if q.listKPITrafficStmt, err = db.PrepareContext(ctx, listKPITraffic); err != nil {
+		return nil, fmt.Errorf("error preparing query ListKPITraffic: %w", err)
 	}
 	if q.listModuleQuestionsStmt, err = db.PrepareContext(ctx, listModuleQuestions); err != nil {
 		return nil, fmt.Errorf("error preparing query ListModuleQuestions: %w", err)
@@ -636,6 +678,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.personLearningStateStmt, err = db.PrepareContext(ctx, personLearningState); err != nil {
 		return nil, fmt.Errorf("error preparing query PersonLearningState: %w", err)
 	}
+	if q.personLinkedToStoreStmt, err = db.PrepareContext(ctx, personLinkedToStore); err != nil {
+		return nil, fmt.Errorf("error preparing query PersonLinkedToStore: %w", err)
+	}
 	if q.putBankMemberStmt, err = db.PrepareContext(ctx, putBankMember); err != nil {
 		return nil, fmt.Errorf("error preparing query PutBankMember: %w", err)
 	}
@@ -674,6 +719,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	}
 	if q.saveAnswerIfOpenStmt, err = db.PrepareContext(ctx, saveAnswerIfOpen); err != nil {
 		return nil, fmt.Errorf("error preparing query SaveAnswerIfOpen: %w", err)
+	}
+	if q.saveKPIMappingStmt, err = db.PrepareContext(ctx, saveKPIMapping); err != nil {
+		return nil, fmt.Errorf("error preparing query SaveKPIMapping: %w", err)
 	}
 	if q.scoreAttemptItemStmt, err = db.PrepareContext(ctx, scoreAttemptItem); err != nil {
 		return nil, fmt.Errorf("error preparing query ScoreAttemptItem: %w", err)
@@ -774,6 +822,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.updateGroupStmt, err = db.PrepareContext(ctx, updateGroup); err != nil {
 		return nil, fmt.Errorf("error preparing query UpdateGroup: %w", err)
 	}
+	if q.updateKPIImportProgressStmt, err = db.PrepareContext(ctx, updateKPIImportProgress); err != nil {
+		return nil, fmt.Errorf("error preparing query UpdateKPIImportProgress: %w", err)
+	}
 	if q.updatePersonStmt, err = db.PrepareContext(ctx, updatePerson); err != nil {
 		return nil, fmt.Errorf("error preparing query UpdatePerson: %w", err)
 	}
@@ -788,6 +839,24 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	}
 	if q.updateStoreStmt, err = db.PrepareContext(ctx, updateStore); err != nil {
 		return nil, fmt.Errorf("error preparing query UpdateStore: %w", err)
+	}
+	if q.upsertKPIAdStmt, err = db.PrepareContext(ctx, upsertKPIAd); err != nil {
+		return nil, fmt.Errorf("error preparing query UpsertKPIAd: %w", err)
+	}
+	if q.upsertKPICSStmt, err = db.PrepareContext(ctx, upsertKPICS); err != nil {
+		return nil, fmt.Errorf("error preparing query UpsertKPICS: %w", err)
+	}
+	if q.upsertKPIEventStmt, err = db.PrepareContext(ctx, upsertKPIEvent); err != nil {
+		return nil, fmt.Errorf("error preparing query UpsertKPIEvent: %w", err)
+	}
+	if q.upsertKPIOrderStmt, err = db.PrepareContext(ctx, upsertKPIOrder); err != nil {
+		return nil, fmt.Errorf("error preparing query UpsertKPIOrder: %w", err)
+	}
+	if q.upsertKPITargetStmt, err = db.PrepareContext(ctx, upsertKPITarget); err != nil {
+		return nil, fmt.Errorf("error preparing query UpsertKPITarget: %w", err)
+	}
+	if q.upsertKPITrafficStmt, err = db.PrepareContext(ctx, upsertKPITraffic); err != nil {
+		return nil, fmt.Errorf("error preparing query UpsertKPITraffic: %w", err)
 	}
 	if q.upsertSOPRunStepStmt, err = db.PrepareContext(ctx, upsertSOPRunStep); err != nil {
 		return nil, fmt.Errorf("error preparing query UpsertSOPRunStep: %w", err)
@@ -930,6 +999,11 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing countVersionsInReviewStmt: %w", cerr)
 		}
 	}
+	if q.createKPIImportStmt != nil {
+		if cerr := q.createKPIImportStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing createKPIImportStmt: %w", cerr)
+		}
+	}
 	if q.curriculumStampStmt != nil {
 		if cerr := q.curriculumStampStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing curriculumStampStmt: %w", cerr)
@@ -978,6 +1052,11 @@ func (q *Queries) Close() error {
 	if q.deleteGroupMembersStmt != nil {
 		if cerr := q.deleteGroupMembersStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing deleteGroupMembersStmt: %w", cerr)
+		}
+	}
+	if q.deleteKPITargetStmt != nil {
+		if cerr := q.deleteKPITargetStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing deleteKPITargetStmt: %w", cerr)
 		}
 	}
 	if q.deletePathAssignmentStmt != nil {
@@ -1070,6 +1149,11 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing finishAttemptStmt: %w", cerr)
 		}
 	}
+	if q.finishKPIImportStmt != nil {
+		if cerr := q.finishKPIImportStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing finishKPIImportStmt: %w", cerr)
+		}
+	}
 	if q.finishUnitStmt != nil {
 		if cerr := q.finishUnitStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing finishUnitStmt: %w", cerr)
@@ -1153,6 +1237,16 @@ func (q *Queries) Close() error {
 	if q.getGroupStmt != nil {
 		if cerr := q.getGroupStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing getGroupStmt: %w", cerr)
+		}
+	}
+	if q.getKPIImportStmt != nil {
+		if cerr := q.getKPIImportStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing getKPIImportStmt: %w", cerr)
+		}
+	}
+	if q.getKPIMappingStmt != nil {
+		if cerr := q.getKPIMappingStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing getKPIMappingStmt: %w", cerr)
 		}
 	}
 	if q.getMaterialStmt != nil {
@@ -1405,6 +1499,11 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing isMentorOfStmt: %w", cerr)
 		}
 	}
+	if q.kPIDataSpanStmt != nil {
+		if cerr := q.kPIDataSpanStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing kPIDataSpanStmt: %w", cerr)
+		}
+	}
 	if q.lastAttemptNoStmt != nil {
 		if cerr := q.lastAttemptNoStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing lastAttemptNoStmt: %w", cerr)
@@ -1603,6 +1702,46 @@ func (q *Queries) Close() error {
 	if q.listGroupsStmt != nil {
 		if cerr := q.listGroupsStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing listGroupsStmt: %w", cerr)
+		}
+	}
+	if q.listKPIAdsStmt != nil {
+		if cerr := q.listKPIAdsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listKPIAdsStmt: %w", cerr)
+		}
+	}
+	if q.listKPICSStmt != nil {
+		if cerr := q.listKPICSStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listKPICSStmt: %w", cerr)
+		}
+	}
+	if q.listKPIEventsStmt != nil {
+		if cerr := q.listKPIEventsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listKPIEventsStmt: %w", cerr)
+		}
+	}
+	if q.listKPIImportFieldsStmt != nil {
+		if cerr := q.listKPIImportFieldsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listKPIImportFieldsStmt: %w", cerr)
+		}
+	}
+	if q.listKPIImportsStmt != nil {
+		if cerr := q.listKPIImportsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listKPIImportsStmt: %w", cerr)
+		}
+	}
+	if q.listKPIOrdersStmt != nil {
+		if cerr := q.listKPIOrdersStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listKPIOrdersStmt: %w", cerr)
+		}
+	}
+	if q.listKPITargetsStmt != nil {
+		if cerr := q.listKPITargetsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listKPITargetsStmt: %w", cerr)
+		}
+	}
+	if q.listKPITrafficStmt != nil {
+		if cerr := q.listKPITrafficStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listKPITrafficStmt: %w", cerr)
 		}
 	}
 	if q.listModuleQuestionsStmt != nil {
@@ -1820,6 +1959,11 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing personLearningStateStmt: %w", cerr)
 		}
 	}
+	if q.personLinkedToStoreStmt != nil {
+		if cerr := q.personLinkedToStoreStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing personLinkedToStoreStmt: %w", cerr)
+		}
+	}
 	if q.putBankMemberStmt != nil {
 		if cerr := q.putBankMemberStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing putBankMemberStmt: %w", cerr)
@@ -1883,6 +2027,11 @@ func (q *Queries) Close() error {
 	if q.saveAnswerIfOpenStmt != nil {
 		if cerr := q.saveAnswerIfOpenStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing saveAnswerIfOpenStmt: %w", cerr)
+		}
+	}
+	if q.saveKPIMappingStmt != nil {
+		if cerr := q.saveKPIMappingStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing saveKPIMappingStmt: %w", cerr)
 		}
 	}
 	if q.scoreAttemptItemStmt != nil {
@@ -2050,6 +2199,11 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing updateGroupStmt: %w", cerr)
 		}
 	}
+	if q.updateKPIImportProgressStmt != nil {
+		if cerr := q.updateKPIImportProgressStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing updateKPIImportProgressStmt: %w", cerr)
+		}
+	}
 	if q.updatePersonStmt != nil {
 		if cerr := q.updatePersonStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing updatePersonStmt: %w", cerr)
@@ -2073,6 +2227,36 @@ func (q *Queries) Close() error {
 	if q.updateStoreStmt != nil {
 		if cerr := q.updateStoreStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing updateStoreStmt: %w", cerr)
+		}
+	}
+	if q.upsertKPIAdStmt != nil {
+		if cerr := q.upsertKPIAdStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing upsertKPIAdStmt: %w", cerr)
+		}
+	}
+	if q.upsertKPICSStmt != nil {
+		if cerr := q.upsertKPICSStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing upsertKPICSStmt: %w", cerr)
+		}
+	}
+	if q.upsertKPIEventStmt != nil {
+		if cerr := q.upsertKPIEventStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing upsertKPIEventStmt: %w", cerr)
+		}
+	}
+	if q.upsertKPIOrderStmt != nil {
+		if cerr := q.upsertKPIOrderStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing upsertKPIOrderStmt: %w", cerr)
+		}
+	}
+	if q.upsertKPITargetStmt != nil {
+		if cerr := q.upsertKPITargetStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing upsertKPITargetStmt: %w", cerr)
+		}
+	}
+	if q.upsertKPITrafficStmt != nil {
+		if cerr := q.upsertKPITrafficStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing upsertKPITrafficStmt: %w", cerr)
 		}
 	}
 	if q.upsertSOPRunStepStmt != nil {
@@ -2150,6 +2334,7 @@ type Queries struct {
 	countRoleStmt                  *sql.Stmt
 	countStoreUseStmt              *sql.Stmt
 	countVersionsInReviewStmt      *sql.Stmt
+	createKPIImportStmt            *sql.Stmt
 	curriculumStampStmt            *sql.Stmt
 	deleteAttemptPaperStmt         *sql.Stmt
 	deleteBankMemberStmt           *sql.Stmt
@@ -2160,6 +2345,7 @@ type Queries struct {
 	deleteFileStmt                 *sql.Stmt
 	deleteGroupStmt                *sql.Stmt
 	deleteGroupMembersStmt         *sql.Stmt
+	deleteKPITargetStmt            *sql.Stmt
 	deletePathAssignmentStmt       *sql.Stmt
 	deletePathRuleStmt             *sql.Stmt
 	deletePersonRolesStmt          *sql.Stmt
@@ -2178,6 +2364,7 @@ type Queries struct {
 	findPersonByEmployeeNoStmt     *sql.Stmt
 	findPersonByLoginStmt          *sql.Stmt
 	finishAttemptStmt              *sql.Stmt
+	finishKPIImportStmt            *sql.Stmt
 	finishUnitStmt                 *sql.Stmt
 	getAccountStmt                 *sql.Stmt
 	getActorStmt                   *sql.Stmt
@@ -2195,6 +2382,8 @@ type Queries struct {
 	getExamStmt                    *sql.Stmt
 	getFileStmt                    *sql.Stmt
 	getGroupStmt                   *sql.Stmt
+	getKPIImportStmt               *sql.Stmt
+	getKPIMappingStmt              *sql.Stmt
 	getMaterialStmt                *sql.Stmt
 	getPathRuleStmt                *sql.Stmt
 	getPersonStmt                  *sql.Stmt
@@ -2245,6 +2434,7 @@ type Queries struct {
 	insertTokenStmt                *sql.Stmt
 	insertVersionStmt              *sql.Stmt
 	isMentorOfStmt                 *sql.Stmt
+	kPIDataSpanStmt                *sql.Stmt
 	lastAttemptNoStmt              *sql.Stmt
 	lastAuditEventStmt             *sql.Stmt
 	lastCheckpointStmt             *sql.Stmt
@@ -2285,6 +2475,14 @@ type Queries struct {
 	listFilesByBlobStmt            *sql.Stmt
 	listGroupMembersStmt           *sql.Stmt
 	listGroupsStmt                 *sql.Stmt
+	listKPIAdsStmt                 *sql.Stmt
+	listKPICSStmt                  *sql.Stmt
+	listKPIEventsStmt              *sql.Stmt
+	listKPIImportFieldsStmt        *sql.Stmt
+	listKPIImportsStmt             *sql.Stmt
+	listKPIOrdersStmt              *sql.Stmt
+	listKPITargetsStmt             *sql.Stmt
+	listKPITrafficStmt             *sql.Stmt
 	listModuleQuestionsStmt        *sql.Stmt
 	listOpenChangeTasksStmt        *sql.Stmt
 	listOverdueAttemptsStmt        *sql.Stmt
@@ -2328,6 +2526,7 @@ type Queries struct {
 	openAttemptStmt                *sql.Stmt
 	peopleIDsForGroupAddStmt       *sql.Stmt
 	personLearningStateStmt        *sql.Stmt
+	personLinkedToStoreStmt        *sql.Stmt
 	putBankMemberStmt              *sql.Stmt
 	putSettingStmt                 *sql.Stmt
 	rebuildLearnerStatesStmt       *sql.Stmt
@@ -2341,6 +2540,7 @@ type Queries struct {
 	revokeTokenStmt                *sql.Stmt
 	saveAnswerStmt                 *sql.Stmt
 	saveAnswerIfOpenStmt           *sql.Stmt
+	saveKPIMappingStmt             *sql.Stmt
 	scoreAttemptItemStmt           *sql.Stmt
 	setActivationStmt              *sql.Stmt
 	setAttemptDeadlineStmt         *sql.Stmt
@@ -2374,11 +2574,18 @@ type Queries struct {
 	updateDepartmentStmt           *sql.Stmt
 	updateExamStmt                 *sql.Stmt
 	updateGroupStmt                *sql.Stmt
+	updateKPIImportProgressStmt    *sql.Stmt
 	updatePersonStmt               *sql.Stmt
 	updatePositionStmt             *sql.Stmt
 	updateQuestionMirrorStmt       *sql.Stmt
 	updateReviewCardStmt           *sql.Stmt
 	updateStoreStmt                *sql.Stmt
+	upsertKPIAdStmt                *sql.Stmt
+	upsertKPICSStmt                *sql.Stmt
+	upsertKPIEventStmt             *sql.Stmt
+	upsertKPIOrderStmt             *sql.Stmt
+	upsertKPITargetStmt            *sql.Stmt
+	upsertKPITrafficStmt           *sql.Stmt
 	upsertSOPRunStepStmt           *sql.Stmt
 	upsertWatchProgressStmt        *sql.Stmt
 }
@@ -2413,6 +2620,7 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		countRoleStmt:                  q.countRoleStmt,
 		countStoreUseStmt:              q.countStoreUseStmt,
 		countVersionsInReviewStmt:      q.countVersionsInReviewStmt,
+		createKPIImportStmt:            q.createKPIImportStmt,
 		curriculumStampStmt:            q.curriculumStampStmt,
 		deleteAttemptPaperStmt:         q.deleteAttemptPaperStmt,
 		deleteBankMemberStmt:           q.deleteBankMemberStmt,
@@ -2423,6 +2631,7 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		deleteFileStmt:                 q.deleteFileStmt,
 		deleteGroupStmt:                q.deleteGroupStmt,
 		deleteGroupMembersStmt:         q.deleteGroupMembersStmt,
+		deleteKPITargetStmt:            q.deleteKPITargetStmt,
 		deletePathAssignmentStmt:       q.deletePathAssignmentStmt,
 		deletePathRuleStmt:             q.deletePathRuleStmt,
 		deletePersonRolesStmt:          q.deletePersonRolesStmt,
@@ -2441,6 +2650,7 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		findPersonByEmployeeNoStmt:     q.findPersonByEmployeeNoStmt,
 		findPersonByLoginStmt:          q.findPersonByLoginStmt,
 		finishAttemptStmt:              q.finishAttemptStmt,
+		finishKPIImportStmt:            q.finishKPIImportStmt,
 		finishUnitStmt:                 q.finishUnitStmt,
 		getAccountStmt:                 q.getAccountStmt,
 		getActorStmt:                   q.getActorStmt,
@@ -2458,6 +2668,8 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		getExamStmt:                    q.getExamStmt,
 		getFileStmt:                    q.getFileStmt,
 		getGroupStmt:                   q.getGroupStmt,
+		getKPIImportStmt:               q.getKPIImportStmt,
+		getKPIMappingStmt:              q.getKPIMappingStmt,
 		getMaterialStmt:                q.getMaterialStmt,
 		getPathRuleStmt:                q.getPathRuleStmt,
 		getPersonStmt:                  q.getPersonStmt,
@@ -2508,6 +2720,7 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		insertTokenStmt:                q.insertTokenStmt,
 		insertVersionStmt:              q.insertVersionStmt,
 		isMentorOfStmt:                 q.isMentorOfStmt,
+		kPIDataSpanStmt:                q.kPIDataSpanStmt,
 		lastAttemptNoStmt:              q.lastAttemptNoStmt,
 		lastAuditEventStmt:             q.lastAuditEventStmt,
 		lastCheckpointStmt:             q.lastCheckpointStmt,
@@ -2548,6 +2761,14 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		listFilesByBlobStmt:            q.listFilesByBlobStmt,
 		listGroupMembersStmt:           q.listGroupMembersStmt,
 		listGroupsStmt:                 q.listGroupsStmt,
+		listKPIAdsStmt:                 q.listKPIAdsStmt,
+		listKPICSStmt:                  q.listKPICSStmt,
+		listKPIEventsStmt:              q.listKPIEventsStmt,
+		listKPIImportFieldsStmt:        q.listKPIImportFieldsStmt,
+		listKPIImportsStmt:             q.listKPIImportsStmt,
+		listKPIOrdersStmt:              q.listKPIOrdersStmt,
+		listKPITargetsStmt:             q.listKPITargetsStmt,
+		listKPITrafficStmt:             q.listKPITrafficStmt,
 		listModuleQuestionsStmt:        q.listModuleQuestionsStmt,
 		listOpenChangeTasksStmt:        q.listOpenChangeTasksStmt,
 		listOverdueAttemptsStmt:        q.listOverdueAttemptsStmt,
@@ -2591,6 +2812,7 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		openAttemptStmt:                q.openAttemptStmt,
 		peopleIDsForGroupAddStmt:       q.peopleIDsForGroupAddStmt,
 		personLearningStateStmt:        q.personLearningStateStmt,
+		personLinkedToStoreStmt:        q.personLinkedToStoreStmt,
 		putBankMemberStmt:              q.putBankMemberStmt,
 		putSettingStmt:                 q.putSettingStmt,
 		rebuildLearnerStatesStmt:       q.rebuildLearnerStatesStmt,
@@ -2604,6 +2826,7 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		revokeTokenStmt:                q.revokeTokenStmt,
 		saveAnswerStmt:                 q.saveAnswerStmt,
 		saveAnswerIfOpenStmt:           q.saveAnswerIfOpenStmt,
+		saveKPIMappingStmt:             q.saveKPIMappingStmt,
 		scoreAttemptItemStmt:           q.scoreAttemptItemStmt,
 		setActivationStmt:              q.setActivationStmt,
 		setAttemptDeadlineStmt:         q.setAttemptDeadlineStmt,
@@ -2637,11 +2860,18 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		updateDepartmentStmt:           q.updateDepartmentStmt,
 		updateExamStmt:                 q.updateExamStmt,
 		updateGroupStmt:                q.updateGroupStmt,
+		updateKPIImportProgressStmt:    q.updateKPIImportProgressStmt,
 		updatePersonStmt:               q.updatePersonStmt,
 		updatePositionStmt:             q.updatePositionStmt,
 		updateQuestionMirrorStmt:       q.updateQuestionMirrorStmt,
 		updateReviewCardStmt:           q.updateReviewCardStmt,
 		updateStoreStmt:                q.updateStoreStmt,
+		upsertKPIAdStmt:                q.upsertKPIAdStmt,
+		upsertKPICSStmt:                q.upsertKPICSStmt,
+		upsertKPIEventStmt:             q.upsertKPIEventStmt,
+		upsertKPIOrderStmt:             q.upsertKPIOrderStmt,
+		upsertKPITargetStmt:            q.upsertKPITargetStmt,
+		upsertKPITrafficStmt:           q.upsertKPITrafficStmt,
 		upsertSOPRunStepStmt:           q.upsertSOPRunStepStmt,
 		upsertWatchProgressStmt:        q.upsertWatchProgressStmt,
 	}

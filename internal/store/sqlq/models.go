@@ -238,6 +238,141 @@ type GroupMember struct {
 	PersonID string
 }
 
+type KpiAd struct {
+	StoreID       string
+	Day           string
+	Channel       string
+	Campaign      string
+	ProductID     string
+	Spend         int64
+	Impressions   int64
+	Clicks        int64
+	AdGmv         int64
+	AdOrders      int64
+	AdOrderAmount int64
+	ImportID      string
+}
+
+type KpiC struct {
+	StoreID              string
+	Day                  string
+	DayTo                string
+	Agent                string
+	PersonID             sql.NullString
+	Inquiries            int64
+	InquiryPaid          int64
+	InquiryConversion    float64
+	Rounds               int64
+	Rounds3min           int64
+	ResponseRate3min     float64
+	FirstResponseSeconds float64
+	AvgResponseSeconds   float64
+	CsSales              int64
+	ImportID             string
+}
+
+type KpiEvent struct {
+	StoreID    string
+	UserID     string
+	ItemID     string
+	CategoryID string
+	Action     string
+	At         int64
+	ImportID   string
+}
+
+type KpiImport struct {
+	ID         string
+	StoreID    string
+	Preset     string
+	Kind       string
+	FileName   string
+	FileSha256 string
+	Status     string
+	KeepGood   bool
+	RowsRead   int64
+	Records    int64
+	Stored     int64
+	Problems   int64
+	BytesRead  int64
+	BytesTotal int64
+	PeriodFrom string
+	PeriodTo   string
+	Fields     string
+	Grain      string
+	Report     string
+	Error      string
+	CreatedBy  sql.NullString
+	CreatedAt  int64
+	FinishedAt int64
+}
+
+type KpiMapping struct {
+	StoreID   string
+	Kind      string
+	HeaderSig string
+	Mapping   string
+	SavedBy   sql.NullString
+	SavedAt   int64
+}
+
+type KpiOrder struct {
+	StoreID      string
+	OrderID      string
+	LineID       string
+	Buyer        string
+	CreatedAt    int64
+	PaidAt       int64
+	Status       string
+	AmountTotal  int64
+	AmountPaid   int64
+	RefundAmount int64
+	RefundStatus string
+	ProductID    string
+	ProductName  string
+	Sku          string
+	Units        int64
+	UnitPrice    int64
+	Region       string
+	Channel      string
+	ImportID     string
+}
+
+type KpiTarget struct {
+	StoreID string
+	Metric  string
+	Value   float64
+	Source  string
+	Note    string
+	SetBy   sql.NullString
+	SetAt   int64
+}
+
+type KpiTraffic struct {
+	StoreID         string
+	Day             string
+	Channel         string
+	ProductID       string
+	ProductName     string
+	Visitors        int64
+	PageViews       int64
+	ItemVisitors    int64
+	FavUsers        int64
+	CartUsers       int64
+	CartUnits       int64
+	OrderBuyers     int64
+	OrderAmount     int64
+	PaidBuyers      int64
+	PaidOrders      int64
+	PaidUnits       int64
+	Gmv             int64
+	RefundAmount    int64
+	NewBuyers       int64
+	ReturningBuyers int64
+	Peer            string
+	ImportID        string
+}
+
 type LearnerState struct {
 	PersonID string
 	States   string
