@@ -31,7 +31,7 @@ func importCmd(e *env) *cobra.Command {
 		}}
 	p.Flags().BoolVar(&opt.SkipInvalid, "skip-invalid", false, "import the valid rows and report the invalid ones")
 	p.Flags().BoolVar(&opt.CreateAccounts, "activation-codes", false, "issue one-time activation codes to new people and print them")
-	c.AddCommand(p)
+	c.AddCommand(p, importKPICmd(e))
 	return c
 }
 
