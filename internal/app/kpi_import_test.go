@@ -5,9 +5,11 @@ import (
 	"io"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/shopdojo/shopdojo"
 	"github.com/shopdojo/shopdojo/internal/app"
+	"github.com/shopdojo/shopdojo/internal/kpi"
 	"github.com/shopdojo/shopdojo/internal/mask"
 )
 
@@ -176,4 +178,44 @@ func (e *env) count(t *testing.T, query string) int {
 		t.Fatal(err)
 	}
 	return n
+}
+
+func TestStoreDashboard(t *testing.T) {
+	f := newKPIFixture(t)
+	d, err := f.e.app.StoreDashboard(f.e.ctx, f.mgr, f.storeID, app.DashboardQuery{})
+	f.e.must(err)
+	if !d.Empty || len(d.Gaps) != 0 {
+		t.Fatalf("a store without data: %+v", d)
+	}
+	_, err = f.importCSV(f.mgr, tmallExport, false)
+	f.e.must(err)
+	d, err = f.e.app.StoreDashboard(f.e.ctx, f.mgr, f.storeID, app.DashboardQuery{By: kpi.ByRegion})
+	f.e.must(err)
+	metric := func(g kpi.Group, key string) kpi.Metric {
+		m, _ := g.Metric(key)
+		return m
+	}
+	if d.Empty || d.Query.To.Format(time.DateOnly) != "2026-03-03" || d.Query.From.Format(time.DateOnly) != "2026-02-01" {
+		t.Fatalf("period %v..%v", d.Query.From, d.Query.To)
+	}
+	if m := metric(d.Result.Total, kpi.GMV); !m.OK || m.Value != 46800 {
+		t.Errorf("GMV %+v, want 468.00 yuan in fen", m)
+	}
+	if m := metric(d.Result.Total, kpi.AOV); !m.OK || m.Value != 46800 {
+		t.Errorf("客单价 %+v: one buyer paid twice", m)
+	}
+	if m := metric(d.Result.Total, kpi.RefundRateAmount); !m.OK || m.Value < 0.596 || m.Value > 0.597 {
+		t.Errorf("refund rate by amount %+v, want 279/468", m)
+	}
+	regions := map[string]bool{}
+	for _, g := range d.Result.Groups {
+		regions[g.Key] = true
+	}
+	if !regions["浙江省/杭州市"] || !regions["上海市"] || len(regions) != 2 {
+		t.Errorf("regions %v", regions)
+	}
+	_, lead := f.e.person("T9", "别的组长", "", shopdojo.RoleTeamLead)
+	if _, err := f.e.app.StoreDashboard(f.e.ctx, lead, f.storeID, app.DashboardQuery{}); kind(err) != shopdojo.KindNotFound {
+		t.Fatalf("a team lead saw another store's dashboard: %v", err)
+	}
 }
