@@ -94,47 +94,70 @@ func (rd *Reader) locate(c column, mc Column) (column, []Problem, bool) {
 	return c, []Problem{problem(0, c.key, MsgMissingColumn, map[string]any{"Column": mc.Header})}, false
 }
 
-// record parses one data row.
+// rowBuffers are the Reader's per-row buffers, reused by every record
+// (see Record): the values by column, the displayed cells, and which
+// columns held a cell that could not be read.
+type rowBuffers struct {
+	layout *layout
+	vals   []Value
+	raw    []string
+	bad    []bool
+}
+
+func newRowBuffers(cols []column) rowBuffers {
+	keys := make([]string, len(cols))
+	for i, c := range cols {
+		keys[i] = c.key
+	}
+	return rowBuffers{layout: newLayout(keys), vals: make([]Value, len(cols)), bad: make([]bool, len(cols))}
+}
+
+// record parses one data row into the Reader's buffers.
 func (rd *Reader) record(line int, cells, raw []string) Record {
-	rec := Record{Line: line, Kind: rd.preset.Kind, Fields: make(map[string]Value, len(rd.cols)), Raw: slices.Clone(cells)}
-	bad := map[string]bool{}
-	for _, c := range rd.cols {
+	b := &rd.buf
+	b.raw = append(b.raw[:0], cells...)
+	clear(b.vals)
+	clear(b.bad)
+	rec := Record{Line: line, Kind: rd.preset.Kind, Raw: b.raw, layout: b.layout, vals: b.vals}
+	for i, c := range rd.cols {
 		if c.def != nil {
-			rec.Fields[c.key] = *c.def
+			b.vals[i] = *c.def
 			continue
 		}
 		cell := cellAt(cells, c.index)
 		v, msg, ok := c.parse(cell, cellAt(raw, c.index), rd.xlsx, rd.zone)
 		switch {
 		case msg != "":
-			bad[c.key] = true
+			b.bad[i] = true
 			rec.Problems = append(rec.Problems, problem(line, c.key, msg,
 				map[string]any{"Column": c.name, "Value": strings.TrimSpace(cell)}))
 		case ok:
-			rec.Fields[c.key] = v
+			b.vals[i] = v
 		}
 	}
 	if rec.Kind == Orders {
 		rd.fill.apply(&rec, rd.preset.FillDown)
 	}
-	rec.Problems = append(rec.Problems, rd.missing(rec, bad)...)
+	rec.Problems = append(rec.Problems, rd.missing(rec)...)
 	return rec
 }
 
 // missing reports required fields left empty (after filling down), and a
 // cs row with neither a day nor a period.
-func (rd *Reader) missing(rec Record, bad map[string]bool) []Problem {
+func (rd *Reader) missing(rec Record) []Problem {
 	var probs []Problem
-	for _, c := range rd.cols {
-		if _, ok := rec.Fields[c.key]; c.required && !ok && !bad[c.key] {
+	bad := rd.buf.bad
+	for i, c := range rd.cols {
+		if c.required && rec.vals[i].Type == "" && !bad[i] {
 			probs = append(probs, problem(rec.Line, c.key, MsgRequiredMissing, map[string]any{"Column": c.name}))
 		}
 	}
-	if rec.Kind == CS && !bad["date"] && !bad["period_start"] && !bad["period_end"] {
-		_, day := rec.Fields["date"]
-		_, from := rec.Fields["period_start"]
-		_, to := rec.Fields["period_end"]
-		if !day && !(from && to) {
+	isBad := func(key string) bool {
+		i := rec.layout.pos(key)
+		return i >= 0 && bad[i]
+	}
+	if rec.Kind == CS && !isBad("date") && !isBad("period_start") && !isBad("period_end") {
+		if !rec.Has("date") && !(rec.Has("period_start") && rec.Has("period_end")) {
 			probs = append(probs, problem(rec.Line, "date", MsgPeriodMissing, nil))
 		}
 	}
@@ -143,23 +166,18 @@ func (rd *Reader) missing(rec Record, bad map[string]bool) []Problem {
 
 // fillDown carries order-level fields to the following lines of the same
 // order, as Shopify writes them only on the first, and numbers the lines.
+// prev is indexed like the record's values.
 type fillDown struct {
 	order string
 	seq   int
-	prev  map[string]Value
+	prev  []Value
 }
 
 func (f *fillDown) apply(rec *Record, keys []string) {
 	id := rec.Text("order_id")
-	if id != "" && id == f.order {
+	same := id != "" && id == f.order
+	if same {
 		f.seq++
-		for _, k := range keys {
-			if _, ok := rec.Fields[k]; !ok {
-				if v, ok := f.prev[k]; ok {
-					rec.Fields[k] = v
-				}
-			}
-		}
 	} else {
 		f.order, f.seq = id, 1
 	}
@@ -168,13 +186,17 @@ func (f *fillDown) apply(rec *Record, keys []string) {
 		return
 	}
 	if f.prev == nil {
-		f.prev = map[string]Value{}
+		f.prev = make([]Value, len(rec.vals))
 	}
-	clear(f.prev)
 	for _, k := range keys {
-		if v, ok := rec.Fields[k]; ok {
-			f.prev[k] = v
+		i := rec.layout.pos(k)
+		if i < 0 {
+			continue
 		}
+		if same && rec.vals[i].Type == "" {
+			rec.vals[i] = f.prev[i]
+		}
+		f.prev[i] = rec.vals[i]
 	}
 }
 
