@@ -119,7 +119,8 @@ func (rd *Reader) record(line int, cells, raw []string) Record {
 	clear(b.vals)
 	clear(b.bad)
 	rec := Record{Line: line, Kind: rd.preset.Kind, Raw: b.raw, layout: b.layout, vals: b.vals}
-	for i, c := range rd.cols {
+	for i := range rd.cols {
+		c := &rd.cols[i]
 		if c.def != nil {
 			b.vals[i] = *c.def
 			continue
@@ -202,7 +203,7 @@ func (f *fillDown) apply(rec *Record, keys []string) {
 
 // parse reads one cell: ok is false for an empty cell, msg names the
 // problem of a cell that cannot be read. raw is the stored XLSX value.
-func (c column) parse(cell, raw string, xlsx bool, zone *time.Location) (v Value, msg string, ok bool) {
+func (c *column) parse(cell, raw string, xlsx bool, zone *time.Location) (v Value, msg string, ok bool) {
 	s := clean(cell)
 	if empty(s) {
 		return Value{}, "", false
@@ -240,7 +241,7 @@ func (c column) parse(cell, raw string, xlsx bool, zone *time.Location) (v Value
 	return v, "", true
 }
 
-func (c column) text(s string) (Value, string, bool) {
+func (c *column) text(s string) (Value, string, bool) {
 	if idLike(c.key) && sciNotation(s) {
 		return Value{}, MsgIDMangled, false
 	}
@@ -256,7 +257,7 @@ func (c column) text(s string) (Value, string, bool) {
 
 // when reads a time or date cell; an XLSX date cell is read from its
 // stored serial, whatever its display format.
-func (c column) when(s, raw string, xlsx bool, zone *time.Location) (time.Time, bool) {
+func (c *column) when(s, raw string, xlsx bool, zone *time.Location) (time.Time, bool) {
 	t, ok := time.Time{}, false
 	if xlsx && raw != "" && raw != s && plainNumber(raw) {
 		t, ok = ExcelSerial(raw, zone)
@@ -283,16 +284,28 @@ func numericSource(shown, raw string) string {
 }
 
 func plainNumber(s string) bool {
-	if s == "" || strings.Trim(s, "0123456789.eE+-") != "" {
+	if s == "" || !numberChars(s) {
 		return false
 	}
 	_, err := strconv.ParseFloat(s, 64)
 	return err == nil
 }
 
+func numberChars(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; (c < '0' || c > '9') && c != '.' && c != 'e' && c != 'E' && c != '+' && c != '-' {
+			return false
+		}
+	}
+	return true
+}
+
 // sciNotation recognizes an id that Excel turned into a rounded number
 // ("2.02002E+18"): its digits are lost and must not be stored as an id.
 func sciNotation(s string) bool {
+	if indexEither(s, 'e', 'E') < 0 { // most ids; ToUpper below would copy them
+		return false
+	}
 	mant, exp, ok := strings.Cut(strings.ToUpper(s), "E")
 	if !ok || len(mant) == 0 || mant[0] < '0' || mant[0] > '9' {
 		return false

@@ -184,10 +184,17 @@ func Blank(cells []string) bool {
 // Trim removes white space (including U+3000 and NBSP) and the invisible
 // characters that copy-and-paste from chat apps leaves around values.
 func Trim(s string) string {
+	if s == "" || edgeSolid(s[0]) && edgeSolid(s[len(s)-1]) {
+		return s // most cells: no rune decoding needed
+	}
 	return strings.TrimFunc(s, func(c rune) bool {
 		return unicode.IsSpace(c) || c == '\ufeff' || c == '\u200b'
 	})
 }
+
+// edgeSolid reports whether byte b, at an end of a cell, is printable ASCII
+// and so neither trimmed nor part of a multi-byte rune.
+func edgeSolid(b byte) bool { return b > ' ' && b < 0x7f }
 
 // Unescape undoes Escape: it removes the apostrophe put before a cell that
 // would be read as a formula.
