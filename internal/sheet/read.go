@@ -88,8 +88,10 @@ type Reader struct {
 // Open detects the format of r from its content and prepares to read it.
 // CSV may be UTF-8 (with or without BOM), UTF-16 with BOM, or GB18030/GBK,
 // and comma or tab separated; its encoding is judged from the first 64 KiB,
-// and bytes that do not decode later on become U+FFFD. An XLSX is read into
-// memory whole, as excelize needs; callers should cap the upload size.
+// and bytes that do not decode later on become U+FFFD. An XLSX file is read
+// into memory whole (a zip is read from its end); callers should cap the
+// upload size. Its sheet is then decompressed as a stream and walked once,
+// so memory beyond the file is the shared strings table and one row.
 //
 // Open returns ErrUnsupported for .xls, a *ContentError for a damaged
 // workbook, and other errors for I/O failures of r.
