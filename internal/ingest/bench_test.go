@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"runtime"
 	"testing"
 	"time"
 
@@ -110,7 +111,7 @@ func BenchmarkReadCSV(b *testing.B) {
 	reportRatio(b, rows, bare)
 }
 
-func benchXLSX(b *testing.B, n int) []byte {
+func benchXLSX(b testing.TB, n int) []byte {
 	f := excelize.NewFile()
 	defer func() { _ = f.Close() }()
 	sw, err := f.NewStreamWriter("Sheet1")
@@ -175,4 +176,38 @@ func BenchmarkReadXLSX(b *testing.B) {
 		}
 	}
 	reportRatio(b, rows, bare)
+}
+
+// TestXLSXMemory reads a 300,000-row workbook and checks the heap stays
+// far below the product's 512 MB import budget. It reports the peak heap
+// in use, sampled every 10,000 records, and the file's size, which is
+// held in memory whole. Slow; skipped with -short.
+func TestXLSXMemory(t *testing.T) {
+	if testing.Short() {
+		t.Skip("generates a 300k-row workbook")
+	}
+	data := benchXLSX(t, 300_000)
+	runtime.GC()
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	base, peak := ms.HeapInuse, ms.HeapInuse
+	rd, probs, err := Open(bytes.NewReader(data), preset(t, "tmall_orders"), Mapping{}, Options{})
+	if err != nil || len(probs) > 0 {
+		t.Fatal(probs, err)
+	}
+	defer func() { _ = rd.Close() }()
+	n := 0
+	for ; ; n++ {
+		if _, err := rd.Next(); err != nil {
+			break
+		}
+		if n%10_000 == 0 {
+			runtime.ReadMemStats(&ms)
+			peak = max(peak, ms.HeapInuse)
+		}
+	}
+	t.Logf("%d records from %d MB: heap in use %d MB before, peak %d MB", n, len(data)>>20, base>>20, peak>>20)
+	if n != 300_000 || peak > 256<<20 {
+		t.Errorf("%d records, peak heap %d MB", n, peak>>20)
+	}
 }

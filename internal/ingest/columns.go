@@ -94,47 +94,71 @@ func (rd *Reader) locate(c column, mc Column) (column, []Problem, bool) {
 	return c, []Problem{problem(0, c.key, MsgMissingColumn, map[string]any{"Column": mc.Header})}, false
 }
 
-// record parses one data row.
+// rowBuffers are the Reader's per-row buffers, reused by every record
+// (see Record): the values by column, the displayed cells, and which
+// columns held a cell that could not be read.
+type rowBuffers struct {
+	layout *layout
+	vals   []Value
+	raw    []string
+	bad    []bool
+}
+
+func newRowBuffers(cols []column) rowBuffers {
+	keys := make([]string, len(cols))
+	for i, c := range cols {
+		keys[i] = c.key
+	}
+	return rowBuffers{layout: newLayout(keys), vals: make([]Value, len(cols)), bad: make([]bool, len(cols))}
+}
+
+// record parses one data row into the Reader's buffers.
 func (rd *Reader) record(line int, cells, raw []string) Record {
-	rec := Record{Line: line, Kind: rd.preset.Kind, Fields: make(map[string]Value, len(rd.cols)), Raw: slices.Clone(cells)}
-	bad := map[string]bool{}
-	for _, c := range rd.cols {
+	b := &rd.buf
+	b.raw = append(b.raw[:0], cells...)
+	clear(b.vals)
+	clear(b.bad)
+	rec := Record{Line: line, Kind: rd.preset.Kind, Raw: b.raw, layout: b.layout, vals: b.vals}
+	for i := range rd.cols {
+		c := &rd.cols[i]
 		if c.def != nil {
-			rec.Fields[c.key] = *c.def
+			b.vals[i] = *c.def
 			continue
 		}
 		cell := cellAt(cells, c.index)
 		v, msg, ok := c.parse(cell, cellAt(raw, c.index), rd.xlsx, rd.zone)
 		switch {
 		case msg != "":
-			bad[c.key] = true
+			b.bad[i] = true
 			rec.Problems = append(rec.Problems, problem(line, c.key, msg,
 				map[string]any{"Column": c.name, "Value": strings.TrimSpace(cell)}))
 		case ok:
-			rec.Fields[c.key] = v
+			b.vals[i] = v
 		}
 	}
 	if rec.Kind == Orders {
 		rd.fill.apply(&rec, rd.preset.FillDown)
 	}
-	rec.Problems = append(rec.Problems, rd.missing(rec, bad)...)
+	rec.Problems = append(rec.Problems, rd.missing(rec)...)
 	return rec
 }
 
 // missing reports required fields left empty (after filling down), and a
 // cs row with neither a day nor a period.
-func (rd *Reader) missing(rec Record, bad map[string]bool) []Problem {
+func (rd *Reader) missing(rec Record) []Problem {
 	var probs []Problem
-	for _, c := range rd.cols {
-		if _, ok := rec.Fields[c.key]; c.required && !ok && !bad[c.key] {
+	bad := rd.buf.bad
+	for i, c := range rd.cols {
+		if c.required && rec.vals[i].Type == "" && !bad[i] {
 			probs = append(probs, problem(rec.Line, c.key, MsgRequiredMissing, map[string]any{"Column": c.name}))
 		}
 	}
-	if rec.Kind == CS && !bad["date"] && !bad["period_start"] && !bad["period_end"] {
-		_, day := rec.Fields["date"]
-		_, from := rec.Fields["period_start"]
-		_, to := rec.Fields["period_end"]
-		if !day && !(from && to) {
+	isBad := func(key string) bool {
+		i := rec.layout.pos(key)
+		return i >= 0 && bad[i]
+	}
+	if rec.Kind == CS && !isBad("date") && !isBad("period_start") && !isBad("period_end") {
+		if !rec.Has("date") && !(rec.Has("period_start") && rec.Has("period_end")) {
 			probs = append(probs, problem(rec.Line, "date", MsgPeriodMissing, nil))
 		}
 	}
@@ -143,23 +167,18 @@ func (rd *Reader) missing(rec Record, bad map[string]bool) []Problem {
 
 // fillDown carries order-level fields to the following lines of the same
 // order, as Shopify writes them only on the first, and numbers the lines.
+// prev is indexed like the record's values.
 type fillDown struct {
 	order string
 	seq   int
-	prev  map[string]Value
+	prev  []Value
 }
 
 func (f *fillDown) apply(rec *Record, keys []string) {
 	id := rec.Text("order_id")
-	if id != "" && id == f.order {
+	same := id != "" && id == f.order
+	if same {
 		f.seq++
-		for _, k := range keys {
-			if _, ok := rec.Fields[k]; !ok {
-				if v, ok := f.prev[k]; ok {
-					rec.Fields[k] = v
-				}
-			}
-		}
 	} else {
 		f.order, f.seq = id, 1
 	}
@@ -168,19 +187,23 @@ func (f *fillDown) apply(rec *Record, keys []string) {
 		return
 	}
 	if f.prev == nil {
-		f.prev = map[string]Value{}
+		f.prev = make([]Value, len(rec.vals))
 	}
-	clear(f.prev)
 	for _, k := range keys {
-		if v, ok := rec.Fields[k]; ok {
-			f.prev[k] = v
+		i := rec.layout.pos(k)
+		if i < 0 {
+			continue
 		}
+		if same && rec.vals[i].Type == "" {
+			rec.vals[i] = f.prev[i]
+		}
+		f.prev[i] = rec.vals[i]
 	}
 }
 
 // parse reads one cell: ok is false for an empty cell, msg names the
 // problem of a cell that cannot be read. raw is the stored XLSX value.
-func (c column) parse(cell, raw string, xlsx bool, zone *time.Location) (v Value, msg string, ok bool) {
+func (c *column) parse(cell, raw string, xlsx bool, zone *time.Location) (v Value, msg string, ok bool) {
 	s := clean(cell)
 	if empty(s) {
 		return Value{}, "", false
@@ -218,7 +241,7 @@ func (c column) parse(cell, raw string, xlsx bool, zone *time.Location) (v Value
 	return v, "", true
 }
 
-func (c column) text(s string) (Value, string, bool) {
+func (c *column) text(s string) (Value, string, bool) {
 	if idLike(c.key) && sciNotation(s) {
 		return Value{}, MsgIDMangled, false
 	}
@@ -234,7 +257,7 @@ func (c column) text(s string) (Value, string, bool) {
 
 // when reads a time or date cell; an XLSX date cell is read from its
 // stored serial, whatever its display format.
-func (c column) when(s, raw string, xlsx bool, zone *time.Location) (time.Time, bool) {
+func (c *column) when(s, raw string, xlsx bool, zone *time.Location) (time.Time, bool) {
 	t, ok := time.Time{}, false
 	if xlsx && raw != "" && raw != s && plainNumber(raw) {
 		t, ok = ExcelSerial(raw, zone)
@@ -261,16 +284,28 @@ func numericSource(shown, raw string) string {
 }
 
 func plainNumber(s string) bool {
-	if s == "" || strings.Trim(s, "0123456789.eE+-") != "" {
+	if s == "" || !numberChars(s) {
 		return false
 	}
 	_, err := strconv.ParseFloat(s, 64)
 	return err == nil
 }
 
+func numberChars(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; (c < '0' || c > '9') && c != '.' && c != 'e' && c != 'E' && c != '+' && c != '-' {
+			return false
+		}
+	}
+	return true
+}
+
 // sciNotation recognizes an id that Excel turned into a rounded number
 // ("2.02002E+18"): its digits are lost and must not be stored as an id.
 func sciNotation(s string) bool {
+	if indexEither(s, 'e', 'E') < 0 { // most ids; ToUpper below would copy them
+		return false
+	}
 	mant, exp, ok := strings.Cut(strings.ToUpper(s), "E")
 	if !ok || len(mant) == 0 || mant[0] < '0' || mant[0] > '9' {
 		return false

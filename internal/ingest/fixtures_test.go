@@ -94,12 +94,12 @@ func TestFixtures(t *testing.T) {
 				t.Fatalf("%d records, summary %+v", len(recs), sum)
 			}
 			for _, w := range c.fields {
-				if got := show(recs[w.rec].Fields[w.key]); got != w.text {
+				if got := show(recs[w.rec].Fields()[w.key]); got != w.text {
 					t.Errorf("record %d %s = %q, want %q", w.rec, w.key, got, w.text)
 				}
 			}
 			for _, a := range c.absent {
-				if v, ok := recs[a[0].(int)].Fields[a[1].(string)]; ok {
+				if v, ok := recs[a[0].(int)].Fields()[a[1].(string)]; ok {
 					t.Errorf("record %d %s = %+v, want absent", a[0], a[1], v)
 				}
 			}
@@ -182,7 +182,7 @@ func TestOverviewXLSX(t *testing.T) {
 		t.Fatalf("%d records, %+v", len(recs), sum)
 	}
 	for key, w := range map[string]string{"date": "2024-03-01", "visitors": "1520", "gmv": "468050", "peer_avg_pay_conversion": "0.0195"} {
-		if got := show(recs[0].Fields[key]); got != w {
+		if got := show(recs[0].Fields()[key]); got != w {
 			t.Errorf("%s = %q, want %q", key, got, w)
 		}
 	}

@@ -66,6 +66,7 @@ type Reader struct {
 	fill    fillDown
 	done    bool
 	markers map[string]bool // normalized TotalMarkers
+	buf     rowBuffers
 }
 
 // Open reads the header of r and prepares to read the records of preset
@@ -165,6 +166,7 @@ func (rd *Reader) start(m Mapping, noHeader bool, defaults map[string]string) ([
 	rd.mapping = m
 	cols, probs := rd.columns(m, merge(rd.preset.Defaults, defaults))
 	rd.cols = cols
+	rd.buf = newRowBuffers(cols)
 	return atLine(probs, line), nil
 }
 
@@ -252,14 +254,14 @@ func (rd *Reader) Close() error { return rd.src.Close() }
 func (rd *Reader) Next() (Record, error) {
 	for !rd.done {
 		line, cells, raw, err := rd.src.Next()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		if probs, ok := contentProblem(err); ok {
-			rd.stop(probs...)
-			break
-		}
 		if err != nil {
+			if errors.Is(err, io.EOF) {
+				break
+			}
+			if probs, ok := contentProblem(err); ok {
+				rd.stop(probs...)
+				break
+			}
 			return Record{}, fmt.Errorf("ingest.Next: %w", err)
 		}
 		rd.sum.Rows++

@@ -168,7 +168,7 @@ func TestSavedMapping(t *testing.T) {
 	data := "导出于 2024-03-05\n省份,实付(元),单号,下单时间\n北京,9.90,B7,2024-03-04 08:00\n"
 	rd := open(t, []byte(data), genericOf(t, Orders), saved, Options{})
 	recs := readAll(t, rd)
-	if len(recs) != 1 || recs[0].Text("order_id") != "B7" || show(recs[0].Fields["amount_paid"]) != "990" || recs[0].Line != 3 {
+	if len(recs) != 1 || recs[0].Text("order_id") != "B7" || show(recs[0].Fields()["amount_paid"]) != "990" || recs[0].Line != 3 {
 		t.Errorf("records %+v", recs)
 	}
 	if got := rd.Mapping().Columns["order_id"].Index; got != 0 {

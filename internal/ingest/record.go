@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -17,14 +18,13 @@ type Value struct {
 	Time  time.Time
 }
 
-// Record is one data row.
+// Record is one data row. A Record returned by Reader.Next shares its
+// buffers (Raw and the parsed values) with the Reader and is valid until
+// the next call to Next, so reading a million rows allocates no per-row
+// map or slices; Clone keeps one longer.
 type Record struct {
 	Line int // the row number a person sees in Excel
 	Kind Kind
-	// Fields holds the canonical fields that have a value; an empty cell
-	// (or "-", or a platform's **** mask) leaves its key out, so an order
-	// without paid_at is unpaid.
-	Fields map[string]Value
 	// Raw is every cell of the row as displayed, for the masker to plan
 	// and mask personal columns; Reader.Header names them.
 	Raw []string
@@ -32,26 +32,104 @@ type Record struct {
 	// without a line id, so each line has a key of its own.
 	Seq      int
 	Problems []Problem
+
+	layout *layout
+	// vals holds the value of each layout key; a zero Type marks a field
+	// without a value.
+	vals []Value
+}
+
+// layout names the values of the records of one Reader: its columns'
+// keys in schema order.
+type layout struct {
+	keys  []string
+	index map[string]int
+}
+
+func newLayout(keys []string) *layout {
+	l := &layout{keys: keys, index: make(map[string]int, len(keys))}
+	for i, k := range keys {
+		l.index[k] = i
+	}
+	return l
+}
+
+// pos is the position of key's value, -1 when the reader has no such field.
+func (l *layout) pos(key string) int {
+	if l == nil {
+		return -1
+	}
+	if i, ok := l.index[key]; ok {
+		return i
+	}
+	return -1
+}
+
+// Value returns a field's parsed value. An empty cell (or "-", or a
+// platform's **** mask) has none, so an order without paid_at is unpaid.
+func (r Record) Value(key string) (Value, bool) {
+	if i := r.layout.pos(key); i >= 0 && i < len(r.vals) && r.vals[i].Type != "" {
+		return r.vals[i], true
+	}
+	return Value{}, false
+}
+
+// Has reports whether a field has a value.
+func (r Record) Has(key string) bool {
+	_, ok := r.Value(key)
+	return ok
+}
+
+// Keys lists the fields that have a value, in schema order.
+func (r Record) Keys() []string {
+	var keys []string
+	for i, v := range r.vals {
+		if v.Type != "" {
+			keys = append(keys, r.layout.keys[i])
+		}
+	}
+	return keys
+}
+
+// Fields returns the fields that have a value as a new map, for tests and
+// diagnostics; reading a field needs no map.
+func (r Record) Fields() map[string]Value {
+	m := make(map[string]Value, len(r.vals))
+	for _, k := range r.Keys() {
+		m[k], _ = r.Value(k)
+	}
+	return m
+}
+
+// Clone returns a copy that stays valid after the next Reader.Next.
+func (r Record) Clone() Record {
+	r.Raw = slices.Clone(r.Raw)
+	r.vals = slices.Clone(r.vals)
+	r.Problems = slices.Clone(r.Problems)
+	return r
 }
 
 // Text returns a text field, "" when absent.
-func (r Record) Text(key string) string { return r.Fields[key].Text }
+func (r Record) Text(key string) string {
+	v, _ := r.Value(key)
+	return v.Text
+}
 
 // Int returns an int or money field (fen).
 func (r Record) Int(key string) (int64, bool) {
-	v, ok := r.Fields[key]
+	v, ok := r.Value(key)
 	return v.Int, ok
 }
 
 // Float returns a ratio or seconds field.
 func (r Record) Float(key string) (float64, bool) {
-	v, ok := r.Fields[key]
+	v, ok := r.Value(key)
 	return v.Float, ok
 }
 
 // Time returns a time or date field.
 func (r Record) Time(key string) (time.Time, bool) {
-	v, ok := r.Fields[key]
+	v, ok := r.Value(key)
 	return v.Time, ok
 }
 

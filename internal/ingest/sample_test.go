@@ -51,7 +51,7 @@ func readAll(t *testing.T, rd *Reader) []Record {
 		if err != nil {
 			t.Fatal(err)
 		}
-		out = append(out, rec)
+		out = append(out, rec.Clone())
 	}
 }
 

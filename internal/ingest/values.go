@@ -58,6 +58,9 @@ func empty(s string) bool {
 	case "", "-", "--", "—", "——", "－", "/", "null", "NULL", "N/A", "n/a", "#N/A":
 		return true
 	}
+	if s[0] != '*' && !strings.HasPrefix(s, "＊") { // most cells: no mask
+		return false
+	}
 	return strings.Trim(s, "*＊") == ""
 }
 
@@ -88,7 +91,7 @@ var currencyMarks = []string{"US$", "RMB", "CNY", "USD", "¥", "￥", "$", "元"
 // in threes, so "1,23" (a decimal comma) is never misread.
 func number(s string) (neg bool, dec string, mult int, ok bool) {
 	s = narrow(s)
-	if strings.Trim(s, "0123456789.-") != "" { // plain numbers, most cells, skip this
+	if !plainDecimal(s) { // plain numbers, most cells, skip this
 		for _, m := range currencyMarks {
 			s = strings.ReplaceAll(s, m, "")
 		}
@@ -113,10 +116,21 @@ func number(s string) (neg bool, dec string, mult int, ok bool) {
 	return neg, dec, mult, ok && dec != ""
 }
 
+// plainDecimal reports whether s holds only digits, '.' and '-'. A loop
+// rather than strings.Trim, which builds its cutset on every call.
+func plainDecimal(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; (c < '0' || c > '9') && c != '.' && c != '-' {
+			return false
+		}
+	}
+	return true
+}
+
 // ungroup removes "," and " " thousands separators, checking each group
 // after the first has exactly three digits.
 func ungroup(s string) (string, bool) {
-	if !strings.ContainsAny(s, ", ") {
+	if indexEither(s, ',', ' ') < 0 {
 		return s, true
 	}
 	intPart, frac, hasFrac := strings.Cut(s, ".")
@@ -141,7 +155,7 @@ func ungroup(s string) (string, bool) {
 // point moved by the exponent.
 func shift(dec string) (intPart, frac string, ok bool) {
 	mant, exp := dec, 0
-	if i := strings.IndexAny(dec, "eE"); i >= 0 {
+	if i := indexEither(dec, 'e', 'E'); i >= 0 {
 		e, err := strconv.Atoi(dec[i+1:])
 		if err != nil || e < -40 || e > 40 {
 			return "", "", false
@@ -165,6 +179,17 @@ func shift(dec string) (intPart, frac string, ok bool) {
 		intPart, frac = intPart[:len(intPart)-1], intPart[len(intPart)-1:]+frac
 	}
 	return strings.TrimLeft(intPart, "0"), frac, true
+}
+
+// indexEither is the first index of byte a or b in s, -1 if neither is
+// there; strings.IndexAny decodes runes and dominated reading amounts.
+func indexEither(s string, a, b byte) int {
+	for i := 0; i < len(s); i++ {
+		if s[i] == a || s[i] == b {
+			return i
+		}
+	}
+	return -1
 }
 
 func digits(s string) bool {

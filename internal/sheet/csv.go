@@ -43,18 +43,24 @@ func newCSVSource(r io.Reader, head []byte) *csvSource {
 
 func (s *csvSource) next() (int, []string, []string, error) {
 	rec, err := s.r.Read()
-	var pe *csv.ParseError
-	if errors.As(err, &pe) {
-		return 0, nil, nil, &ContentError{Line: s.line + 1, Err: err}
-	}
 	if err != nil {
-		return 0, nil, nil, err
+		return 0, nil, nil, s.fault(err)
 	}
 	start, _ := s.r.FieldPos(0)
 	s.line += 1 + max(0, start-s.endLine-1)
 	last, _ := s.r.FieldPos(len(rec) - 1)
 	s.endLine = last + strings.Count(rec[len(rec)-1], "\n")
 	return s.line, rec, nil, nil
+}
+
+// fault tells a damaged file from an I/O error; it is kept off the row
+// path since errors.As makes its target escape, an allocation per row.
+func (s *csvSource) fault(err error) error {
+	var pe *csv.ParseError
+	if errors.As(err, &pe) {
+		return &ContentError{Line: s.line + 1, Err: err}
+	}
+	return err
 }
 
 func (s *csvSource) close() {}

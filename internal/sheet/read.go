@@ -88,8 +88,10 @@ type Reader struct {
 // Open detects the format of r from its content and prepares to read it.
 // CSV may be UTF-8 (with or without BOM), UTF-16 with BOM, or GB18030/GBK,
 // and comma or tab separated; its encoding is judged from the first 64 KiB,
-// and bytes that do not decode later on become U+FFFD. An XLSX is read into
-// memory whole, as excelize needs; callers should cap the upload size.
+// and bytes that do not decode later on become U+FFFD. An XLSX file is read
+// into memory whole (a zip is read from its end); callers should cap the
+// upload size. Its sheet is then decompressed as a stream and walked once,
+// so memory beyond the file is the shared strings table and one row.
 //
 // Open returns ErrUnsupported for .xls, a *ContentError for a damaged
 // workbook, and other errors for I/O failures of r.
@@ -184,10 +186,17 @@ func Blank(cells []string) bool {
 // Trim removes white space (including U+3000 and NBSP) and the invisible
 // characters that copy-and-paste from chat apps leaves around values.
 func Trim(s string) string {
+	if s == "" || edgeSolid(s[0]) && edgeSolid(s[len(s)-1]) {
+		return s // most cells: no rune decoding needed
+	}
 	return strings.TrimFunc(s, func(c rune) bool {
 		return unicode.IsSpace(c) || c == '\ufeff' || c == '\u200b'
 	})
 }
+
+// edgeSolid reports whether byte b, at an end of a cell, is printable ASCII
+// and so neither trimmed nor part of a multi-byte rune.
+func edgeSolid(b byte) bool { return b > ' ' && b < 0x7f }
 
 // Unescape undoes Escape: it removes the apostrophe put before a cell that
 // would be read as a formula.
