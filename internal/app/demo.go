@@ -149,6 +149,9 @@ func (a *App) SeedDemo(ctx context.Context) ([]DemoLogin, error) {
 	if err := a.seedPathDraft(ctx); err != nil {
 		return nil, err
 	}
+	if err := a.seedStoreData(ctx); err != nil {
+		return nil, fmt.Errorf("demo store data: %w", err)
+	}
 	return logins, nil
 }
 

@@ -32,6 +32,8 @@ const (
 	PurposeLesson = "lesson"
 	// PurposeVideo is a watch unit's video: any signed-in person may watch it.
 	PurposeVideo = "video"
+	// PurposeStoreData is an uploaded store export (orders, traffic …).
+	PurposeStoreData = "storedata"
 )
 
 // filePolicy is the rule set of one purpose.
@@ -59,6 +61,12 @@ var filePolicies = map[string]filePolicy{
 		read: func(ac Actor, _ sqlq.File) bool { return ac.PersonID != "" || ac.System }},
 	PurposeVideo: {upload: shopdojo.PermContentEdit, maxBytes: 500 << 20, types: []string{"video/mp4", "video/webm"},
 		read: func(ac Actor, _ sqlq.File) bool { return ac.PersonID != "" || ac.System }},
+	// A store export as uploaded, read by its import job; it holds
+	// personal data, so only its uploader (and the system) may read it.
+	PurposeStoreData: {upload: shopdojo.PermStoreDataManage, maxBytes: 512 << 20, types: []string{xlsxType, "text/csv"},
+		read: func(ac Actor, f sqlq.File) bool {
+			return ac.System || (f.OwnerID == ac.PersonID && ac.Can(shopdojo.PermStoreDataManage))
+		}},
 }
 
 const xlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -78,7 +86,8 @@ func contentType(sniffed, name string) string {
 		return docxType
 	case sniffed == "application/zip" && ext == ".pptx":
 		return pptxType
-	case strings.HasPrefix(sniffed, "text/plain") && ext == ".csv":
+	case ext == ".csv" && (strings.HasPrefix(sniffed, "text/plain") || sniffed == "application/octet-stream"):
+		// GBK text is not valid UTF-8, so it sniffs as binary.
 		return "text/csv"
 	case strings.HasPrefix(sniffed, "text/plain") && (ext == ".yaml" || ext == ".yml"):
 		return "application/yaml"

@@ -322,7 +322,7 @@ func keepProblems(kept, more []ingest.Problem) []ingest.Problem {
 // noteFields adds the canonical fields a record has.
 func (job *kpiJob) noteFields(rec ingest.Record) {
 	for _, f := range ingest.Schema(rec.Kind) {
-		if !job.fields[f.Key] && recHas(rec, f.Key) {
+		if !job.fields[f.Key] && rec.Has(f.Key) {
 			job.fields[f.Key] = true
 		}
 	}

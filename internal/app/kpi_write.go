@@ -163,7 +163,7 @@ func (w *kpiWriter) order(rec ingest.Record, storeID, importID string) sqlq.Upse
 func (w *kpiWriter) traffic(rec ingest.Record, storeID, importID string) sqlq.UpsertKPITrafficParams {
 	peer := map[string]any{}
 	for _, f := range ingest.Schema(ingest.Traffic) {
-		if len(f.Key) > 5 && f.Key[:5] == "peer_" && recHas(rec, f.Key) {
+		if len(f.Key) > 5 && f.Key[:5] == "peer_" && rec.Has(f.Key) {
 			if f.Type == ingest.Ratio {
 				peer[f.Key], _ = rec.Float(f.Key)
 			} else {
@@ -231,10 +231,4 @@ func dayOf(rec ingest.Record, key string) string {
 		return t.Format(time.DateOnly)
 	}
 	return ""
-}
-
-// recHas reports whether rec holds a value for key.
-func recHas(rec ingest.Record, key string) bool {
-	_, ok := rec.Fields[key]
-	return ok
 }

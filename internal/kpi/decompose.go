@@ -116,9 +116,13 @@ func FactorsOf(g Group) (f Factors, perOrder, ok bool) {
 	vis, ok1 := g.Metric(Visitors)
 	conv, ok2 := g.Metric(PayConversion)
 	aov, ok3 := g.Metric(AOV)
-	if ok1 && ok2 && ok3 && vis.OK && conv.OK && aov.OK && conv.Den > 0 {
-		// The conversion's own visitors keep the product equal to GMV.
-		return Factors{conv.Den, conv.Value, aov.Value}, false, true
+	if ok1 && ok2 && ok3 && vis.OK && conv.OK && aov.OK && conv.Den > 0 && aov.Den > 0 {
+		// Conversion here is the AOV's own buyers over the visitors, so
+		// the product is exactly the GMV: over several days the reported
+		// 支付买家数 rows add up daily buyers, while AOV's buyers (from the
+		// orders) are distinct over the period, and mixing the two would
+		// not multiply back to the GMV.
+		return Factors{conv.Den, aov.Den / conv.Den, aov.Value}, false, true
 	}
 	orders, ok4 := g.Metric(PaidOrders)
 	gmv, ok5 := g.Metric(GMV)

@@ -159,6 +159,14 @@ func Keys() []string {
 	return out
 }
 
+// UnitOf is how a metric's values read; UnitCount for an unknown key.
+func UnitOf(key string) Unit {
+	if d, ok := def(key); ok {
+		return d.unit
+	}
+	return UnitCount
+}
+
 // DirectionOf tells whether higher or lower is better for a metric key; it
 // is HigherBetter for unknown keys.
 func DirectionOf(key string) Direction {

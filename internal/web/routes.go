@@ -56,6 +56,10 @@ func (h *Handler) routes() {
 	rt.Handle("GET /stores/{id}/edit", sd.PermOrgManage, h.storeEdit)
 	rt.Handle("POST /stores/{id}", sd.PermOrgManage, h.storeUpdate)
 	rt.Handle("POST /stores/{id}/delete", sd.PermOrgManage, h.storeDelete)
+	rt.Handle("GET /stores/{id}/data", sd.PermStoreDataRead, h.storeData)
+	rt.HandleUpload("POST /stores/{id}/data", sd.PermStoreDataManage, h.storeDataUpload, storeDataLimit)
+	rt.Handle("GET /stores/{id}/data/imports/{import}", sd.PermStoreDataRead, h.storeImport)
+	rt.Handle("GET /stores/{id}/diagnosis", sd.PermStoreDataRead, h.storeDiagnosis)
 
 	rt.Handle("GET /groups", sd.PermPeopleRead, h.groups)
 	rt.Handle("GET /groups/new", sd.PermGroupsManage, h.groupNew)

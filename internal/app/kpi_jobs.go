@@ -1,0 +1,103 @@
+package app
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"io"
+
+	"github.com/shopdojo/shopdojo"
+	"github.com/shopdojo/shopdojo/internal/store"
+	"github.com/shopdojo/shopdojo/internal/store/sqlq"
+)
+
+// KPIImportRow is an import as its page and the store's list show it.
+type KPIImportRow struct {
+	sqlq.KpiImport
+	Detail *KPIImportReport // the finished import's report; nil while it runs
+}
+
+// Percent is how far a running import is (both reads of the file).
+func (r KPIImportRow) Percent() int {
+	if r.BytesTotal <= 0 {
+		return 0
+	}
+	return int(min(100, r.BytesRead*50/r.BytesTotal))
+}
+
+// StartKPIImportFile starts importing an uploaded store export (a file of
+// purpose storedata) and returns the import's id as soon as it is
+// recorded; the import goes on in the background, and its page follows it.
+// A file no preset can read is refused at once, recording nothing.
+func (a *App) StartKPIImportFile(ctx context.Context, ac Actor, storeID, fileID, preset string, keepGood bool) (string, error) {
+	f, obj, err := a.OpenFile(ctx, ac, fileID)
+	if err != nil {
+		return "", err
+	}
+	obj.Close()
+	if f.Purpose != PurposeStoreData {
+		return "", shopdojo.ErrNotFound
+	}
+	open := func() (io.ReadCloser, error) {
+		_, o, err := a.OpenFile(context.WithoutCancel(ctx), SystemActor("import"), fileID)
+		return o, err
+	}
+	started := make(chan string, 1)
+	done := make(chan error, 1)
+	in := KPIImport{StoreID: storeID, Preset: preset, FileName: f.Name, Size: f.Size, KeepGood: keepGood, Open: open,
+		OnStart: func(id string) { started <- id }}
+	go func() {
+		_, err := a.ImportKPI(context.WithoutCancel(ctx), ac, in)
+		if err != nil {
+			a.log.Warn("store import", "store", storeID, "file", fileID, "err", err)
+		}
+		done <- err
+	}()
+	select {
+	case id := <-started:
+		return id, nil
+	case err := <-done:
+		return "", err
+	}
+}
+
+// KPIImports lists a store's latest imports.
+func (a *App) KPIImports(ctx context.Context, ac Actor, storeID string, limit int) ([]KPIImportRow, error) {
+	var out []KPIImportRow
+	err := a.store.Read(ctx, func(q *store.Queries) error {
+		if _, err := a.storeFor(ctx, q, ac, storeID, shopdojo.PermStoreDataRead); err != nil {
+			return err
+		}
+		rows, err := q.ListKPIImports(ctx, sqlq.ListKPIImportsParams{StoreID: storeID, Limit: int32(limit)})
+		for _, r := range rows {
+			out = append(out, KPIImportRow{KpiImport: r})
+		}
+		return err
+	})
+	return out, err
+}
+
+// KPIImportStatus is one import of a store, with its report once finished.
+func (a *App) KPIImportStatus(ctx context.Context, ac Actor, storeID, importID string) (KPIImportRow, error) {
+	var row KPIImportRow
+	err := a.store.Read(ctx, func(q *store.Queries) error {
+		if _, err := a.storeFor(ctx, q, ac, storeID, shopdojo.PermStoreDataRead); err != nil {
+			return err
+		}
+		r, err := q.GetKPIImport(ctx, importID)
+		if errors.Is(err, sql.ErrNoRows) || err == nil && r.StoreID != storeID {
+			return shopdojo.ErrNotFound
+		}
+		row.KpiImport = r
+		return err
+	})
+	if err != nil || row.Status == ImportRunning {
+		return row, err
+	}
+	var rep KPIImportReport
+	if err := json.Unmarshal([]byte(row.Report), &rep); err == nil {
+		row.Detail = &rep
+	}
+	return row, nil
+}

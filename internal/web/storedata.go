@@ -1,0 +1,158 @@
+package web
+
+import (
+	"io"
+	"net/http"
+	"time"
+
+	"github.com/shopdojo/shopdojo"
+	"github.com/shopdojo/shopdojo/internal/app"
+	"github.com/shopdojo/shopdojo/internal/ingest"
+	"github.com/shopdojo/shopdojo/internal/kpi"
+)
+
+// storeDataLimit is the request limit of a store export upload.
+var storeDataLimit = app.MaxUpload(app.PurposeStoreData) + 64<<10
+
+// storeDataView is a store's data page: its imports and the upload form.
+type storeDataView struct {
+	Store   shopdojo.Store
+	Imports []app.KPIImportRow
+	Presets []ingest.Preset
+}
+
+func (h *Handler) storeData(w http.ResponseWriter, r *http.Request) error {
+	return h.storeDataPage(w, r, nil)
+}
+
+// storeDataPage renders the data page, with the upload's error if any.
+func (h *Handler) storeDataPage(w http.ResponseWriter, r *http.Request, uploadErr error) error {
+	ac := actorOf(r)
+	st, err := h.app.Store(r.Context(), ac, r.PathValue("id"))
+	if err != nil {
+		return err
+	}
+	imports, err := h.app.KPIImports(r.Context(), ac, st.ID, 50)
+	if err != nil {
+		return err
+	}
+	set, err := ingest.Builtin()
+	if err != nil {
+		return err
+	}
+	p := h.page(r, "storedata.title")
+	p.Nav = "stores"
+	p.Data = storeDataView{Store: st, Imports: imports, Presets: set.All()}
+	if uploadErr != nil {
+		return h.invalid(w, r, uploadErr, "store_data", p)
+	}
+	return h.render(w, r, "store_data", p)
+}
+
+// storeDataUpload stores the uploaded export and starts its import.
+func (h *Handler) storeDataUpload(w http.ResponseWriter, r *http.Request) error {
+	ac := actorOf(r)
+	storeID := r.PathValue("id")
+	mr, err := r.MultipartReader()
+	if err != nil {
+		return shopdojo.Wrap(shopdojo.KindInvalid, "error.file_required", err)
+	}
+	form := map[string]string{}
+	var fileID string
+	for fileID == "" {
+		part, err := mr.NextPart()
+		if err != nil {
+			return shopdojo.Wrap(shopdojo.KindInvalid, "error.file_required", err)
+		}
+		if part.FormName() != "file" {
+			form[part.FormName()] = readSmall(part)
+			continue
+		}
+		if part.FileName() == "" {
+			return shopdojo.E(shopdojo.KindInvalid, "error.file_required")
+		}
+		f, err := h.app.UploadFile(r.Context(), ac, app.PurposeStoreData, part.FileName(), part)
+		if shopdojo.KindOf(err) == shopdojo.KindInvalid {
+			return h.storeDataPage(w, r, err)
+		}
+		if err != nil {
+			return err
+		}
+		fileID = f.ID
+	}
+	for { // the fields after the file
+		part, err := mr.NextPart()
+		if err != nil {
+			break
+		}
+		form[part.FormName()] = readSmall(part)
+	}
+	id, err := h.app.StartKPIImportFile(r.Context(), ac, storeID, fileID, form["preset"], form["keep_good"] != "")
+	if shopdojo.KindOf(err) == shopdojo.KindInvalid {
+		return h.storeDataPage(w, r, err)
+	}
+	if err != nil {
+		return err
+	}
+	return redirect(w, r, "/stores/"+storeID+"/data/imports/"+id, "")
+}
+
+// readSmall reads a small form field.
+func readSmall(part io.Reader) string {
+	b, _ := io.ReadAll(io.LimitReader(part, 256))
+	return string(b)
+}
+
+func (h *Handler) storeImport(w http.ResponseWriter, r *http.Request) error {
+	ac := actorOf(r)
+	st, err := h.app.Store(r.Context(), ac, r.PathValue("id"))
+	if err != nil {
+		return err
+	}
+	row, err := h.app.KPIImportStatus(r.Context(), ac, st.ID, r.PathValue("import"))
+	if err != nil {
+		return err
+	}
+	p := h.page(r, "storedata.import_title")
+	p.Nav = "stores"
+	p.Data = map[string]any{"Store": st, "Import": row, "Problems": h.ingestProblems(p, row)}
+	return h.render(w, r, "store_import", p)
+}
+
+// ingestProblems are a finished import's problems, translated.
+func (h *Handler) ingestProblems(p *page, row app.KPIImportRow) []problemRow {
+	if row.Detail == nil {
+		return nil
+	}
+	var out []problemRow
+	for _, pr := range row.Detail.Problems {
+		col := ""
+		if pr.Field != "" {
+			col = p.T(ingest.FieldLabel(pr.Field))
+		}
+		out = append(out, problemRow{Line: pr.Line, Column: col, Text: p.T(pr.Msg, pr.Args)})
+	}
+	return out
+}
+
+func (h *Handler) storeDiagnosis(w http.ResponseWriter, r *http.Request) error {
+	ac := actorOf(r)
+	q := app.DashboardQuery{By: kpi.Dimension(r.URL.Query().Get("by"))}
+	if q.By == kpi.ByNone {
+		q.By = kpi.ByDay
+	}
+	if f, err := time.ParseInLocation(time.DateOnly, r.URL.Query().Get("from"), h.app.Location()); err == nil {
+		q.From = f
+	}
+	if t, err := time.ParseInLocation(time.DateOnly, r.URL.Query().Get("to"), h.app.Location()); err == nil {
+		q.To = t.AddDate(0, 0, 1)
+	}
+	d, err := h.app.StoreDashboard(r.Context(), ac, r.PathValue("id"), q)
+	if err != nil {
+		return err
+	}
+	p := h.page(r, "diagnosis.title")
+	p.Nav = "stores"
+	p.Data = diagnosisViewOf(p, d)
+	return h.render(w, r, "store_diagnosis", p)
+}
