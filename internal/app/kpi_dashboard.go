@@ -27,7 +27,8 @@ type StoreDashboard struct {
 	Targets  []kpi.Target
 	Gaps     []kpi.Gap
 	Plan     kpi.TrainingPlan
-	Empty    bool // the store holds no data in or before the period
+	Empty    bool                 // the store holds no data in or before the period
+	Modules  map[string][2]string // module id → Chinese and English title, for the gaps' links
 }
 
 // DashboardQuery picks the period and grouping; zero From/To mean the
@@ -81,6 +82,12 @@ func (a *App) StoreDashboard(ctx context.Context, ac Actor, storeID string, dq D
 	d.Targets = storeTargets(targets, ds, d.Query, string(st.Platform))
 	d.Gaps = kpi.Gaps(d.Result.Total, storeID, d.Targets, kpi.DefaultRules())
 	d.Plan = kpi.Plan(d.Gaps, kpi.DefaultRules())
+	if sp, err := a.pack(ctx); err == nil {
+		d.Modules = map[string][2]string{}
+		for _, m := range sp.idx.Pack.Modules {
+			d.Modules[m.ID] = [2]string{m.Title, m.TitleEN}
+		}
+	}
 	return d, nil
 }
 

@@ -49,18 +49,33 @@ type changeView struct {
 }
 
 type gapRow struct {
-	Rank                            int
-	Label, Actual, Target, Source   string
-	Shortfall, Impact               string
-	Modules, Competencies, Position []string
+	Rank                          int
+	Label, Actual, Target, Source string
+	Shortfall, Impact             string
+	Modules                       []moduleLink
+	Competencies, Position        []string
 }
 
 type planRow struct {
 	Priority  int
 	Label     string
 	Impact    string
-	Modules   []string
+	Modules   []moduleLink
 	Positions []string
+}
+
+// moduleLink is a curriculum module a gap points to.
+type moduleLink struct{ ID, Title string }
+
+func modulesOf(p *page, d app.StoreDashboard, ids []string) []moduleLink {
+	out := make([]moduleLink, len(ids))
+	for i, id := range ids {
+		out[i] = moduleLink{ID: id, Title: id}
+		if t, ok := d.Modules[id]; ok {
+			out[i].Title = p.L(t[0], t[1])
+		}
+	}
+	return out
 }
 
 // headline are the cards at the top, in order.
@@ -106,7 +121,7 @@ func diagnosisViewOf(p *page, d app.StoreDashboard) diagnosisView {
 	}
 	v.table(p, d.Result)
 	v.Change = changeOf(d.Change)
-	v.gaps(p, d.Gaps, d.Plan)
+	v.gaps(p, d)
 	if d.Change != nil {
 		v.ChangeChart = jsonScript(waterfall(p, *d.Change))
 	}
@@ -226,13 +241,13 @@ func funnel(p *page, g kpi.Group) map[string]any {
 	}
 	return map[string]any{
 		"tooltip": map[string]any{"trigger": "item"},
-		"series": []any{map[string]any{"type": "funnel", "sort": "descending", "gap": 2, "left": "10%", "width": "80%",
+		"series": []any{map[string]any{"type": "funnel", "sort": "descending", "gap": 2, "left": "10%", "width": "80%", "minSize": "18%",
 			"label": map[string]any{"show": true, "position": "inside"}, "data": data}},
 	}
 }
 
-func (v *diagnosisView) gaps(p *page, gaps []kpi.Gap, plan kpi.TrainingPlan) {
-	for _, g := range gaps {
+func (v *diagnosisView) gaps(p *page, d app.StoreDashboard) {
+	for _, g := range d.Gaps {
 		unit := kpi.UnitOf(g.Metric)
 		r := gapRow{Rank: g.Rank, Label: p.T(kpi.MetricNameID(g.Metric)), Actual: formatMetric(unit, g.Actual),
 			Target: formatMetric(unit, g.Target), Source: p.T("diagnosis.source_" + string(g.Source)),
@@ -241,12 +256,12 @@ func (v *diagnosisView) gaps(p *page, gaps []kpi.Gap, plan kpi.TrainingPlan) {
 			r.Impact = money(float64(g.Impact))
 		}
 		if g.Matched {
-			r.Modules, r.Competencies, r.Position = g.Rule.Modules, g.Rule.Competencies, g.Rule.Positions
+			r.Modules, r.Competencies, r.Position = modulesOf(p, d, g.Rule.Modules), g.Rule.Competencies, g.Rule.Positions
 		}
 		v.Gaps = append(v.Gaps, r)
 	}
-	for _, it := range plan.Items {
-		r := planRow{Priority: it.Priority, Label: p.T(kpi.MetricNameID(it.Metric)), Modules: it.Modules, Positions: it.Positions}
+	for _, it := range d.Plan.Items {
+		r := planRow{Priority: it.Priority, Label: p.T(kpi.MetricNameID(it.Metric)), Modules: modulesOf(p, d, it.Modules), Positions: it.Positions}
 		if it.ImpactKnown {
 			r.Impact = money(float64(it.Impact))
 		}
