@@ -4,6 +4,7 @@ import (
 	"math"
 	"testing"
 
+	"github.com/shopdojo/shopdojo"
 	"github.com/shopdojo/shopdojo/internal/app"
 	"github.com/shopdojo/shopdojo/internal/kpi"
 )
@@ -56,5 +57,58 @@ func TestDemoStoreDiagnosis(t *testing.T) {
 	}
 	if n := e.count(t, "SELECT COUNT(*) FROM kpi_orders WHERE buyer NOT LIKE 'u\\_%' ESCAPE '\\' OR region LIKE '%路%'"); n != 0 {
 		t.Errorf("%d demo orders with a raw buyer or street address", n)
+	}
+}
+
+// TestAcceptTrainingPlan: accepting the demo store's plan gives each
+// position it names that position's course map; accepting again changes
+// nothing; a learner cannot accept.
+func TestAcceptTrainingPlan(t *testing.T) {
+	e := newEnv(t)
+	_, err := e.app.SeedDemo(e.ctx)
+	e.must(err)
+	stores, err := e.app.Stores(e.ctx, e.sys)
+	e.must(err)
+	var id string
+	for _, s := range stores {
+		if s.Name == "示例家居天猫旗舰店" {
+			id = s.ID
+		}
+	}
+	mgr, err := e.app.PersonByEmployeeNo(e.ctx, e.sys, "SD9001")
+	e.must(err)
+	ac, err := e.app.ActorFor(e.ctx, mgr.ID)
+	e.must(err)
+	res, err := e.app.AcceptTrainingPlan(e.ctx, ac, id, nil)
+	e.must(err)
+	total := 0
+	positions := map[string]bool{}
+	for _, it := range res.Items {
+		t.Logf("%+v", it)
+		if it.PathID == "" || it.NoPeople {
+			t.Errorf("item %+v has no path or nobody", it)
+		}
+		positions[it.Position] = true
+		total += it.Assigned + it.Had
+	}
+	if !positions["客服专员"] || !positions["运营专员"] || total == 0 {
+		t.Fatalf("accepted %+v", res.Items)
+	}
+	again, err := e.app.AcceptTrainingPlan(e.ctx, ac, id, []string{kpi.CSResponseRate3})
+	e.must(err)
+	for _, it := range again.Items {
+		if it.Metric != kpi.CSResponseRate3 || it.Assigned != 0 {
+			t.Errorf("a second acceptance assigned again: %+v", it)
+		}
+	}
+	if n := e.count(t, "SELECT COUNT(*) FROM audit_events WHERE action = 'storedata.plan_accept'"); n != 2 {
+		t.Errorf("%d audit events", n)
+	}
+	learner, err := e.app.PersonByEmployeeNo(e.ctx, e.sys, "SD1003")
+	e.must(err)
+	lac, err := e.app.ActorFor(e.ctx, learner.ID)
+	e.must(err)
+	if _, err := e.app.AcceptTrainingPlan(e.ctx, lac, id, nil); kind(err) != shopdojo.KindForbidden {
+		t.Fatalf("a learner accepted the plan: %v", err)
 	}
 }

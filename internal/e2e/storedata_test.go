@@ -83,6 +83,12 @@ func TestStoreDiagnosis(t *testing.T) {
 	waitText(t, ctx, "[data-testid=training-plan]", "P1")
 	do(t, ctx, chromedp.WaitVisible(css(`[data-chart-src=chart-trend] svg`)), chromedp.WaitVisible(css(`[data-chart-src=chart-change] svg`)))
 	s.shot(t, ctx, "diagnosis-01-zh")
+	// The manager accepts the plan: the positions' course maps are assigned.
+	do(t, ctx, chromedp.Click(css("[data-testid=accept-plan]")), chromedp.WaitVisible(css(".toast")))
+	waitText(t, ctx, ".toast", "已采纳培训计划")
+	if n := countRows(t, s, "SELECT COUNT(*) FROM audit_events WHERE action = 'storedata.plan_accept'"); n != 1 {
+		t.Fatalf("%d plan acceptances recorded", n)
+	}
 	do(t, ctx, toLocale("en"), chromedp.WaitVisible(css("[data-testid=kpi-cards]")))
 	waitText(t, ctx, "[data-testid=gaps]", "peer average")
 	waitText(t, ctx, "[data-testid=gmv-change]", "Against the previous period")
@@ -94,4 +100,14 @@ func TestStoreDiagnosis(t *testing.T) {
 	do(t, phone, chromedp.WaitVisible(css("[data-testid=stat-active]")), chromedp.Navigate(s.url+"/stores/"+storeID+"/diagnosis"),
 		chromedp.WaitVisible(css("[data-testid=kpi-cards]")))
 	s.shot(t, phone, "diagnosis-03-phone")
+}
+
+// countRows runs a COUNT query against the site's database.
+func countRows(t *testing.T, s *site, query string) int {
+	t.Helper()
+	var n int
+	if err := s.srv.Store.Raw().QueryRowContext(context.Background(), query).Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	return n
 }

@@ -58,6 +58,7 @@ type gapRow struct {
 
 type planRow struct {
 	Priority  int
+	Metric    string
 	Label     string
 	Impact    string
 	Modules   []moduleLink
@@ -261,7 +262,7 @@ func (v *diagnosisView) gaps(p *page, d app.StoreDashboard) {
 		v.Gaps = append(v.Gaps, r)
 	}
 	for _, it := range d.Plan.Items {
-		r := planRow{Priority: it.Priority, Label: p.T(kpi.MetricNameID(it.Metric)), Modules: modulesOf(p, d, it.Modules), Positions: it.Positions}
+		r := planRow{Priority: it.Priority, Metric: it.Metric, Label: p.T(kpi.MetricNameID(it.Metric)), Modules: modulesOf(p, d, it.Modules), Positions: it.Positions}
 		if it.ImpactKnown {
 			r.Impact = money(float64(it.Impact))
 		}

@@ -60,6 +60,7 @@ func (h *Handler) routes() {
 	rt.HandleUpload("POST /stores/{id}/data", sd.PermStoreDataManage, h.storeDataUpload, storeDataLimit)
 	rt.Handle("GET /stores/{id}/data/imports/{import}", sd.PermStoreDataRead, h.storeImport)
 	rt.Handle("GET /stores/{id}/diagnosis", sd.PermStoreDataRead, h.storeDiagnosis)
+	rt.Handle("POST /stores/{id}/diagnosis/plan", sd.PermPeopleManage, h.storePlanAccept)
 
 	rt.Handle("GET /groups", sd.PermPeopleRead, h.groups)
 	rt.Handle("GET /groups/new", sd.PermGroupsManage, h.groupNew)

@@ -3,6 +3,7 @@ package web
 import (
 	"io"
 	"net/http"
+	"strconv"
 	"time"
 
 	"github.com/shopdojo/shopdojo"
@@ -155,4 +156,24 @@ func (h *Handler) storeDiagnosis(w http.ResponseWriter, r *http.Request) error {
 	p.Nav = "stores"
 	p.Data = diagnosisViewOf(p, d)
 	return h.render(w, r, "store_diagnosis", p)
+}
+
+// storePlanAccept accepts the checked items of a store's training plan.
+func (h *Handler) storePlanAccept(w http.ResponseWriter, r *http.Request) error {
+	if err := r.ParseForm(); err != nil {
+		return shopdojo.Wrap(shopdojo.KindInvalid, "error.invalid", err)
+	}
+	metrics := r.PostForm["metric"]
+	if len(metrics) == 0 {
+		return shopdojo.E(shopdojo.KindInvalid, "diagnosis.plan_none_checked")
+	}
+	res, err := h.app.AcceptTrainingPlan(r.Context(), actorOf(r), r.PathValue("id"), metrics)
+	if err != nil {
+		return err
+	}
+	n := 0
+	for _, it := range res.Items {
+		n += it.Assigned
+	}
+	return redirect(w, r, "/stores/"+r.PathValue("id")+"/diagnosis#plan", "flash.plan_accepted:"+strconv.Itoa(n))
 }

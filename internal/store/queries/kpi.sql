@@ -122,3 +122,14 @@ SELECT kind, fields, grain FROM kpi_imports WHERE store_id = $1 AND status = 'do
 -- access to its data.
 SELECT CAST(EXISTS (SELECT 1 FROM stores s WHERE s.id = sqlc.arg(store_id) AND s.owner_id = sqlc.arg(person_id))
     OR EXISTS (SELECT 1 FROM person_stores ps WHERE ps.store_id = sqlc.arg(store_id) AND ps.person_id = sqlc.arg(person_id)) AS BOOLEAN) AS linked;
+
+-- name: ListPeopleForStorePlan :many
+-- Active people holding a position (by name), each flagged when they are
+-- linked to the store or own it: a diagnosis plan assigns the store's own
+-- staff first.
+SELECT p.id, p.employee_no, p.name,
+       CAST(EXISTS (SELECT 1 FROM person_stores s WHERE s.person_id = p.id AND s.store_id = sqlc.arg(store_id))
+            OR EXISTS (SELECT 1 FROM stores st WHERE st.id = sqlc.arg(store_id) AND st.owner_id = p.id) AS BOOLEAN) AS linked
+FROM people p JOIN positions ps ON ps.id = p.position_id
+WHERE ps.name = sqlc.arg(position) AND p.status <> 'left'
+ORDER BY p.employee_no;

@@ -570,6 +570,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.listPeopleStmt, err = db.PrepareContext(ctx, listPeople); err != nil {
 		return nil, fmt.Errorf("error preparing query ListPeople: %w", err)
 	}
+	if q.listPeopleForStorePlanStmt, err = db.PrepareContext(ctx, listPeopleForStorePlan); err != nil {
+		return nil, fmt.Errorf("error preparing query ListPeopleForStorePlan: %w", err)
+	}
 	if q.listPeoplePlatformsStmt, err = db.PrepareContext(ctx, listPeoplePlatforms); err != nil {
 		return nil, fmt.Errorf("error preparing query ListPeoplePlatforms: %w", err)
 	}
@@ -1779,6 +1782,11 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing listPeopleStmt: %w", cerr)
 		}
 	}
+	if q.listPeopleForStorePlanStmt != nil {
+		if cerr := q.listPeopleForStorePlanStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listPeopleForStorePlanStmt: %w", cerr)
+		}
+	}
 	if q.listPeoplePlatformsStmt != nil {
 		if cerr := q.listPeoplePlatformsStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing listPeoplePlatformsStmt: %w", cerr)
@@ -2490,6 +2498,7 @@ type Queries struct {
 	listPathRulesStmt              *sql.Stmt
 	listPathRulesAdminStmt         *sql.Stmt
 	listPeopleStmt                 *sql.Stmt
+	listPeopleForStorePlanStmt     *sql.Stmt
 	listPeoplePlatformsStmt        *sql.Stmt
 	listPersonAssignmentsStmt      *sql.Stmt
 	listPersonAttemptsStmt         *sql.Stmt
@@ -2776,6 +2785,7 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		listPathRulesStmt:              q.listPathRulesStmt,
 		listPathRulesAdminStmt:         q.listPathRulesAdminStmt,
 		listPeopleStmt:                 q.listPeopleStmt,
+		listPeopleForStorePlanStmt:     q.listPeopleForStorePlanStmt,
 		listPeoplePlatformsStmt:        q.listPeoplePlatformsStmt,
 		listPersonAssignmentsStmt:      q.listPersonAssignmentsStmt,
 		listPersonAttemptsStmt:         q.listPersonAttemptsStmt,

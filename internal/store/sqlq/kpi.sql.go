@@ -557,6 +557,58 @@ func (q *Queries) ListKPITraffic(ctx context.Context, arg ListKPITrafficParams) 
 	return items, nil
 }
 
+const listPeopleForStorePlan = `-- name: ListPeopleForStorePlan :many
+SELECT p.id, p.employee_no, p.name,
+       CAST(EXISTS (SELECT 1 FROM person_stores s WHERE s.person_id = p.id AND s.store_id = $1)
+            OR EXISTS (SELECT 1 FROM stores st WHERE st.id = $1 AND st.owner_id = p.id) AS BOOLEAN) AS linked
+FROM people p JOIN positions ps ON ps.id = p.position_id
+WHERE ps.name = $2 AND p.status <> 'left'
+ORDER BY p.employee_no
+`
+
+type ListPeopleForStorePlanParams struct {
+	StoreID  string
+	Position string
+}
+
+type ListPeopleForStorePlanRow struct {
+	ID         string
+	EmployeeNo string
+	Name       string
+	Linked     bool
+}
+
+// Active people holding a position (by name), each flagged when they are
+// linked to the store or own it: a diagnosis plan assigns the store's own
+// staff first.
+func (q *Queries) ListPeopleForStorePlan(ctx context.Context, arg ListPeopleForStorePlanParams) ([]ListPeopleForStorePlanRow, error) {
+	rows, err := q.query(ctx, q.listPeopleForStorePlanStmt, listPeopleForStorePlan, arg.StoreID, arg.Position)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	items := []ListPeopleForStorePlanRow{}
+	for rows.Next() {
+		var i ListPeopleForStorePlanRow
+		if err := rows.Scan(
+			&i.ID,
+			&i.EmployeeNo,
+			&i.Name,
+			&i.Linked,
+		); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Close(); err != nil {
+		return nil, err
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
 const personLinkedToStore = `-- name: PersonLinkedToStore :one
 SELECT CAST(EXISTS (SELECT 1 FROM stores s WHERE s.id = $1 AND s.owner_id = $2)
     OR EXISTS (SELECT 1 FROM person_stores ps WHERE ps.store_id = $1 AND ps.person_id = $2) AS BOOLEAN) AS linked
