@@ -8,6 +8,7 @@ import (
 	"io"
 
 	"github.com/shopdojo/shopdojo"
+	"github.com/shopdojo/shopdojo/internal/ingest"
 	"github.com/shopdojo/shopdojo/internal/store"
 	"github.com/shopdojo/shopdojo/internal/store/sqlq"
 )
@@ -31,6 +32,10 @@ func (r KPIImportRow) Percent() int {
 // recorded; the import goes on in the background, and its page follows it.
 // A file no preset can read is refused at once, recording nothing.
 func (a *App) StartKPIImportFile(ctx context.Context, ac Actor, storeID, fileID, preset string, keepGood bool) (string, error) {
+	return a.startImportFile(ctx, ac, storeID, fileID, preset, nil, keepGood)
+}
+
+func (a *App) startImportFile(ctx context.Context, ac Actor, storeID, fileID, preset string, m *ingest.Mapping, keepGood bool) (string, error) {
 	f, obj, err := a.OpenFile(ctx, ac, fileID)
 	if err != nil {
 		return "", err
@@ -45,7 +50,7 @@ func (a *App) StartKPIImportFile(ctx context.Context, ac Actor, storeID, fileID,
 	}
 	started := make(chan string, 1)
 	done := make(chan error, 1)
-	in := KPIImport{StoreID: storeID, Preset: preset, FileName: f.Name, Size: f.Size, KeepGood: keepGood, Open: open,
+	in := KPIImport{StoreID: storeID, Preset: preset, Mapping: m, FileName: f.Name, Size: f.Size, KeepGood: keepGood, Open: open,
 		OnStart: func(id string) { started <- id }}
 	go func() {
 		_, err := a.ImportKPI(context.WithoutCancel(ctx), ac, in)

@@ -111,3 +111,29 @@ func countRows(t *testing.T, s *site, query string) int {
 	}
 	return n
 }
+
+// TestStoreMapColumns: an export no preset knows goes to the mapping
+// screen; the manager maps its columns, and the import runs with them.
+func TestStoreMapColumns(t *testing.T) {
+	s := start(t)
+	file := filepath.Join(t.TempDir(), "自制订单.csv")
+	body := "单号,会员,实付,支付时间\nB1,阿花,12.50,2026-11-28 10:00:00\nB2,阿草,7.00,2026-11-28 11:00:00\n"
+	if err := os.WriteFile(file, []byte(body), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	stores, err := s.srv.App.Stores(context.Background(), app.SystemActor("test"))
+	must(t, err)
+	ctx := browser(t, 1280, 1000, false)
+	signIn(t, ctx, s, "SD9001", app.DemoPassword)
+	do(t, ctx, chromedp.WaitVisible(css("[data-testid=stat-active]")), chromedp.Navigate(s.url+"/stores/"+stores[0].ID+"/data"),
+		chromedp.WaitVisible(css("[data-testid=storedata-file]")), chromedp.SetUploadFiles(css("[data-testid=storedata-file]"), []string{file}),
+		chromedp.Click(css("[data-testid=storedata-submit]")), chromedp.WaitVisible(css("[data-testid=map-form]")))
+	waitText(t, ctx, "[data-testid=map-sample]", "阿花")
+	do(t, ctx, chromedp.SetValue(css("#map_order_id"), "0"), chromedp.SetValue(css("#map_buyer_id"), "1"),
+		chromedp.SetValue(css("#map_amount_paid"), "2"), chromedp.SetValue(css("#map_paid_at"), "3"))
+	s.shot(t, ctx, "storedata-03-map-columns")
+	do(t, ctx, chromedp.Click(css("[data-testid=map-submit]")), chromedp.WaitVisible(css("[data-testid=import-stored]")))
+	waitText(t, ctx, "[data-testid=import-status]", "已完成")
+	waitText(t, ctx, "[data-testid=import-stored]", "2")
+	waitText(t, ctx, "[data-testid=masking-report]", "会员")
+}

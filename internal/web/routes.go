@@ -59,6 +59,8 @@ func (h *Handler) routes() {
 	rt.Handle("GET /stores/{id}/data", sd.PermStoreDataRead, h.storeData)
 	rt.HandleUpload("POST /stores/{id}/data", sd.PermStoreDataManage, h.storeDataUpload, storeDataLimit)
 	rt.Handle("GET /stores/{id}/data/imports/{import}", sd.PermStoreDataRead, h.storeImport)
+	rt.Handle("GET /stores/{id}/data/map", sd.PermStoreDataManage, h.storeMap)
+	rt.Handle("POST /stores/{id}/data/map", sd.PermStoreDataManage, h.storeMapSubmit)
 	rt.Handle("GET /stores/{id}/diagnosis", sd.PermStoreDataRead, h.storeDiagnosis)
 	rt.Handle("POST /stores/{id}/diagnosis/plan", sd.PermPeopleManage, h.storePlanAccept)
 

@@ -3,11 +3,13 @@ package web
 import (
 	"io"
 	"net/http"
+	"net/url"
 	"strconv"
 	"time"
 
 	"github.com/shopdojo/shopdojo"
 	"github.com/shopdojo/shopdojo/internal/app"
+	"github.com/shopdojo/shopdojo/internal/httpx"
 	"github.com/shopdojo/shopdojo/internal/ingest"
 	"github.com/shopdojo/shopdojo/internal/kpi"
 )
@@ -88,7 +90,14 @@ func (h *Handler) storeDataUpload(w http.ResponseWriter, r *http.Request) error 
 		}
 		form[part.FormName()] = readSmall(part)
 	}
+	mapURL := "/stores/" + storeID + "/data/map?file=" + url.QueryEscape(fileID)
+	if form["preset"] == "generic" {
+		return redirect(w, r, mapURL, "")
+	}
 	id, err := h.app.StartKPIImportFile(r.Context(), ac, storeID, fileID, form["preset"], form["keep_good"] != "")
+	if shopdojo.KindOf(err) == shopdojo.KindInvalid && httpx.Fields(err)["file"] == ingest.MsgUnknownPreset {
+		return redirect(w, r, mapURL, "")
+	}
 	if shopdojo.KindOf(err) == shopdojo.KindInvalid {
 		return h.storeDataPage(w, r, err)
 	}
@@ -176,4 +185,107 @@ func (h *Handler) storePlanAccept(w http.ResponseWriter, r *http.Request) error 
 		n += it.Assigned
 	}
 	return redirect(w, r, "/stores/"+r.PathValue("id")+"/diagnosis#plan", "flash.plan_accepted:"+strconv.Itoa(n))
+}
+
+// storeMapView is the column-mapping screen of an uploaded file.
+type storeMapView struct {
+	Store   shopdojo.Store
+	M       app.KPIMappingView
+	Kinds   []ingest.Kind
+	Fields  []mapField
+	Letters []string // column headings of the sample: A, B, …
+}
+
+// mapField is one canonical field with the column chosen for it.
+type mapField struct {
+	Key, Label string
+	Required   bool
+	Chosen     int // column index, -1 for none
+}
+
+func (h *Handler) storeMap(w http.ResponseWriter, r *http.Request) error {
+	return h.storeMapPage(w, r, nil)
+}
+
+func (h *Handler) storeMapPage(w http.ResponseWriter, r *http.Request, formErr error) error {
+	ac := actorOf(r)
+	st, err := h.app.Store(r.Context(), ac, r.PathValue("id"))
+	if err != nil {
+		return err
+	}
+	q := r.URL.Query()
+	if r.Method == http.MethodPost {
+		q = r.PostForm
+	}
+	kind := ingest.Kind(q.Get("kind"))
+	if kind == "" {
+		kind = ingest.Orders
+	}
+	m, err := h.app.KPIMappingFor(r.Context(), ac, st.ID, q.Get("file"), kind, q.Get("noheader") != "")
+	if err != nil {
+		return err
+	}
+	p := h.page(r, "storedata.map_title")
+	p.Nav = "stores"
+	v := storeMapView{Store: st, M: m, Kinds: ingest.Kinds()}
+	width := max(len(m.Header), rowWidthOf(m.Sample))
+	for i := range width {
+		v.Letters = append(v.Letters, ingest.ColumnName(i))
+	}
+	for _, f := range m.Fields {
+		c, ok := m.Mapping.Columns[f.Key]
+		mf := mapField{Key: f.Key, Label: p.T(ingest.FieldLabel(f.Key)), Required: f.Required, Chosen: -1}
+		if ok {
+			mf.Chosen = c.Index
+		}
+		if r.Method == http.MethodPost {
+			mf.Chosen = formIndex(r.PostForm.Get("map_" + f.Key))
+		}
+		v.Fields = append(v.Fields, mf)
+	}
+	p.Data = v
+	if formErr != nil {
+		return h.invalid(w, r, formErr, "store_map", p)
+	}
+	return h.render(w, r, "store_map", p)
+}
+
+func rowWidthOf(rows [][]string) int {
+	n := 0
+	for _, r := range rows {
+		n = max(n, len(r))
+	}
+	return n
+}
+
+// formIndex reads a column choice; "" or junk is no column.
+func formIndex(s string) int {
+	i, err := strconv.Atoi(s)
+	if err != nil || i < 0 {
+		return -1
+	}
+	return i
+}
+
+// storeMapSubmit saves the mapping and starts the import.
+func (h *Handler) storeMapSubmit(w http.ResponseWriter, r *http.Request) error {
+	if err := r.ParseForm(); err != nil {
+		return shopdojo.Wrap(shopdojo.KindInvalid, "error.invalid", err)
+	}
+	f := r.PostForm
+	kind := ingest.Kind(f.Get("kind"))
+	m := ingest.Mapping{Kind: kind, NoHeader: f.Get("noheader") != "", Columns: map[string]ingest.Column{}}
+	for _, fl := range ingest.Schema(kind) {
+		if i := formIndex(f.Get("map_" + fl.Key)); i >= 0 {
+			m.Columns[fl.Key] = ingest.Column{Index: i}
+		}
+	}
+	id, err := h.app.StartKPIImportMapped(r.Context(), actorOf(r), r.PathValue("id"), f.Get("file"), m, f.Get("keep_good") != "")
+	if shopdojo.KindOf(err) == shopdojo.KindInvalid {
+		return h.storeMapPage(w, r, err)
+	}
+	if err != nil {
+		return err
+	}
+	return redirect(w, r, "/stores/"+r.PathValue("id")+"/data/imports/"+id, "")
 }
