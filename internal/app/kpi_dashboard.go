@@ -24,7 +24,8 @@ type StoreDashboard struct {
 	Result   kpi.Result
 	Previous kpi.Group // the period of the same length just before
 	Change   *kpi.Decomposition
-	Targets  []kpi.Target
+	Targets  []kpi.Target // every target in force, in the order kpi picks them
+	Stored   []kpi.Target // the targets set for this store (manager's, or peer values entered)
 	Gaps     []kpi.Gap
 	Plan     kpi.TrainingPlan
 	Empty    bool                 // the store holds no data in or before the period
@@ -80,6 +81,7 @@ func (a *App) StoreDashboard(ctx context.Context, ac Actor, storeID string, dq D
 		}
 	}
 	d.Targets = storeTargets(targets, ds, d.Query, string(st.Platform))
+	d.Stored = d.Targets[:len(targets)]
 	d.Gaps = kpi.Gaps(d.Result.Total, storeID, d.Targets, kpi.DefaultRules())
 	d.Plan = kpi.Plan(d.Gaps, kpi.DefaultRules())
 	if sp, err := a.pack(ctx); err == nil {

@@ -219,3 +219,44 @@ func TestStoreDashboard(t *testing.T) {
 		t.Fatalf("a team lead saw another store's dashboard: %v", err)
 	}
 }
+
+func TestKPITargets(t *testing.T) {
+	f := newKPIFixture(t)
+	set := func(ac app.Actor, metric, value string) error {
+		return f.e.app.SetKPITarget(f.e.ctx, ac, f.storeID, app.KPITargetInput{Metric: metric, Value: value, Source: kpi.SourceManager, Note: "Q4 目标"})
+	}
+	f.e.must(set(f.mgr, kpi.RefundRateAmount, "5%"))
+	f.e.must(set(f.mgr, kpi.AOV, "¥1,200"))
+	for _, bad := range [][2]string{{kpi.RefundRateAmount, "150"}, {kpi.AOV, "-1"}, {"no_such_metric", "3"}, {kpi.AOV, "abc"}} {
+		if err := set(f.mgr, bad[0], bad[1]); kind(err) != shopdojo.KindInvalid {
+			t.Errorf("target %v: %v", bad, err)
+		}
+	}
+	ts, err := f.e.app.KPITargets(f.e.ctx, f.mgr, f.storeID)
+	f.e.must(err)
+	got := map[string]float64{}
+	for _, tg := range ts {
+		got[tg.Metric] = tg.Value
+	}
+	if len(ts) != 2 || got[kpi.RefundRateAmount] != 0.05 || got[kpi.AOV] != 120000 {
+		t.Fatalf("targets %+v", ts)
+	}
+	_, err = f.importCSV(f.mgr, tmallExport, false)
+	f.e.must(err)
+	d, err := f.e.app.StoreDashboard(f.e.ctx, f.mgr, f.storeID, app.DashboardQuery{})
+	f.e.must(err)
+	if len(d.Stored) != 2 || len(d.Gaps) < 2 || d.Gaps[0].Source != kpi.SourceManager {
+		t.Fatalf("gaps against the targets %+v", d.Gaps)
+	}
+	_, learner := f.e.person("L7", "学员", "", shopdojo.RoleLearner)
+	if err := set(learner, kpi.AOV, "1"); kind(err) != shopdojo.KindForbidden {
+		t.Fatalf("a learner set a target: %v", err)
+	}
+	f.e.must(f.e.app.DeleteKPITarget(f.e.ctx, f.mgr, f.storeID, kpi.AOV))
+	if ts, _ := f.e.app.KPITargets(f.e.ctx, f.mgr, f.storeID); len(ts) != 1 {
+		t.Fatalf("after delete %+v", ts)
+	}
+	if n := f.e.count(t, "SELECT COUNT(*) FROM audit_events WHERE action LIKE 'storedata.target%'"); n != 3 {
+		t.Errorf("%d target audit events, want 3", n)
+	}
+}

@@ -83,6 +83,12 @@ func TestStoreDiagnosis(t *testing.T) {
 	waitText(t, ctx, "[data-testid=training-plan]", "P1")
 	do(t, ctx, chromedp.WaitVisible(css(`[data-chart-src=chart-trend] svg`)), chromedp.WaitVisible(css(`[data-chart-src=chart-change] svg`)))
 	s.shot(t, ctx, "diagnosis-01-zh")
+	// A 同行同层优秀 value copied from 生意参谋 becomes the conversion target.
+	do(t, ctx, chromedp.SetValue(css("#t-metric"), "pay_conversion"), chromedp.SendKeys(css("#t-value"), "4.2"),
+		chromedp.SetValue(css("#t-source"), "peer_top"), chromedp.SendKeys(css("#t-note"), "生意参谋 同行同层优秀 11 月"),
+		chromedp.Click(css("[data-testid=target-save]")), chromedp.WaitVisible(css("[data-testid=targets]")))
+	waitText(t, ctx, "[data-testid=targets]", "4.20%")
+	waitText(t, ctx, "[data-testid=gaps]", "同行同层优秀")
 	// The manager accepts the plan: the positions' course maps are assigned.
 	do(t, ctx, chromedp.Click(css("[data-testid=accept-plan]")), chromedp.WaitVisible(css(".toast")))
 	waitText(t, ctx, ".toast", "已采纳培训计划")
@@ -90,7 +96,7 @@ func TestStoreDiagnosis(t *testing.T) {
 		t.Fatalf("%d plan acceptances recorded", n)
 	}
 	do(t, ctx, toLocale("en"), chromedp.WaitVisible(css("[data-testid=kpi-cards]")))
-	waitText(t, ctx, "[data-testid=gaps]", "peer average")
+	waitText(t, ctx, "[data-testid=gaps]", "peer top performers")
 	waitText(t, ctx, "[data-testid=gmv-change]", "Against the previous period")
 	do(t, ctx, chromedp.WaitVisible(css(`[data-chart-src=chart-trend] svg`)))
 	s.shot(t, ctx, "diagnosis-02-en")

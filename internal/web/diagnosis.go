@@ -27,6 +27,9 @@ type diagnosisView struct {
 	Plan        []planRow
 	NotComputed []metricCard // headline metrics this data cannot give, with why
 	Dimensions  []string
+	Targets     []targetRow  // the targets set for the store
+	TargetKeys  []metricCard // metrics a target can be set for (Key, Label)
+	Sources     []string
 	TrendChart  template.JS // GMV (bars) and visitors (line) by group
 	ChangeChart template.JS // the GMV change as a waterfall
 	FunnelChart template.JS // visit → cart → order → pay, when the data has it
@@ -35,6 +38,28 @@ type diagnosisView struct {
 type metricCard struct {
 	Key, Label, Value, Note, Reason string
 	Target, Source                  string
+}
+
+type targetRow struct {
+	Key, Label, Value, Source, Note string
+}
+
+// targetable are the metrics the targets form offers.
+var targetable = []string{kpi.Visitors, kpi.PayConversion, kpi.AOV, kpi.AOVOrder, kpi.PaymentRate, kpi.CartRate,
+	kpi.RefundRateOrders, kpi.RefundRateAmount, kpi.Repurchase30, kpi.Repurchase90, kpi.ROI, kpi.CTR, kpi.CPC,
+	kpi.CSResponseRate3, kpi.CSInquiryConv, kpi.CSFirstResponse, kpi.CSAvgResponse}
+
+func (v *diagnosisView) targets(p *page, d app.StoreDashboard) {
+	for _, t := range d.Stored {
+		v.Targets = append(v.Targets, targetRow{Key: t.Metric, Label: p.T(kpi.MetricNameID(t.Metric)),
+			Value: formatMetric(kpi.UnitOf(t.Metric), t.Value), Source: p.T("diagnosis.source_" + string(t.Source)), Note: t.Note})
+	}
+	for _, k := range targetable {
+		v.TargetKeys = append(v.TargetKeys, metricCard{Key: k, Label: p.T(kpi.MetricNameID(k))})
+	}
+	for _, s := range app.TargetSources() {
+		v.Sources = append(v.Sources, string(s))
+	}
 }
 
 type groupRow struct {
@@ -123,6 +148,7 @@ func diagnosisViewOf(p *page, d app.StoreDashboard) diagnosisView {
 	v.table(p, d.Result)
 	v.Change = changeOf(d.Change)
 	v.gaps(p, d)
+	v.targets(p, d)
 	if d.Change != nil {
 		v.ChangeChart = jsonScript(waterfall(p, *d.Change))
 	}

@@ -63,6 +63,8 @@ func (h *Handler) routes() {
 	rt.Handle("POST /stores/{id}/data/map", sd.PermStoreDataManage, h.storeMapSubmit)
 	rt.Handle("GET /stores/{id}/diagnosis", sd.PermStoreDataRead, h.storeDiagnosis)
 	rt.Handle("POST /stores/{id}/diagnosis/plan", sd.PermPeopleManage, h.storePlanAccept)
+	rt.Handle("POST /stores/{id}/targets", sd.PermStoreDataManage, h.storeTargetSet)
+	rt.Handle("POST /stores/{id}/targets/{metric}/delete", sd.PermStoreDataManage, h.storeTargetDelete)
 
 	rt.Handle("GET /groups", sd.PermPeopleRead, h.groups)
 	rt.Handle("GET /groups/new", sd.PermGroupsManage, h.groupNew)

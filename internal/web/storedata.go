@@ -146,6 +146,11 @@ func (h *Handler) ingestProblems(p *page, row app.KPIImportRow) []problemRow {
 }
 
 func (h *Handler) storeDiagnosis(w http.ResponseWriter, r *http.Request) error {
+	return h.diagnosisPage(w, r, nil)
+}
+
+// diagnosisPage renders the diagnosis, with the targets form's error.
+func (h *Handler) diagnosisPage(w http.ResponseWriter, r *http.Request, formErr error) error {
 	ac := actorOf(r)
 	q := app.DashboardQuery{By: kpi.Dimension(r.URL.Query().Get("by"))}
 	if q.By == kpi.ByNone {
@@ -164,6 +169,9 @@ func (h *Handler) storeDiagnosis(w http.ResponseWriter, r *http.Request) error {
 	p := h.page(r, "diagnosis.title")
 	p.Nav = "stores"
 	p.Data = diagnosisViewOf(p, d)
+	if formErr != nil {
+		return h.invalid(w, r, formErr, "store_diagnosis", p)
+	}
 	return h.render(w, r, "store_diagnosis", p)
 }
 
@@ -288,4 +296,28 @@ func (h *Handler) storeMapSubmit(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	return redirect(w, r, "/stores/"+r.PathValue("id")+"/data/imports/"+id, "")
+}
+
+// storeTargetSet sets one of a store's targets from the diagnosis page.
+func (h *Handler) storeTargetSet(w http.ResponseWriter, r *http.Request) error {
+	if err := r.ParseForm(); err != nil {
+		return shopdojo.Wrap(shopdojo.KindInvalid, "error.invalid", err)
+	}
+	f := r.PostForm
+	err := h.app.SetKPITarget(r.Context(), actorOf(r), r.PathValue("id"), app.KPITargetInput{Metric: f.Get("metric"),
+		Value: f.Get("value"), Source: kpi.Source(f.Get("source")), Note: f.Get("note")})
+	if shopdojo.KindOf(err) == shopdojo.KindInvalid {
+		return h.diagnosisPage(w, r, err)
+	}
+	if err != nil {
+		return err
+	}
+	return redirect(w, r, "/stores/"+r.PathValue("id")+"/diagnosis#targets", "flash.saved")
+}
+
+func (h *Handler) storeTargetDelete(w http.ResponseWriter, r *http.Request) error {
+	if err := h.app.DeleteKPITarget(r.Context(), actorOf(r), r.PathValue("id"), r.PathValue("metric")); err != nil {
+		return err
+	}
+	return redirect(w, r, "/stores/"+r.PathValue("id")+"/diagnosis#targets", "flash.deleted")
 }
