@@ -68,8 +68,8 @@ func printImportTargets(w io.Writer, r importResult) {
 	if c := r.child; c.skipped != "" {
 		fmt.Fprintf(w, targetFormat, "import peak RSS", "n/a", c.skipped, "")
 	} else {
-		fmt.Fprintf(w, targetFormat, "import peak RSS", fmt.Sprintf("%.0f MB", float64(c.maxRSS)/(1<<20)),
-			fmt.Sprintf("target ≤ %d MB, child import kpi", targetImportRSSMB), verdict(c.maxRSS <= targetImportRSSMB<<20))
+		fmt.Fprintf(w, targetFormat, "import peak RSS", fmt.Sprintf("%.0f MB", float64(c.hwm)/(1<<20)),
+			fmt.Sprintf("target ≤ %d MB, child import kpi", targetImportRSSMB), verdict(c.hwm > 0 && c.hwm <= targetImportRSSMB<<20))
 	}
 	mbps := r.mask.rate() / 1e6
 	fmt.Fprintf(w, targetFormat, "masker throughput", fmt.Sprintf("%.1f MB/s", mbps),
@@ -93,8 +93,10 @@ func printImportNotes(w io.Writer, r importResult) {
 			millis(d.first), megabytes(d.heapBytes), megabytes(d.heapBytes)*1e6/float64(max(r.opts.rows, 1)), millis(d.views[len(d.views)/2]))
 	}
 	if r.child.skipped == "" {
-		fmt.Fprintf(w, "  peak RSS: max RSS of the child `shopdojo import kpi` (kernel rusage) over its %.1f s run.\n",
-			r.child.took.Seconds())
+		fmt.Fprintf(w, "  peak RSS: VmHWM of the child `shopdojo import kpi`, read every 10 ms over its %.1f s run; the\n"+
+			"    kernel's rusage says %.0f MB, which on Linux includes this bench's own peak (Go starts children with\n"+
+			"    CLONE_VM and exec records the departing memory's high-water mark).\n",
+			r.child.took.Seconds(), float64(r.child.maxRSS)/(1<<20))
 	}
 	fmt.Fprintf(w, "  masker: mask.Masker.Text on one goroutine (the GC may use another core), %.0f× slower than the bare copy.\n",
 		r.maskBare.rate()/max(r.mask.rate(), 1))
