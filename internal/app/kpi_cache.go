@@ -24,9 +24,9 @@ import (
 //
 // Memory: an entry holds every order line as read (a kpi.OrderLine of
 // about 300 bytes plus its strings) and the folded orders; `shopdojo
-// bench import` measured about 700 MB of heap per million lines, which is
-// why only kpiCacheStores entries are kept, the least recently used
-// evicted first.
+// bench import` measured 522 MB of live heap per million lines (and a
+// first view of 9.9 s, repeated views of 0.2 s), which is why only
+// kpiCacheStores entries are kept, the least recently used evicted first.
 
 // kpiCacheStores is how many stores' prepared datasets are kept.
 const kpiCacheStores = 3
