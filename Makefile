@@ -81,6 +81,7 @@ bench: build
 	./bin/shopdojo bench pages
 	./bin/shopdojo bench exam
 	./bin/shopdojo bench learner
+	./bin/shopdojo bench import
 
 ## soak: long crash test: 20 SIGKILLs of serve during an exam storm of 2,000 examinees
 soak: build

@@ -49,6 +49,7 @@ type App struct {
 	versions *versionCache                 // decoded question versions of open papers
 	papers   *memo[string, shopdojo.Paper] // decoded exam papers, by exam and update time
 	packs    *packCache                    // the published curriculum
+	kpis     kpiCache                      // stores' prepared datasets (kpi_cache.go)
 }
 
 // New returns an App over an open, migrated store.

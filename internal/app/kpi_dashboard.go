@@ -40,12 +40,14 @@ type DashboardQuery struct {
 	GrossMargin float64
 }
 
-// StoreDashboard computes a store's diagnosis.
+// StoreDashboard computes a store's diagnosis over its prepared dataset
+// (kpi_cache.go), so a view reads only the store, its targets and its
+// import stamp from the database.
 func (a *App) StoreDashboard(ctx context.Context, ac Actor, storeID string, dq DashboardQuery) (StoreDashboard, error) {
 	var d StoreDashboard
 	var st sqlq.Store
 	var targets []sqlq.KpiTarget
-	var ds kpi.Dataset
+	var stamp string
 	err := a.store.Read(ctx, func(q *store.Queries) (err error) {
 		if st, err = a.storeFor(ctx, q, ac, storeID, shopdojo.PermStoreDataRead); err != nil {
 			return err
@@ -53,25 +55,27 @@ func (a *App) StoreDashboard(ctx context.Context, ac Actor, storeID string, dq D
 		if targets, err = q.ListKPITargets(ctx, storeID); err != nil {
 			return err
 		}
-		ds, err = a.storeDataset(ctx, q, storeID, time.Time{}, time.Time{})
+		stamp, err = kpiStamp(ctx, q, storeID)
 		return err
 	})
 	if err != nil {
 		return d, err
 	}
-	d.Store = shopdojo.Store{ID: st.ID, Platform: shopdojo.Platform(st.Platform), Name: st.Name}
-	prep, err := kpi.Prepare(ds)
+	e, err := a.preparedDataset(ctx, storeID, stamp)
 	if err != nil {
+		return d, err
+	}
+	d.Store = shopdojo.Store{ID: st.ID, Platform: shopdojo.Platform(st.Platform), Name: st.Name}
+	d.Query = a.dashboardPeriod(e.last, dq, string(st.Platform))
+	d.Empty = datasetEmpty(e.ds)
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if d.Result, err = e.prep.Compute(d.Query); err != nil {
 		return d, fmt.Errorf("dashboard of %s: %w", storeID, err)
 	}
-	d.Query = a.dashboardPeriod(ds, dq, string(st.Platform))
-	if d.Result, err = prep.Compute(d.Query); err != nil {
-		return d, fmt.Errorf("dashboard of %s: %w", storeID, err)
-	}
-	d.Empty = datasetEmpty(ds)
 	prev := d.Query
 	prev.To, prev.From, prev.By = d.Query.From, d.Query.From.Add(-d.Query.To.Sub(d.Query.From)), kpi.ByNone
-	if pr, err := prep.Compute(prev); err == nil {
+	if pr, err := e.prep.Compute(prev); err == nil {
 		d.Previous = pr.Total
 		if f0, _, ok0 := kpi.FactorsOf(pr.Total); ok0 {
 			if f1, _, ok1 := kpi.FactorsOf(d.Result.Total); ok1 {
@@ -80,7 +84,7 @@ func (a *App) StoreDashboard(ctx context.Context, ac Actor, storeID string, dq D
 			}
 		}
 	}
-	d.Targets = storeTargets(targets, ds, d.Query, string(st.Platform))
+	d.Targets = storeTargets(targets, e.ds, d.Query, string(st.Platform))
 	d.Stored = d.Targets[:len(targets)]
 	d.Gaps = kpi.Gaps(d.Result.Total, storeID, d.Targets, kpi.DefaultRules())
 	d.Plan = kpi.Plan(d.Gaps, kpi.DefaultRules())
@@ -94,10 +98,10 @@ func (a *App) StoreDashboard(ctx context.Context, ac Actor, storeID string, dq D
 }
 
 // dashboardPeriod is the query asked for, or the last 30 days of data.
-func (a *App) dashboardPeriod(ds kpi.Dataset, dq DashboardQuery, platform string) kpi.Query {
+// last is the latest time the store's data is about (lastDataDay).
+func (a *App) dashboardPeriod(last time.Time, dq DashboardQuery, platform string) kpi.Query {
 	q := kpi.Query{From: dq.From, To: dq.To, By: dq.By, Zone: a.Location(), Platform: platform, GrossMargin: dq.GrossMargin}
 	if q.From.IsZero() || q.To.IsZero() || !q.From.Before(q.To) {
-		last := lastDataDay(ds)
 		if last.IsZero() {
 			last = a.now()
 		}
