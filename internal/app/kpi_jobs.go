@@ -53,11 +53,15 @@ func (a *App) startImportFile(ctx context.Context, ac Actor, storeID, fileID, pr
 	in := KPIImport{StoreID: storeID, Preset: preset, Mapping: m, FileName: f.Name, Size: f.Size, KeepGood: keepGood, Open: open,
 		OnStart: func(id string) { started <- id }}
 	go func() {
-		_, err := a.ImportKPI(context.WithoutCancel(ctx), ac, in)
+		bg := context.WithoutCancel(ctx)
+		rep, err := a.ImportKPI(bg, ac, in)
 		if err != nil {
 			a.log.Warn("store import", "store", storeID, "file", fileID, "err", err)
 		}
 		done <- err
+		if err == nil && rep.Status == ImportDone {
+			a.warmDashboard(bg, storeID)
+		}
 	}()
 	select {
 	case id := <-started:
@@ -105,4 +109,17 @@ func (a *App) KPIImportStatus(ctx context.Context, ac Actor, storeID, importID s
 		row.Detail = &rep
 	}
 	return row, nil
+}
+
+// warmDashboard prepares a store's dataset after an import, so the first
+// view of the diagnosis does not wait for a million rows to be read.
+func (a *App) warmDashboard(ctx context.Context, storeID string) {
+	var stamp string
+	err := a.store.Read(ctx, func(q *store.Queries) (err error) { stamp, err = kpiStamp(ctx, q, storeID); return })
+	if err == nil {
+		_, err = a.preparedDataset(ctx, storeID, stamp)
+	}
+	if err != nil {
+		a.log.Warn("prepare store dashboard", "store", storeID, "err", err)
+	}
 }

@@ -85,7 +85,7 @@ func printImportNotes(w io.Writer, r importResult) {
 	fmt.Fprintf(w, "  import: app.ImportKPI end to end — three reads of the file (head, a check of every row, the write),\n"+
 		"    masking, upserts in transactions of 2,000 rows (an fsync each), progress rows and the audit event.\n")
 	fmt.Fprintf(w, "  xlsx: the bare scan opens the workbook and reads every row's cells once (excelize Rows/Columns);\n"+
-		"    the import reads the workbook in each of its three passes, two iterators per row (shown and raw values).\n")
+		"    the import reads the workbook in each of its three passes, each row once (internal/sheet reads the zip directly).\n")
 	if len(d.views) > 0 {
 		fmt.Fprintf(w, "  dashboard: StoreDashboard as the page calls it (store, targets, import stamp, two computes, gaps, plan);\n"+
 			"    the first view after an import reads every line and folds it into the per-store cache: %.0f ms,\n"+
