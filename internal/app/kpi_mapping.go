@@ -121,7 +121,7 @@ func (a *App) StartKPIImportMapped(ctx context.Context, ac Actor, storeID, fileI
 	}
 	m.Preset = "generic_" + string(m.Kind)
 	for key, c := range m.Columns {
-		if c.Index < 0 || c.Index >= max(len(view.Header), rowWidth(view.Sample)) {
+		if c.Index < 0 || c.Index >= view.Width() {
 			delete(m.Columns, key)
 			continue
 		}
@@ -166,9 +166,10 @@ func validMapping(m ingest.Mapping) error {
 	return v.Err()
 }
 
-func rowWidth(rows [][]string) int {
-	n := 0
-	for _, r := range rows {
+// Width is how many columns the file has, by its header and sample rows.
+func (v KPIMappingView) Width() int {
+	n := len(v.Header)
+	for _, r := range v.Sample {
 		n = max(n, len(r))
 	}
 	return n

@@ -40,29 +40,7 @@ func splitMessage(raw string) (message, bool) {
 // fillPairs is fill with args as alternating names and values, which
 // spares the caller a map for the one or two arguments most messages take.
 func (m message) fillPairs(pairs []any) string {
-	var sb strings.Builder
-	for i, l := range m.lits {
-		sb.WriteString(l)
-		if i == len(m.names) {
-			break
-		}
-		v, ok := pairValue(pairs, m.names[i])
-		switch x := v.(type) {
-		case string:
-			sb.WriteString(x)
-		case int:
-			sb.WriteString(strconv.Itoa(x))
-		case int64:
-			sb.WriteString(strconv.FormatInt(x, 10))
-		default:
-			if !ok {
-				sb.WriteString("<no value>")
-			} else {
-				fmt.Fprint(&sb, x)
-			}
-		}
-	}
-	return sb.String()
+	return m.write(func(name string) (any, bool) { return pairValue(pairs, name) })
 }
 
 func pairValue(pairs []any, name string) (any, bool) {
@@ -86,15 +64,24 @@ func pairsMap(pairs []any) map[string]any {
 // fill writes the message with args in place of its placeholders, as
 // text/template would print them (a missing one as "<no value>").
 func (m message) fill(args map[string]any) string {
+	return m.write(func(name string) (any, bool) { v, ok := args[name]; return v, ok })
+}
+
+func (m message) write(arg func(name string) (any, bool)) string {
 	var sb strings.Builder
 	for i, l := range m.lits {
 		sb.WriteString(l)
 		if i == len(m.names) {
 			break
 		}
-		switch v, ok := args[m.names[i]]; x := v.(type) {
+		v, ok := arg(m.names[i])
+		switch x := v.(type) {
 		case string:
 			sb.WriteString(x)
+		case int:
+			sb.WriteString(strconv.Itoa(x))
+		case int64:
+			sb.WriteString(strconv.FormatInt(x, 10))
 		default:
 			if !ok {
 				sb.WriteString("<no value>")

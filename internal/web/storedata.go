@@ -236,8 +236,7 @@ func (h *Handler) storeMapPage(w http.ResponseWriter, r *http.Request, formErr e
 	p := h.page(r, "storedata.map_title")
 	p.Nav = "stores"
 	v := storeMapView{Store: st, M: m, Kinds: ingest.Kinds()}
-	width := max(len(m.Header), rowWidthOf(m.Sample))
-	for i := range width {
+	for i := range m.Width() {
 		v.Letters = append(v.Letters, ingest.ColumnName(i))
 	}
 	for _, f := range m.Fields {
@@ -256,14 +255,6 @@ func (h *Handler) storeMapPage(w http.ResponseWriter, r *http.Request, formErr e
 		return h.invalid(w, r, formErr, "store_map", p)
 	}
 	return h.render(w, r, "store_map", p)
-}
-
-func rowWidthOf(rows [][]string) int {
-	n := 0
-	for _, r := range rows {
-		n = max(n, len(r))
-	}
-	return n
 }
 
 // formIndex reads a column choice; "" or junk is no column.
