@@ -141,8 +141,9 @@ type kpiJob struct {
 	bytes        atomic.Int64
 	stored       int
 	storeTZ      *time.Location
-	seen         []int // per column: stored cells, for the masking report
-	changed      []int // per column: stored cells the masking altered
+	resolved     ingest.Mapping // the columns the reader found for each field
+	seen         []int          // per column: stored cells, for the masking report
+	changed      []int          // per column: stored cells the masking altered
 }
 
 // prepareKPIImport reads the head of the file: the preset, the header and
@@ -277,8 +278,9 @@ func (a *App) kpiPass(ctx context.Context, job *kpiJob, pass int, w *kpiWriter) 
 		return ingest.Summary{}, nil, err
 	}
 	defer rd.Close()
+	job.resolved = rd.Mapping()
 	if pass == 2 {
-		w.columns = columnsOf(rd.Mapping(), job.plan)
+		w.columns = columnsOf(job.resolved, job.plan)
 	}
 	var kept []ingest.Problem
 	for n := 1; ; n++ {
@@ -394,16 +396,9 @@ func (job *kpiJob) maskReport() []KPIMaskColumn {
 	for i, c := range job.plan {
 		out[i] = KPIMaskColumn{Header: c.Header, Kind: c.Kind, Action: c.Action, Decided: c.Decided}
 	}
-	if job.mapping == nil && job.preset.ID != "" {
-		if m, _ := job.preset.Map(job.header); len(m.Columns) > 0 {
-			job.mapping = &m
-		}
-	}
-	if job.mapping != nil {
-		for key, col := range job.mapping.Columns {
-			if i := col.Index; i >= 0 && i < len(out) {
-				out[i].Field = key
-			}
+	for key, col := range job.resolved.Columns {
+		if i := col.Index; i >= 0 && i < len(out) {
+			out[i].Field = key
 		}
 	}
 	for i, n := range job.seen {

@@ -155,12 +155,9 @@ func validMapping(m ingest.Mapping) error {
 		c, ok := m.Columns[f.Key]
 		v.Check(!f.Required || ok, "map_"+f.Key, "storedata.map_required")
 		if ok {
-			other, dup := used[c.Index]
+			_, dup := used[c.Index]
 			v.Check(!dup, "map_"+f.Key, "storedata.map_duplicate")
-			if !dup {
-				used[c.Index] = f.Key
-			}
-			_ = other
+			used[c.Index] = f.Key
 		}
 	}
 	return v.Err()
