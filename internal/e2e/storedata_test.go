@@ -2,12 +2,17 @@ package e2e
 
 import (
 	"context"
+	"image/png"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+	"time"
 
+	cdpbrowser "github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/chromedp"
+	"github.com/xuri/excelize/v2"
 
 	"github.com/shopdojo/shopdojo/internal/app"
 )
@@ -83,6 +88,7 @@ func TestStoreDiagnosis(t *testing.T) {
 	waitText(t, ctx, "[data-testid=training-plan]", "P1")
 	do(t, ctx, chromedp.WaitVisible(css(`[data-chart-src=chart-trend] svg`)), chromedp.WaitVisible(css(`[data-chart-src=chart-change] svg`)))
 	s.shot(t, ctx, "diagnosis-01-zh")
+	checkDiagnosisDownloads(t, ctx)
 	// A 同行同层优秀 value copied from 生意参谋 becomes the conversion target.
 	do(t, ctx, chromedp.SetValue(css("#t-metric"), "pay_conversion"), chromedp.SendKeys(css("#t-value"), "4.2"),
 		chromedp.SetValue(css("#t-source"), "peer_top"), chromedp.SendKeys(css("#t-note"), "生意参谋 同行同层优秀 11 月"),
@@ -106,6 +112,71 @@ func TestStoreDiagnosis(t *testing.T) {
 	do(t, phone, chromedp.WaitVisible(css("[data-testid=stat-active]")), chromedp.Navigate(s.url+"/stores/"+storeID+"/diagnosis"),
 		chromedp.WaitVisible(css("[data-testid=kpi-cards]")))
 	s.shot(t, phone, "diagnosis-03-phone")
+}
+
+// checkDiagnosisDownloads clicks 导出 Excel and a chart's 下载图片 and
+// reads what the browser saved: a workbook whose metrics are numbers, and
+// a PNG with the chart drawn on it.
+func checkDiagnosisDownloads(t *testing.T, ctx context.Context) {
+	t.Helper()
+	dir := t.TempDir()
+	if _, err := chromedp.CallBrowser(ctx, cdpbrowser.SetDownloadBehavior, cdpbrowser.SetDownloadBehaviorParams{
+		Behavior: cdpbrowser.SetDownloadBehaviorBehaviorAllow, DownloadPath: dir}); err != nil {
+		t.Fatal(err)
+	}
+	do(t, ctx, chromedp.Click(css("[data-testid=diagnosis-export]")))
+	book, err := excelize.OpenFile(waitDownload(t, dir, ".xlsx"))
+	must(t, err)
+	defer func() { _ = book.Close() }()
+	if got := book.GetSheetList(); len(got) < 6 || got[0] != "核心指标" || !slices.Contains(got, "短板排行") {
+		t.Fatalf("sheets %q", got)
+	}
+	rows, err := book.GetRows("核心指标")
+	must(t, err)
+	var conv []string
+	for _, r := range rows {
+		if len(r) > 1 && r[0] == "支付转化率" {
+			conv = r
+		}
+	}
+	if len(conv) < 4 || !strings.HasSuffix(conv[1], "%") || conv[3] == "" {
+		t.Fatalf("支付转化率 row %q in %q", conv, rows)
+	}
+	do(t, ctx, chromedp.Click(css("[data-testid=png-trend]")))
+	f, err := os.Open(waitDownload(t, dir, ".png"))
+	must(t, err)
+	defer func() { _ = f.Close() }()
+	img, err := png.Decode(f)
+	must(t, err)
+	b := img.Bounds()
+	if b.Dx() < 600 || b.Dy() < 300 {
+		t.Fatalf("chart image %v", b)
+	}
+	inked := 0
+	for y := b.Min.Y; y < b.Max.Y; y += 4 {
+		for x := b.Min.X; x < b.Max.X; x += 4 {
+			if r, g, bl, _ := img.At(x, y).RGBA(); r+g+bl < 3*0xe000 {
+				inked++
+			}
+		}
+	}
+	if inked < 200 {
+		t.Fatalf("chart image is nearly blank (%d dark samples)", inked)
+	}
+}
+
+// waitDownload waits for the browser to finish saving a file with ext.
+func waitDownload(t *testing.T, dir, ext string) string {
+	t.Helper()
+	for range 200 {
+		names, _ := filepath.Glob(filepath.Join(dir, "*"+ext))
+		if len(names) == 1 {
+			return names[0]
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	t.Fatalf("no %s download in %s", ext, dir)
+	return ""
 }
 
 // countRows runs a COUNT query against the site's database.

@@ -3,6 +3,7 @@ package web
 import (
 	"html/template"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -33,6 +34,10 @@ type diagnosisView struct {
 	TrendChart  template.JS // GMV (bars) and visitors (line) by group
 	ChangeChart template.JS // the GMV change as a waterfall
 	FunnelChart template.JS // visit → cart → order → pay, when the data has it
+	RateChart   template.JS // 支付转化率 by group inside its target band
+	RateBand    string      // the band's bounds, as text under the chart
+	labels      []string    // the groups of the table, for the charts
+	conversion  []any       // 支付转化率 by group (nil where not computable)
 }
 
 type metricCard struct {
@@ -155,7 +160,52 @@ func diagnosisViewOf(p *page, d app.StoreDashboard) diagnosisView {
 	if f := funnel(p, d.Result.Total); f != nil {
 		v.FunnelChart = jsonScript(f)
 	}
+	v.rateChart(p, d.Targets)
 	return v
+}
+
+// rateChart draws 支付转化率 by group against its targets: a band from the
+// lowest to the highest target in force (say the peer average to the peer
+// top), and a line at the one the gaps use.
+func (v *diagnosisView) rateChart(p *page, targets []kpi.Target) {
+	var vals []float64
+	var first *kpi.Target
+	for i, t := range targets {
+		if t.Metric == kpi.PayConversion && !slices.Contains(vals, t.Value) {
+			vals = append(vals, t.Value)
+			if first == nil {
+				first = &targets[i]
+			}
+		}
+	}
+	if first == nil || slices.IndexFunc(v.conversion, func(x any) bool { return x != nil }) < 0 {
+		return
+	}
+	lo, hi := slices.Min(vals), slices.Max(vals)
+	series := map[string]any{"type": "line", "name": p.T(kpi.MetricNameID(kpi.PayConversion)), "data": v.conversion,
+		"connectNulls": false, "markLine": map[string]any{"symbol": "none", "silent": true,
+			"label": map[string]any{"formatter": p.T("diagnosis.band_target", "S", p.T("diagnosis.source_"+string(first.Source))), "position": "insideEndTop"},
+			"lineStyle": map[string]any{"type": "dashed", "color": "#f59f00"}, "data": []any{map[string]any{"yAxis": first.Value}}}}
+	v.RateBand = p.T("diagnosis.band_text", "Lo", formatMetric(kpi.UnitRatio, lo), "Hi", formatMetric(kpi.UnitRatio, hi))
+	if hi > lo {
+		series["markArea"] = map[string]any{"silent": true, "itemStyle": map[string]any{"color": "rgba(18,184,134,0.10)"},
+			"data": []any{[]any{map[string]any{"yAxis": lo}, map[string]any{"yAxis": hi}}}}
+	} else {
+		v.RateBand = p.T("diagnosis.band_one", "V", formatMetric(kpi.UnitRatio, lo))
+	}
+	yMax := hi * 1.25
+	for _, x := range v.conversion {
+		if f, ok := x.(float64); ok && f*1.1 > yMax {
+			yMax = f * 1.1
+		}
+	}
+	v.RateChart = jsonScript(map[string]any{
+		"tooltip": map[string]any{"trigger": "axis"},
+		"grid":    map[string]any{"left": 8, "right": 16, "top": 24, "bottom": 8, "containLabel": true},
+		"xAxis":   map[string]any{"type": "category", "data": v.labels},
+		"yAxis":   map[string]any{"type": "value", "min": 0, "max": math.Ceil(yMax*100) / 100},
+		"series":  []any{series},
+	})
 }
 
 func (v *diagnosisView) table(p *page, res kpi.Result) {
@@ -176,9 +226,12 @@ func (v *diagnosisView) table(p *page, res kpi.Result) {
 		v.Rows = append(v.Rows, row)
 		gmv, _ := g.Metric(kpi.GMV)
 		vis, _ := g.Metric(kpi.Visitors)
+		conv, _ := g.Metric(kpi.PayConversion)
 		labels = append(labels, row.Key)
 		gmvs, visitors = append(gmvs, math.Round(gmv.Value)/100), append(visitors, okValue(vis))
+		v.conversion = append(v.conversion, okValue(conv))
 	}
+	v.labels = labels
 	if len(labels) > 0 {
 		v.TrendChart = jsonScript(trend(p, labels, gmvs, visitors))
 	}

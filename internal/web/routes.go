@@ -62,6 +62,7 @@ func (h *Handler) routes() {
 	rt.Handle("GET /stores/{id}/data/map", sd.PermStoreDataManage, h.storeMap)
 	rt.Handle("POST /stores/{id}/data/map", sd.PermStoreDataManage, h.storeMapSubmit)
 	rt.Handle("GET /stores/{id}/diagnosis", sd.PermStoreDataRead, h.storeDiagnosis)
+	rt.Handle("GET /stores/{id}/diagnosis/export", sd.PermStoreDataRead, h.storeDiagnosisExport)
 	rt.Handle("POST /stores/{id}/diagnosis/plan", sd.PermPeopleManage, h.storePlanAccept)
 	rt.Handle("POST /stores/{id}/targets", sd.PermStoreDataManage, h.storeTargetSet)
 	rt.Handle("POST /stores/{id}/targets/{metric}/delete", sd.PermStoreDataManage, h.storeTargetDelete)

@@ -151,18 +151,7 @@ func (h *Handler) storeDiagnosis(w http.ResponseWriter, r *http.Request) error {
 
 // diagnosisPage renders the diagnosis, with the targets form's error.
 func (h *Handler) diagnosisPage(w http.ResponseWriter, r *http.Request, formErr error) error {
-	ac := actorOf(r)
-	q := app.DashboardQuery{By: kpi.Dimension(r.URL.Query().Get("by"))}
-	if q.By == kpi.ByNone {
-		q.By = kpi.ByDay
-	}
-	if f, err := time.ParseInLocation(time.DateOnly, r.URL.Query().Get("from"), h.app.Location()); err == nil {
-		q.From = f
-	}
-	if t, err := time.ParseInLocation(time.DateOnly, r.URL.Query().Get("to"), h.app.Location()); err == nil {
-		q.To = t.AddDate(0, 0, 1)
-	}
-	d, err := h.app.StoreDashboard(r.Context(), ac, r.PathValue("id"), q)
+	d, err := h.app.StoreDashboard(r.Context(), actorOf(r), r.PathValue("id"), h.dashboardQuery(r))
 	if err != nil {
 		return err
 	}
@@ -173,6 +162,22 @@ func (h *Handler) diagnosisPage(w http.ResponseWriter, r *http.Request, formErr 
 		return h.invalid(w, r, formErr, "store_diagnosis", p)
 	}
 	return h.render(w, r, "store_diagnosis", p)
+}
+
+// dashboardQuery is the period and dimension asked for in the URL
+// (?from=YYYY-MM-DD&to=YYYY-MM-DD, both inclusive, &by=day|week|…).
+func (h *Handler) dashboardQuery(r *http.Request) app.DashboardQuery {
+	q := app.DashboardQuery{By: kpi.Dimension(r.URL.Query().Get("by"))}
+	if q.By == kpi.ByNone {
+		q.By = kpi.ByDay
+	}
+	if f, err := time.ParseInLocation(time.DateOnly, r.URL.Query().Get("from"), h.app.Location()); err == nil {
+		q.From = f
+	}
+	if t, err := time.ParseInLocation(time.DateOnly, r.URL.Query().Get("to"), h.app.Location()); err == nil {
+		q.To = t.AddDate(0, 0, 1)
+	}
+	return q
 }
 
 // storePlanAccept accepts the checked items of a store's training plan.

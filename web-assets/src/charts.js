@@ -11,6 +11,8 @@ import {
   TitleComponent,
   VisualMapComponent,
   DatasetComponent,
+  MarkLineComponent,
+  MarkAreaComponent,
 } from 'echarts/components';
 import { SVGRenderer } from 'echarts/renderers';
 
@@ -27,6 +29,8 @@ echarts.use([
   TitleComponent,
   VisualMapComponent,
   DatasetComponent,
+  MarkLineComponent,
+  MarkAreaComponent,
   SVGRenderer,
 ]);
 
@@ -254,7 +258,56 @@ export function unmountCharts(root) {
   root.querySelectorAll('.chart[data-chart-src]').forEach(unmount);
 }
 
+// A chart as a PNG file: the SVG on the page, drawn at twice its size
+// on a white canvas under its title, so it pastes cleanly into a report.
+// Buttons: <button data-chart-png="chart-id" data-chart-title="…" data-chart-file="…">.
+function savePNG(button) {
+  const el = document.querySelector('.chart[data-chart-src="' + button.dataset.chartPng + '"]');
+  const chart = el && live.get(el);
+  if (!chart || chart.isDisposed()) return;
+  const scale = 2;
+  const w = el.clientWidth;
+  const h = el.clientHeight;
+  const head = button.dataset.chartTitle ? 36 : 0;
+  const svg = el.querySelector('svg');
+  if (!svg) return;
+  const url = URL.createObjectURL(new Blob([svg.outerHTML], { type: 'image/svg+xml' }));
+  const img = new Image();
+  img.onerror = () => URL.revokeObjectURL(url);
+  img.onload = () => {
+    const canvas = document.createElement('canvas');
+    canvas.width = (w + 32) * scale;
+    canvas.height = (h + head + 32) * scale;
+    const ctx = canvas.getContext('2d');
+    ctx.scale(scale, scale);
+    ctx.fillStyle = '#ffffff';
+    ctx.fillRect(0, 0, w + 32, h + head + 32);
+    if (head) {
+      ctx.fillStyle = '#16191f';
+      ctx.font = '600 15px ' + font;
+      ctx.fillText(button.dataset.chartTitle, 16, 30);
+    }
+    ctx.drawImage(img, 16, head + 16, w, h);
+    URL.revokeObjectURL(url);
+    canvas.toBlob((png) => {
+      if (!png) return;
+      const a = document.createElement('a');
+      a.href = URL.createObjectURL(png);
+      a.download = (button.dataset.chartFile || 'chart') + '.png';
+      document.body.append(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(a.href), 5000);
+    }, 'image/png');
+  };
+  img.src = url;
+}
+
 export function initCharts() {
+  document.addEventListener('click', (e) => {
+    const button = e.target.closest && e.target.closest('[data-chart-png]');
+    if (button) savePNG(button);
+  });
   if (typeof ResizeObserver === 'function') {
     resizeObserver = new ResizeObserver((entries) => {
       for (const e of entries) {
