@@ -235,6 +235,8 @@ func kpiGrain(p ingest.Preset) string {
 
 // runKPIImport checks every row, then writes them unless that is refused.
 func (a *App) runKPIImport(ctx context.Context, job *kpiJob) error {
+	stop := a.heartbeat(ctx, job.rep.ID)
+	defer stop()
 	sum, probs, err := a.kpiPass(ctx, job, 1, nil)
 	if err != nil {
 		return err
@@ -340,7 +342,7 @@ func (a *App) kpiProgress(ctx context.Context, job *kpiJob, pass int, sum ingest
 	err := a.store.TxQuiet(ctx, func(tx *store.Tx) error {
 		return tx.UpdateKPIImportProgress(ctx, sqlq.UpdateKPIImportProgressParams{ID: job.rep.ID,
 			RowsRead: int64(sum.Rows), Records: int64(sum.Records), Stored: int64(job.stored),
-			Problems: int64(sum.Problems), BytesRead: p.Bytes + int64(pass-1)*job.in.Size})
+			Problems: int64(sum.Problems), BytesRead: p.Bytes + int64(pass-1)*job.in.Size, HeartbeatAt: a.nowMs()})
 	})
 	if err != nil {
 		a.log.Warn("import progress", "import", job.rep.ID, "err", err)

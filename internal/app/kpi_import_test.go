@@ -260,3 +260,53 @@ func TestKPITargets(t *testing.T) {
 		t.Errorf("%d target audit events, want 3", n)
 	}
 }
+
+// blockingBody gives the export at once for the first read (the preset
+// and masking plan) and then holds every later read until release is
+// closed, like an import whose process stalls.
+type blockingBody struct {
+	opens   int
+	release chan struct{}
+}
+
+func (b *blockingBody) open() (io.ReadCloser, error) {
+	b.opens++
+	if b.opens > 1 {
+		<-b.release
+	}
+	return io.NopCloser(strings.NewReader(tmallExport)), nil
+}
+
+// TestFailStaleImports: an import that stops showing signs of life (its
+// process died) is marked failed with a message saying so; a live one is
+// left alone.
+func TestFailStaleImports(t *testing.T) {
+	f := newKPIFixture(t)
+	body := &blockingBody{release: make(chan struct{})}
+	started, done := make(chan string, 1), make(chan error, 1)
+	go func() {
+		_, err := f.e.app.ImportKPI(f.e.ctx, f.mgr, app.KPIImport{StoreID: f.storeID, FileName: "订单报表.csv",
+			Size: int64(len(tmallExport)), Open: body.open, OnStart: func(id string) { started <- id }})
+		done <- err
+	}()
+	id := <-started
+	if n, err := f.e.app.FailStaleImports(f.e.ctx); err != nil || n != 0 {
+		t.Fatalf("a live import was failed: %d %v", n, err)
+	}
+	f.e.now = f.e.now.Add(3 * time.Minute)
+	if n, err := f.e.app.FailStaleImports(f.e.ctx); err != nil || n != 1 {
+		t.Fatalf("stale imports failed: %d %v, want 1", n, err)
+	}
+	row, err := f.e.app.KPIImportStatus(f.e.ctx, f.mgr, f.storeID, id)
+	f.e.must(err)
+	if row.Status != app.ImportFailed || row.ErrorID() != "storedata.import_interrupted" {
+		t.Fatalf("stale import: %s %q", row.Status, row.Error)
+	}
+	close(body.release)
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	if n, _ := f.e.app.FailStaleImports(f.e.ctx); n != 0 {
+		t.Fatalf("%d imports failed twice", n)
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
+	"time"
 
 	"github.com/shopdojo/shopdojo"
 	"github.com/shopdojo/shopdojo/internal/ingest"
@@ -87,6 +88,15 @@ func (a *App) KPIImports(ctx context.Context, ac Actor, storeID string, limit in
 	return out, err
 }
 
+// ErrorID is the message id of a failure the product itself names (an
+// interrupted import), or "" when Error is an error's own text.
+func (r KPIImportRow) ErrorID() string {
+	if r.Error == errImportInterrupted {
+		return r.Error
+	}
+	return ""
+}
+
 // KPIImportStatus is one import of a store, with its report once finished.
 func (a *App) KPIImportStatus(ctx context.Context, ac Actor, storeID, importID string) (KPIImportRow, error) {
 	var row KPIImportRow
@@ -123,3 +133,55 @@ func (a *App) warmDashboard(ctx context.Context, storeID string) {
 		a.log.Warn("prepare store dashboard", "store", storeID, "err", err)
 	}
 }
+
+// Import liveness: a running import touches its heartbeat at least every
+// importHeartbeat (also while a long write holds no progress to report);
+// one silent for importStale lost its process and is marked failed by
+// FailStaleImports, which every node's job loop runs.
+const (
+	importHeartbeat = 20 * time.Second
+	importStale     = 2 * time.Minute
+)
+
+// heartbeat touches a running import until stop is called.
+func (a *App) heartbeat(ctx context.Context, importID string) (stop func()) {
+	done := make(chan struct{})
+	go func() {
+		t := time.NewTicker(importHeartbeat)
+		defer t.Stop()
+		for {
+			select {
+			case <-done:
+				return
+			case <-t.C:
+				err := a.store.TxQuiet(ctx, func(tx *store.Tx) error {
+					return tx.TouchKPIImport(ctx, sqlq.TouchKPIImportParams{ID: importID, HeartbeatAt: a.nowMs()})
+				})
+				if err != nil && ctx.Err() == nil {
+					a.log.Warn("import heartbeat", "import", importID, "err", err)
+				}
+			}
+		}
+	}()
+	return func() { close(done) }
+}
+
+// FailStaleImports marks failed the running imports whose process is gone
+// (a restart or crash during the import), so their page says so instead
+// of showing progress for ever, and returns how many there were.
+func (a *App) FailStaleImports(ctx context.Context) (int, error) {
+	var rows []sqlq.FailStaleKPIImportsRow
+	err := a.store.TxQuiet(ctx, func(tx *store.Tx) (err error) {
+		now := a.now()
+		rows, err = tx.FailStaleKPIImports(ctx, sqlq.FailStaleKPIImportsParams{HeartbeatAt: now.Add(-importStale).UnixMilli(),
+			Error: errImportInterrupted, FinishedAt: now.UnixMilli()})
+		return err
+	})
+	for _, r := range rows {
+		a.log.Warn("store import interrupted", "import", r.ID, "store", r.StoreID, "file", r.FileName)
+	}
+	return len(rows), err
+}
+
+// errImportInterrupted is the message id an interrupted import shows.
+const errImportInterrupted = "storedata.import_interrupted"

@@ -243,6 +243,9 @@ func (srv *Server) attemptJobs(ctx context.Context) {
 		} else if n > 0 {
 			srv.log.Info("finished overdue attempts", "n", n)
 		}
+		if _, err := srv.App.FailStaleImports(ctx); err != nil && ctx.Err() == nil {
+			srv.log.Warn("stale import job", "err", err)
+		}
 		if _, err := srv.App.DailyJobs(ctx); err != nil && ctx.Err() == nil { // path rules, once a company day
 			srv.log.Warn("daily job", "err", err)
 		}

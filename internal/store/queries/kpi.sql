@@ -1,13 +1,23 @@
 -- name: CreateKPIImport :exec
 INSERT INTO kpi_imports (id, store_id, preset, kind, file_name, file_sha256, status, keep_good, rows_read, records,
     stored, problems, bytes_read, bytes_total, period_from, period_to, fields, grain, report, error, created_by,
-    created_at, finished_at)
-VALUES ($1, $2, $3, $4, $5, $6, 'running', $7, 0, 0, 0, 0, 0, $8, '', '', '', $9, '{}', '', $10, $11, 0);
+    created_at, finished_at, heartbeat_at)
+VALUES ($1, $2, $3, $4, $5, $6, 'running', $7, 0, 0, 0, 0, 0, $8, '', '', '', $9, '{}', '', $10, $11, 0, $11);
 
 -- name: UpdateKPIImportProgress :exec
 -- A running import's live figures, for the job page.
-UPDATE kpi_imports SET rows_read = $2, records = $3, stored = $4, problems = $5, bytes_read = $6
+UPDATE kpi_imports SET rows_read = $2, records = $3, stored = $4, problems = $5, bytes_read = $6, heartbeat_at = $7
 WHERE id = $1 AND status = 'running';
+
+-- name: TouchKPIImport :exec
+UPDATE kpi_imports SET heartbeat_at = $2 WHERE id = $1 AND status = 'running';
+
+-- name: FailStaleKPIImports :many
+-- Running imports that have not shown a sign of life since the cut-off:
+-- their process is gone. Finished as failed, with the reason.
+UPDATE kpi_imports SET status = 'failed', error = $2, finished_at = $3
+WHERE status = 'running' AND heartbeat_at < $1
+RETURNING id, store_id, file_name;
 
 -- name: FinishKPIImport :exec
 UPDATE kpi_imports SET status = $2, rows_read = $3, records = $4, stored = $5, problems = $6, bytes_read = $7,

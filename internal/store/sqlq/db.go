@@ -177,6 +177,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.expireAttemptsStmt, err = db.PrepareContext(ctx, expireAttempts); err != nil {
 		return nil, fmt.Errorf("error preparing query ExpireAttempts: %w", err)
 	}
+	if q.failStaleKPIImportsStmt, err = db.PrepareContext(ctx, failStaleKPIImports); err != nil {
+		return nil, fmt.Errorf("error preparing query FailStaleKPIImports: %w", err)
+	}
 	if q.findActivationStmt, err = db.PrepareContext(ctx, findActivation); err != nil {
 		return nil, fmt.Errorf("error preparing query FindActivation: %w", err)
 	}
@@ -804,6 +807,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.submitSOPRunStmt, err = db.PrepareContext(ctx, submitSOPRun); err != nil {
 		return nil, fmt.Errorf("error preparing query SubmitSOPRun: %w", err)
 	}
+	if q.touchKPIImportStmt, err = db.PrepareContext(ctx, touchKPIImport); err != nil {
+		return nil, fmt.Errorf("error preparing query TouchKPIImport: %w", err)
+	}
 	if q.touchSessionStmt, err = db.PrepareContext(ctx, touchSession); err != nil {
 		return nil, fmt.Errorf("error preparing query TouchSession: %w", err)
 	}
@@ -1125,6 +1131,11 @@ func (q *Queries) Close() error {
 	if q.expireAttemptsStmt != nil {
 		if cerr := q.expireAttemptsStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing expireAttemptsStmt: %w", cerr)
+		}
+	}
+	if q.failStaleKPIImportsStmt != nil {
+		if cerr := q.failStaleKPIImportsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing failStaleKPIImportsStmt: %w", cerr)
 		}
 	}
 	if q.findActivationStmt != nil {
@@ -2172,6 +2183,11 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing submitSOPRunStmt: %w", cerr)
 		}
 	}
+	if q.touchKPIImportStmt != nil {
+		if cerr := q.touchKPIImportStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing touchKPIImportStmt: %w", cerr)
+		}
+	}
 	if q.touchSessionStmt != nil {
 		if cerr := q.touchSessionStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing touchSessionStmt: %w", cerr)
@@ -2367,6 +2383,7 @@ type Queries struct {
 	deleteStoreStmt                *sql.Stmt
 	departmentSubtreeStmt          *sql.Stmt
 	expireAttemptsStmt             *sql.Stmt
+	failStaleKPIImportsStmt        *sql.Stmt
 	findActivationStmt             *sql.Stmt
 	findMaterialBySubjectStmt      *sql.Stmt
 	findPersonByEmployeeNoStmt     *sql.Stmt
@@ -2576,6 +2593,7 @@ type Queries struct {
 	setVersionStatusStmt           *sql.Stmt
 	startUnitStmt                  *sql.Stmt
 	submitSOPRunStmt               *sql.Stmt
+	touchKPIImportStmt             *sql.Stmt
 	touchSessionStmt               *sql.Stmt
 	touchTokenStmt                 *sql.Stmt
 	unlockStmt                     *sql.Stmt
@@ -2654,6 +2672,7 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		deleteStoreStmt:                q.deleteStoreStmt,
 		departmentSubtreeStmt:          q.departmentSubtreeStmt,
 		expireAttemptsStmt:             q.expireAttemptsStmt,
+		failStaleKPIImportsStmt:        q.failStaleKPIImportsStmt,
 		findActivationStmt:             q.findActivationStmt,
 		findMaterialBySubjectStmt:      q.findMaterialBySubjectStmt,
 		findPersonByEmployeeNoStmt:     q.findPersonByEmployeeNoStmt,
@@ -2863,6 +2882,7 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		setVersionStatusStmt:           q.setVersionStatusStmt,
 		startUnitStmt:                  q.startUnitStmt,
 		submitSOPRunStmt:               q.submitSOPRunStmt,
+		touchKPIImportStmt:             q.touchKPIImportStmt,
 		touchSessionStmt:               q.touchSessionStmt,
 		touchTokenStmt:                 q.touchTokenStmt,
 		unlockStmt:                     q.unlockStmt,

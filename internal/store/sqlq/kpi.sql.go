@@ -13,8 +13,8 @@ import (
 const createKPIImport = `-- name: CreateKPIImport :exec
 INSERT INTO kpi_imports (id, store_id, preset, kind, file_name, file_sha256, status, keep_good, rows_read, records,
     stored, problems, bytes_read, bytes_total, period_from, period_to, fields, grain, report, error, created_by,
-    created_at, finished_at)
-VALUES ($1, $2, $3, $4, $5, $6, 'running', $7, 0, 0, 0, 0, 0, $8, '', '', '', $9, '{}', '', $10, $11, 0)
+    created_at, finished_at, heartbeat_at)
+VALUES ($1, $2, $3, $4, $5, $6, 'running', $7, 0, 0, 0, 0, 0, $8, '', '', '', $9, '{}', '', $10, $11, 0, $11)
 `
 
 type CreateKPIImportParams struct {
@@ -62,6 +62,49 @@ func (q *Queries) DeleteKPITarget(ctx context.Context, arg DeleteKPITargetParams
 	return err
 }
 
+const failStaleKPIImports = `-- name: FailStaleKPIImports :many
+UPDATE kpi_imports SET status = 'failed', error = $2, finished_at = $3
+WHERE status = 'running' AND heartbeat_at < $1
+RETURNING id, store_id, file_name
+`
+
+type FailStaleKPIImportsParams struct {
+	HeartbeatAt int64
+	Error       string
+	FinishedAt  int64
+}
+
+type FailStaleKPIImportsRow struct {
+	ID       string
+	StoreID  string
+	FileName string
+}
+
+// Running imports that have not shown a sign of life since the cut-off:
+// their process is gone. Finished as failed, with the reason.
+func (q *Queries) FailStaleKPIImports(ctx context.Context, arg FailStaleKPIImportsParams) ([]FailStaleKPIImportsRow, error) {
+	rows, err := q.query(ctx, q.failStaleKPIImportsStmt, failStaleKPIImports, arg.HeartbeatAt, arg.Error, arg.FinishedAt)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	items := []FailStaleKPIImportsRow{}
+	for rows.Next() {
+		var i FailStaleKPIImportsRow
+		if err := rows.Scan(&i.ID, &i.StoreID, &i.FileName); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Close(); err != nil {
+		return nil, err
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
 const finishKPIImport = `-- name: FinishKPIImport :exec
 UPDATE kpi_imports SET status = $2, rows_read = $3, records = $4, stored = $5, problems = $6, bytes_read = $7,
     period_from = $8, period_to = $9, fields = $10, report = $11, error = $12, finished_at = $13
@@ -104,7 +147,7 @@ func (q *Queries) FinishKPIImport(ctx context.Context, arg FinishKPIImportParams
 }
 
 const getKPIImport = `-- name: GetKPIImport :one
-SELECT id, store_id, preset, kind, file_name, file_sha256, status, keep_good, rows_read, records, stored, problems, bytes_read, bytes_total, period_from, period_to, fields, grain, report, error, created_by, created_at, finished_at FROM kpi_imports WHERE id = $1
+SELECT id, store_id, preset, kind, file_name, file_sha256, status, keep_good, rows_read, records, stored, problems, bytes_read, bytes_total, period_from, period_to, fields, grain, report, error, created_by, created_at, finished_at, heartbeat_at FROM kpi_imports WHERE id = $1
 `
 
 func (q *Queries) GetKPIImport(ctx context.Context, id string) (KpiImport, error) {
@@ -134,6 +177,7 @@ func (q *Queries) GetKPIImport(ctx context.Context, id string) (KpiImport, error
 		&i.CreatedBy,
 		&i.CreatedAt,
 		&i.FinishedAt,
+		&i.HeartbeatAt,
 	)
 	return i, err
 }
@@ -357,7 +401,7 @@ func (q *Queries) ListKPIImportFields(ctx context.Context, storeID string) ([]Li
 }
 
 const listKPIImports = `-- name: ListKPIImports :many
-SELECT id, store_id, preset, kind, file_name, file_sha256, status, keep_good, rows_read, records, stored, problems, bytes_read, bytes_total, period_from, period_to, fields, grain, report, error, created_by, created_at, finished_at FROM kpi_imports WHERE store_id = $1 ORDER BY created_at DESC LIMIT $2
+SELECT id, store_id, preset, kind, file_name, file_sha256, status, keep_good, rows_read, records, stored, problems, bytes_read, bytes_total, period_from, period_to, fields, grain, report, error, created_by, created_at, finished_at, heartbeat_at FROM kpi_imports WHERE store_id = $1 ORDER BY created_at DESC LIMIT $2
 `
 
 type ListKPIImportsParams struct {
@@ -398,6 +442,7 @@ func (q *Queries) ListKPIImports(ctx context.Context, arg ListKPIImportsParams) 
 			&i.CreatedBy,
 			&i.CreatedAt,
 			&i.FinishedAt,
+			&i.HeartbeatAt,
 		); err != nil {
 			return nil, err
 		}
@@ -656,18 +701,33 @@ func (q *Queries) SaveKPIMapping(ctx context.Context, arg SaveKPIMappingParams) 
 	return err
 }
 
+const touchKPIImport = `-- name: TouchKPIImport :exec
+UPDATE kpi_imports SET heartbeat_at = $2 WHERE id = $1 AND status = 'running'
+`
+
+type TouchKPIImportParams struct {
+	ID          string
+	HeartbeatAt int64
+}
+
+func (q *Queries) TouchKPIImport(ctx context.Context, arg TouchKPIImportParams) error {
+	_, err := q.exec(ctx, q.touchKPIImportStmt, touchKPIImport, arg.ID, arg.HeartbeatAt)
+	return err
+}
+
 const updateKPIImportProgress = `-- name: UpdateKPIImportProgress :exec
-UPDATE kpi_imports SET rows_read = $2, records = $3, stored = $4, problems = $5, bytes_read = $6
+UPDATE kpi_imports SET rows_read = $2, records = $3, stored = $4, problems = $5, bytes_read = $6, heartbeat_at = $7
 WHERE id = $1 AND status = 'running'
 `
 
 type UpdateKPIImportProgressParams struct {
-	ID        string
-	RowsRead  int64
-	Records   int64
-	Stored    int64
-	Problems  int64
-	BytesRead int64
+	ID          string
+	RowsRead    int64
+	Records     int64
+	Stored      int64
+	Problems    int64
+	BytesRead   int64
+	HeartbeatAt int64
 }
 
 // A running import's live figures, for the job page.
@@ -679,6 +739,7 @@ func (q *Queries) UpdateKPIImportProgress(ctx context.Context, arg UpdateKPIImpo
 		arg.Stored,
 		arg.Problems,
 		arg.BytesRead,
+		arg.HeartbeatAt,
 	)
 	return err
 }

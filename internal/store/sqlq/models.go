@@ -282,29 +282,30 @@ type KpiEvent struct {
 }
 
 type KpiImport struct {
-	ID         string
-	StoreID    string
-	Preset     string
-	Kind       string
-	FileName   string
-	FileSha256 string
-	Status     string
-	KeepGood   bool
-	RowsRead   int64
-	Records    int64
-	Stored     int64
-	Problems   int64
-	BytesRead  int64
-	BytesTotal int64
-	PeriodFrom string
-	PeriodTo   string
-	Fields     string
-	Grain      string
-	Report     string
-	Error      string
-	CreatedBy  sql.NullString
-	CreatedAt  int64
-	FinishedAt int64
+	ID          string
+	StoreID     string
+	Preset      string
+	Kind        string
+	FileName    string
+	FileSha256  string
+	Status      string
+	KeepGood    bool
+	RowsRead    int64
+	Records     int64
+	Stored      int64
+	Problems    int64
+	BytesRead   int64
+	BytesTotal  int64
+	PeriodFrom  string
+	PeriodTo    string
+	Fields      string
+	Grain       string
+	Report      string
+	Error       string
+	CreatedBy   sql.NullString
+	CreatedAt   int64
+	FinishedAt  int64
+	HeartbeatAt int64
 }
 
 type KpiMapping struct {
