@@ -184,7 +184,7 @@ func (v *diagnosisView) rateChart(p *page, targets []kpi.Target) {
 	lo, hi := slices.Min(vals), slices.Max(vals)
 	series := map[string]any{"type": "line", "name": p.T(kpi.MetricNameID(kpi.PayConversion)), "data": v.conversion,
 		"connectNulls": false, "markLine": map[string]any{"symbol": "none", "silent": true,
-			"label": map[string]any{"formatter": p.T("diagnosis.band_target", "S", p.T("diagnosis.source_"+string(first.Source))), "position": "insideEndTop"},
+			"label":     map[string]any{"formatter": p.T("diagnosis.band_target", "S", p.T("diagnosis.source_"+string(first.Source))), "position": "insideEndTop"},
 			"lineStyle": map[string]any{"type": "dashed", "color": "#f59f00"}, "data": []any{map[string]any{"yAxis": first.Value}}}}
 	v.RateBand = p.T("diagnosis.band_text", "Lo", formatMetric(kpi.UnitRatio, lo), "Hi", formatMetric(kpi.UnitRatio, hi))
 	if hi > lo {
