@@ -3,6 +3,7 @@ package sheet
 import (
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -36,6 +37,7 @@ func WriteBook(w io.Writer, tables []Table) error {
 	f := excelize.NewFile()
 	defer func() { _ = f.Close() }()
 	for i, t := range tables {
+		t.Name = SheetName(t.Name)
 		if err := addTable(f, i, t); err != nil {
 			return fmt.Errorf("sheet %q: %w", t.Name, err)
 		}
@@ -45,6 +47,24 @@ func WriteBook(w io.Writer, tables []Table) error {
 		return fmt.Errorf("sheet: %w", err)
 	}
 	return nil
+}
+
+// SheetName is name as Excel accepts it: without : \ / ? * [ ] and at
+// most 31 characters.
+func SheetName(name string) string {
+	name = strings.Map(func(r rune) rune {
+		if strings.ContainsRune(`:\/?*[]`, r) {
+			return '-'
+		}
+		return r
+	}, name)
+	if r := []rune(name); len(r) > 31 {
+		name = string(r[:31])
+	}
+	if name == "" {
+		return "Sheet"
+	}
+	return name
 }
 
 func addTable(f *excelize.File, i int, t Table) error {

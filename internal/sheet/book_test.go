@@ -48,3 +48,12 @@ func TestWriteBook(t *testing.T) {
 		t.Fatal("empty workbook accepted")
 	}
 }
+
+func TestSheetName(t *testing.T) {
+	for in, want := range map[string]string{"差距 / 缺口": "差距 - 缺口", "": "Sheet", "a[1]?": "a-1--",
+		"Recommended training plan for the whole store": "Recommended training plan for t"} {
+		if got := SheetName(in); got != want {
+			t.Errorf("SheetName(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
