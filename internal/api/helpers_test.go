@@ -17,6 +17,7 @@ import (
 	"github.com/shopdojo/shopdojo/internal/auth"
 	"github.com/shopdojo/shopdojo/internal/httpx"
 	"github.com/shopdojo/shopdojo/internal/i18n"
+	"github.com/shopdojo/shopdojo/internal/mask"
 	"github.com/shopdojo/shopdojo/internal/store/storetest"
 )
 
@@ -35,7 +36,11 @@ type env struct {
 
 func newEnv(t *testing.T) *env {
 	t.Helper()
-	a := app.New(storetest.New(t), app.Options{Password: auth.Fast})
+	masker, err := mask.New([]byte("an API test installation's masking key"), mask.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := app.New(storetest.New(t), app.Options{Password: auth.Fast, Masker: masker})
 	b, err := i18n.New()
 	if err != nil {
 		t.Fatal(err)

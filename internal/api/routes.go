@@ -34,6 +34,7 @@ func (h *Handler) routes() {
 	rt.Handle("GET /api/v1/stores/{id}", sd.PermOrgRead, h.storeGet)
 	rt.Handle("PUT /api/v1/stores/{id}", sd.PermOrgManage, h.storePut)
 	rt.Handle("DELETE /api/v1/stores/{id}", sd.PermOrgManage, h.storeDelete)
+	rt.Handle("GET /api/v1/stores/{id}/kpis", sd.PermStoreDataRead, h.storeKPIs)
 
 	rt.Handle("GET /api/v1/groups", sd.PermPeopleRead, h.groupList)
 	rt.Handle("POST /api/v1/groups", sd.PermGroupsManage, h.groupCreate)
