@@ -27,6 +27,73 @@ import (
 	"github.com/shopdojo/shopdojo/internal/store/storetest"
 )
 
+// The demo, seeded once per test binary (it takes seconds) into a data
+// directory and, on PostgreSQL, a database; start gives every test its own
+// copy of both, so tests still never share state.
+type demoTemplate struct {
+	dir, db, adminPW string
+	err              error
+}
+
+var (
+	demoOnce sync.Once
+	demo     demoTemplate
+)
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if demo.dir != "" {
+		_ = os.RemoveAll(demo.dir)
+	}
+	if demo.db != "" {
+		storetest.Drop(os.Getenv("SHOPDOJO_TEST_PG"), demo.db)
+	}
+	os.Exit(code)
+}
+
+// seedDemoTemplate bootstraps and seeds the demo, runs what serve's
+// attempt job does first (the demo learner's mistake deck, so no test
+// races it) and closes the server, leaving the data to copy.
+func seedDemoTemplate() (d demoTemplate) {
+	ctx := context.Background()
+	cfg := config.Default()
+	if d.dir, d.err = os.MkdirTemp("", "shopdojo-e2e-demo-"); d.err != nil {
+		return d
+	}
+	cfg.DataDir = d.dir
+	if pg := os.Getenv("SHOPDOJO_TEST_PG"); pg != "" {
+		if d.db, cfg.DB, d.err = storetest.Persistent(pg); d.err != nil {
+			return d
+		}
+	}
+	srv, err := server.Open(ctx, cfg, slog.New(slog.DiscardHandler), server.Options{FastPasswords: true})
+	if err != nil {
+		d.err = err
+		return d
+	}
+	defer srv.Close()
+	if d.adminPW, d.err = srv.App.Bootstrap(ctx); d.err != nil {
+		return d
+	}
+	if _, d.err = srv.App.SeedDemo(ctx); d.err != nil {
+		return d
+	}
+	_, _, d.err = srv.App.RunAttemptJobs(ctx)
+	return d
+}
+
+// parallel lets browser tests overlap (go test's -parallel, GOMAXPROCS by
+// default, says how many): much of a flow is waiting for the browser.
+// Each test has its own server, database and browser. Called from start,
+// once per test even when a test starts two sites.
+func parallel(t *testing.T) {
+	if _, again := parallelTests.LoadOrStore(t, true); !again {
+		t.Parallel()
+	}
+}
+
+var parallelTests sync.Map
+
 type site struct {
 	url      string
 	adminPW  string
@@ -49,10 +116,18 @@ func chromium(t *testing.T) string {
 
 func start(t *testing.T) *site {
 	t.Helper()
+	parallel(t)
+	demoOnce.Do(func() { demo = seedDemoTemplate() })
+	if demo.err != nil {
+		t.Fatalf("demo template: %v", demo.err)
+	}
 	cfg := config.Default()
 	cfg.DataDir = t.TempDir()
-	if dsn := storetest.DSN(t); strings.HasPrefix(dsn, "postgres") {
-		cfg.DB = dsn
+	if err := os.CopyFS(cfg.DataDir, os.DirFS(demo.dir)); err != nil {
+		t.Fatal(err)
+	}
+	if demo.db != "" {
+		cfg.DB = storetest.Clone(t, os.Getenv("SHOPDOJO_TEST_PG"), demo.db)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	// The server's log is shown when the test fails: a page that never
@@ -68,18 +143,7 @@ func start(t *testing.T) *site {
 	if err != nil {
 		t.Fatal(err)
 	}
-	pw, err := srv.App.Bootstrap(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := srv.App.SeedDemo(ctx); err != nil {
-		t.Fatal(err)
-	}
-	// What serve's attempt job does first thing (the demo learner's mistake
-	// deck), done before the first page so no test races it.
-	if _, _, err := srv.App.RunAttemptJobs(ctx); err != nil {
-		t.Fatal(err)
-	}
+	pw := demo.adminPW
 	l, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)

@@ -98,33 +98,70 @@ func ensureTemplate(admin *sql.DB, dsn string) (string, error) {
 
 func clonePG(t testing.TB, dsn string) string {
 	t.Helper()
+	name, err := cloneFrom(dsn, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { dropPG(dsn, name) })
+	return withDB(dsn, name)
+}
+
+// Clone creates a new database from template (a database made with
+// Persistent and no longer connected to), dropped when t ends, and
+// returns its DSN.
+func Clone(t testing.TB, dsn, template string) string {
+	t.Helper()
+	name, err := cloneFrom(dsn, template)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { dropPG(dsn, name) })
+	return withDB(dsn, name)
+}
+
+// Persistent creates a fresh migrated database that outlives the test
+// that asks for it, for a test binary to fill once and Clone per test; the
+// caller drops it with Drop. It returns the database's name and DSN.
+func Persistent(dsn string) (name, dbDSN string, err error) {
+	name, err = cloneFrom(dsn, "")
+	return name, withDB(dsn, name), err
+}
+
+// Drop removes a database made by Persistent.
+func Drop(dsn, name string) { dropPG(dsn, name) }
+
+// cloneFrom creates a database from template, or from the migrated
+// template when template is "".
+func cloneFrom(dsn, template string) (string, error) {
 	ctx := context.Background()
 	admin, err := sql.Open("pgx", dsn)
 	if err != nil {
-		t.Fatal(err)
+		return "", err
 	}
 	defer admin.Close()
 	conn, err := admin.Conn(ctx)
 	if err != nil {
-		t.Fatalf("SHOPDOJO_TEST_PG: %v", err)
+		return "", fmt.Errorf("SHOPDOJO_TEST_PG: %w", err)
 	}
 	defer conn.Close()
 	if _, err := conn.ExecContext(ctx, "SELECT pg_advisory_lock(7261002)"); err != nil {
-		t.Fatal(err)
+		return "", err
 	}
 	defer conn.ExecContext(ctx, "SELECT pg_advisory_unlock(7261002)")
-	tmplOnce.Do(func() { tmplName, tmplErr = ensureTemplate(admin, dsn) })
-	if tmplErr != nil {
-		t.Fatalf("template database: %v", tmplErr)
+	if template == "" {
+		tmplOnce.Do(func() { tmplName, tmplErr = ensureTemplate(admin, dsn) })
+		if tmplErr != nil {
+			return "", fmt.Errorf("template database: %w", tmplErr)
+		}
+		template = tmplName
 	}
 	b := make([]byte, 6)
 	_, _ = rand.Read(b)
 	name := "shopdojo_t_" + hex.EncodeToString(b)
-	if _, err := conn.ExecContext(ctx, fmt.Sprintf("CREATE DATABASE %s TEMPLATE %s", name, tmplName)); err != nil {
-		t.Fatalf("clone template: %v", err)
+	if _, err := conn.ExecContext(ctx, fmt.Sprintf("CREATE DATABASE %s TEMPLATE %s", name, template)); err != nil {
+		return "", fmt.Errorf("clone %s: %w", template, err)
 	}
-	t.Cleanup(func() { dropPG(dsn, name) })
-	return withDB(dsn, name)
+	return name, nil
 }
 
 func dropPG(dsn, name string) {
