@@ -242,3 +242,18 @@ func uniqueInts(xs []int) []int {
 	slices.Sort(out)
 	return slices.Compact(out)
 }
+
+// CompetencyCatalogue is the curriculum's competencies in catalogue order,
+// for the builder.
+func (a *App) CompetencyCatalogue(ctx context.Context) ([]CompetencyInfo, error) {
+	sp, err := a.pack(ctx)
+	if err != nil {
+		return nil, err
+	}
+	m, err := a.competencyInfos(ctx)
+	out := make([]CompetencyInfo, 0, len(m))
+	for _, c := range sp.idx.Pack.Competencies {
+		out = append(out, m[c.ID])
+	}
+	return out, err
+}
