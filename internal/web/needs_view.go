@@ -17,6 +17,7 @@ type needsReportView struct {
 	Comps      []compRow
 	CompChart  template.JS
 	BlindSpots []blindRow
+	BlindMore  int // blind spots beyond the ones listed
 	Needs      []needRow
 	NoteKinds  []string
 	MinAnon    int
@@ -68,6 +69,10 @@ type needRow struct {
 	Competencies []string
 }
 
+// maxBlindRows is how many people's blind spots the report lists, the
+// widest first.
+const maxBlindRows = 10
+
 func mean1(f float64) string { return strconv.FormatFloat(f, 'f', 1, 64) }
 
 func needsReportViewOf(p *page, r app.NeedsReport) needsReportView {
@@ -98,7 +103,11 @@ func needsReportViewOf(p *page, r app.NeedsReport) needsReportView {
 	if len(names) > 0 {
 		v.CompChart = jsonScript(compChart(p, names, self, mgr))
 	}
-	for _, b := range r.BlindSpots {
+	for i, b := range r.BlindSpots {
+		if i == maxBlindRows {
+			v.BlindMore = len(r.BlindSpots) - i
+			break
+		}
 		v.BlindSpots = append(v.BlindSpots, blindRow{Person: b.Person.Name, Competency: p.L(b.Competency.Name, b.Competency.NameEN),
 			Self: b.Self, Manager: b.Manager})
 	}
