@@ -105,10 +105,21 @@ func TestNeedsSurvey(t *testing.T) {
 	s.shot(t, ctx, "needs-07-report-demo-en")
 	do(t, ctx, chromedp.Click(css("[data-testid=open-ratings]")), chromedp.WaitVisible(css("[data-testid=ratings-form]")))
 	s.shot(t, ctx, "needs-08-ratings-en")
+	demoRatings, err := chromedp.Run(ctx, chromedp.Location())
+	must(t, err)
 	do(t, phone, chromedp.Navigate(s.url+"/surveys"), chromedp.WaitVisible(css("[data-testid=my-surveys]")), toLocale("en"),
 		chromedp.WaitVisible(css("[data-testid=my-surveys]")))
 	waitText(t, phone, "[data-testid=my-surveys]", "To do")
 	s.shot(t, phone, "needs-09-my-surveys-phone-en")
+	// The team lead reads the report on a phone.
+	lead := browser(t, 375, 800, true)
+	signIn(t, lead, s, "SD1001", app.DemoPassword)
+	do(t, lead, chromedp.WaitVisible(css("body.app")), chromedp.Navigate(strings.TrimSuffix(demoRatings, "/ratings")),
+		chromedp.WaitVisible(css("[data-testid=comp-table]")))
+	waitText(t, lead, "[data-testid=training-needs]", "得分")
+	s.shot(t, lead, "needs-10-report-phone")
+	s.part(t, lead, "#surveys", "needs-10a-surveys-phone")
+	s.part(t, lead, "#competencies", "needs-10b-competencies-phone")
 }
 
 // part saves a screenshot of one element of the page.
