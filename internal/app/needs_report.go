@@ -1,6 +1,7 @@
 package app
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -86,33 +87,17 @@ type TrainingNeed struct {
 // NeedsReport builds the report of an analysis.
 func (a *App) NeedsReport(ctx context.Context, ac Actor, storeID, analysisID string) (NeedsReport, error) {
 	var r NeedsReport
-	var surveys []sqlq.ListSurveysRow
-	var responses []sqlq.SurveyResponse
-	var ratings []sqlq.CompetencyRating
-	var comps []string
+	var rows analysisRows
 	err := a.store.Read(ctx, func(q *store.Queries) error {
 		_, n, err := a.analysisFor(ctx, q, ac, storeID, analysisID, shopdojo.PermStoreDataRead)
 		if err != nil {
 			return err
 		}
 		r.Analysis = analysisOf(n)
-		if surveys, err = q.ListSurveys(ctx, n.ID); err != nil {
+		if err := rows.read(ctx, q, n); err != nil {
 			return err
 		}
-		if responses, err = q.ListAnalysisResponses(ctx, n.ID); err != nil {
-			return err
-		}
-		if ratings, err = q.ListCompetencyRatings(ctx, n.ID); err != nil {
-			return err
-		}
-		if comps, err = analysisCompetencies(ctx, q, n.ID); err != nil {
-			return err
-		}
-		notes, err := q.ListNeedsNotes(ctx, n.ID)
-		r.Notes = notesOf(notes)
-		if err != nil {
-			return err
-		}
+		r.Notes = notesOf(rows.notes)
 		r.People, err = analysisPeople(ctx, q, n)
 		return err
 	})
@@ -127,17 +112,43 @@ func (a *App) NeedsReport(ctx context.Context, ac Actor, storeID, analysisID str
 		return r, err
 	}
 	var anonymous []map[string]SurveyAnswer // visible anonymous answers, for the self means
-	for _, s := range surveys {
-		res, anon, err := surveyResult(s, storeID, responses)
+	for _, s := range rows.surveys {
+		res, anon, err := surveyResult(s, storeID, rows.responses)
 		if err != nil {
 			return r, err
 		}
 		r.Surveys = append(r.Surveys, res)
 		anonymous = append(anonymous, anon...)
 	}
-	r.Competencies, r.BlindSpots = compareRatings(comps, infos, ratings, anonymous, r.People)
+	r.Competencies, r.BlindSpots = compareRatings(rows.comps, infos, rows.ratings, anonymous, r.People)
 	r.Needs = a.rankNeeds(ctx, r.Dashboard, r.Competencies)
 	return r, nil
+}
+
+// analysisRows are what the report reads of an analysis.
+type analysisRows struct {
+	surveys   []sqlq.ListSurveysRow
+	responses []sqlq.SurveyResponse
+	ratings   []sqlq.CompetencyRating
+	notes     []sqlq.ListNeedsNotesRow
+	comps     []string
+}
+
+func (x *analysisRows) read(ctx context.Context, q *store.Queries, n sqlq.NeedsAnalysis) (err error) {
+	if x.surveys, err = q.ListSurveys(ctx, n.ID); err != nil {
+		return err
+	}
+	if x.responses, err = q.ListAnalysisResponses(ctx, n.ID); err != nil {
+		return err
+	}
+	if x.ratings, err = q.ListCompetencyRatings(ctx, n.ID); err != nil {
+		return err
+	}
+	if x.notes, err = q.ListNeedsNotes(ctx, n.ID); err != nil {
+		return err
+	}
+	x.comps, err = analysisCompetencies(ctx, q, n.ID)
+	return err
 }
 
 // analysisPeriod is the analysis' period as a dashboard query.
@@ -194,31 +205,8 @@ func Aggregate(qs []SurveyQuestion, answers []map[string]SurveyAnswer) []Questio
 		}
 		sum := 0
 		for _, m := range answers {
-			a, ok := m[q.ID]
-			if !ok {
-				continue
-			}
-			switch q.Kind {
-			case KindLikert:
-				if a.Likert >= 1 && a.Likert <= 5 {
-					r.N++
-					r.Counts[a.Likert-1]++
-					sum += a.Likert
-				}
-			case KindSingle, KindMulti:
-				r.N += boolInt(len(a.Choices) > 0)
-				for _, c := range a.Choices {
-					if c >= 0 && c < len(r.Counts) {
-						r.Counts[c]++
-					}
-				}
-			case KindText:
-				if a.Text != "" {
-					r.N++
-					r.Texts = append(r.Texts, a.Text)
-				}
-			case KindCompetency:
-				r.N += boolInt(len(a.Levels) > 0)
+			if a, ok := m[q.ID]; ok {
+				sum += r.add(a)
 			}
 		}
 		if r.N > 0 && q.Kind == KindLikert {
@@ -229,63 +217,97 @@ func Aggregate(qs []SurveyQuestion, answers []map[string]SurveyAnswer) []Questio
 	return out
 }
 
+// add counts one answer and returns its Likert point (0 for other kinds).
+func (r *QuestionResult) add(a SurveyAnswer) int {
+	switch r.Question.Kind {
+	case KindLikert:
+		if a.Likert < 1 || a.Likert > 5 {
+			return 0
+		}
+		r.N++
+		r.Counts[a.Likert-1]++
+		return a.Likert
+	case KindSingle, KindMulti:
+		r.N += boolInt(len(a.Choices) > 0)
+		for _, c := range a.Choices {
+			if c >= 0 && c < len(r.Counts) {
+				r.Counts[c]++
+			}
+		}
+	case KindText:
+		if a.Text != "" {
+			r.N++
+			r.Texts = append(r.Texts, a.Text)
+		}
+	case KindCompetency:
+		r.N += boolInt(len(a.Levels) > 0)
+	}
+	return 0
+}
+
+// ratingSums add up one competency's ratings.
+type ratingSums struct{ self, mgr, selfN, mgrN int }
+
+func (s *ratingSums) add(rater string, level int) {
+	if rater == RaterManager {
+		s.mgr, s.mgrN = s.mgr+level, s.mgrN+1
+		return
+	}
+	s.self, s.selfN = s.self+level, s.selfN+1
+}
+
+// result turns the sums into the competency's line of the report.
+func (s *ratingSums) result(info CompetencyInfo) CompetencyResult {
+	r := CompetencyResult{Info: info, SelfN: s.selfN, MgrN: s.mgrN}
+	if s.selfN > 0 {
+		r.SelfMean = float64(s.self) / float64(s.selfN)
+	}
+	r.Reference = r.SelfMean
+	if s.mgrN > 0 {
+		r.MgrMean = float64(s.mgr) / float64(s.mgrN)
+		r.Reference = r.MgrMean
+	}
+	if s.selfN+s.mgrN > 0 {
+		r.Gap = math.Max(0, ExpectedLevel-r.Reference)
+	}
+	r.BlindSpot = s.selfN > 0 && s.mgrN > 0 && r.SelfMean-r.MgrMean >= 1
+	return r
+}
+
 // compareRatings gives each competency's self and manager means (self:
 // named self-ratings plus visible anonymous ones) and the people rating
 // themselves a level or more above their manager.
 func compareRatings(comps []string, infos map[string]CompetencyInfo, ratings []sqlq.CompetencyRating,
 	anonymous []map[string]SurveyAnswer, people []NeedsPerson) ([]CompetencyResult, []BlindSpot) {
-	type sums struct{ self, mgr, selfN, mgrN int }
-	by := map[string]*sums{}
+	by := map[string]*ratingSums{}
 	for _, c := range comps {
-		by[c] = &sums{}
+		by[c] = &ratingSums{}
 	}
-	self, mgr := map[[2]string]int{}, map[[2]string]int{}
+	levels := map[string]map[[2]string]int{RaterSelf: {}, RaterManager: {}}
 	for _, r := range ratings {
-		s := by[r.CompetencyID]
-		if s == nil {
-			continue
-		}
-		if r.Rater == RaterManager {
-			s.mgr, s.mgrN = s.mgr+int(r.Level), s.mgrN+1
-			mgr[[2]string{r.PersonID, r.CompetencyID}] = int(r.Level)
-		} else {
-			s.self, s.selfN = s.self+int(r.Level), s.selfN+1
-			self[[2]string{r.PersonID, r.CompetencyID}] = int(r.Level)
+		if s := by[r.CompetencyID]; s != nil {
+			s.add(r.Rater, int(r.Level))
+			levels[r.Rater][[2]string{r.PersonID, r.CompetencyID}] = int(r.Level)
 		}
 	}
 	for _, m := range anonymous {
 		for _, a := range m {
 			for c, l := range a.Levels {
 				if s := by[c]; s != nil && l >= 1 && l <= 4 {
-					s.self, s.selfN = s.self+l, s.selfN+1
+					s.add(RaterSelf, l)
 				}
 			}
 		}
 	}
-	var out []CompetencyResult
+	out := make([]CompetencyResult, 0, len(comps))
 	for _, c := range comps {
-		s, info := by[c], infos[c]
+		info := infos[c]
 		if info.ID == "" {
 			info = CompetencyInfo{ID: c, Name: c, NameEN: c}
 		}
-		r := CompetencyResult{Info: info, SelfN: s.selfN, MgrN: s.mgrN}
-		if s.selfN > 0 {
-			r.SelfMean = float64(s.self) / float64(s.selfN)
-		}
-		if s.mgrN > 0 {
-			r.MgrMean = float64(s.mgr) / float64(s.mgrN)
-		}
-		r.Reference = r.SelfMean
-		if s.mgrN > 0 {
-			r.Reference = r.MgrMean
-		}
-		if s.selfN+s.mgrN > 0 {
-			r.Gap = math.Max(0, ExpectedLevel-r.Reference)
-		}
-		r.BlindSpot = s.selfN > 0 && s.mgrN > 0 && r.SelfMean-r.MgrMean >= 1
-		out = append(out, r)
+		out = append(out, by[c].result(info))
 	}
-	return out, blindSpots(comps, infos, self, mgr, people)
+	return out, blindSpots(comps, infos, levels[RaterSelf], levels[RaterManager], people)
 }
 
 func blindSpots(comps []string, infos map[string]CompetencyInfo, self, mgr map[[2]string]int, people []NeedsPerson) []BlindSpot {
@@ -313,19 +335,10 @@ func (a *App) rankNeeds(ctx context.Context, d StoreDashboard, comps []Competenc
 	if err != nil {
 		return nil
 	}
-	byID := map[string]*TrainingNeed{}
-	var order []string
-	need := func(id string) *TrainingNeed {
-		if n, ok := byID[id]; ok {
-			return n
-		}
-		n := &TrainingNeed{ModuleID: id, Title: id}
-		byID[id], order = n, append(order, id)
-		return n
-	}
+	r := needRanking{byID: map[string]*TrainingNeed{}}
 	for _, it := range d.Plan.Items {
 		for _, m := range it.Modules {
-			n := need(m)
+			n := r.need(m)
 			n.KPIScore += 1 / float64(max(it.Priority, 1))
 			n.Metrics = append(n.Metrics, it.Metric)
 		}
@@ -333,33 +346,44 @@ func (a *App) rankNeeds(ctx context.Context, d StoreDashboard, comps []Competenc
 	for _, m := range sp.idx.Pack.Modules {
 		for _, c := range comps {
 			if c.Gap > 0 && slices.Contains(m.Competencies, c.Info.ID) {
-				n := need(m.ID)
+				n := r.need(m.ID)
 				n.CompScore += c.Gap / 2
 				n.Competencies = append(n.Competencies, c.Info.ID)
 			}
 		}
 	}
-	titles := map[string][2]string{}
 	for _, m := range sp.idx.Pack.Modules {
-		titles[m.ID] = [2]string{m.Title, m.TitleEN}
-	}
-	out := make([]TrainingNeed, 0, len(order))
-	for _, id := range order {
-		n := byID[id]
-		n.Score = math.Round((n.KPIScore+n.CompScore)*100) / 100
-		if t, ok := titles[id]; ok {
-			n.Title, n.TitleEN = t[0], t[1]
+		if n, ok := r.byID[m.ID]; ok {
+			n.Title, n.TitleEN = m.Title, m.TitleEN
 		}
+	}
+	return r.ranked()
+}
+
+// needRanking collects the needs in the order first met.
+type needRanking struct {
+	byID  map[string]*TrainingNeed
+	order []string
+}
+
+func (r *needRanking) need(id string) *TrainingNeed {
+	if n, ok := r.byID[id]; ok {
+		return n
+	}
+	n := &TrainingNeed{ModuleID: id, Title: id}
+	r.byID[id], r.order = n, append(r.order, id)
+	return n
+}
+
+// ranked scores the needs and sorts them, highest first; ties keep the
+// order first met (KPI plan order, then the curriculum's).
+func (r *needRanking) ranked() []TrainingNeed {
+	out := make([]TrainingNeed, 0, len(r.order))
+	for _, id := range r.order {
+		n := r.byID[id]
+		n.Score = math.Round((n.KPIScore+n.CompScore)*100) / 100
 		out = append(out, *n)
 	}
-	slices.SortStableFunc(out, func(x, y TrainingNeed) int {
-		switch {
-		case x.Score > y.Score:
-			return -1
-		case x.Score < y.Score:
-			return 1
-		}
-		return 0
-	})
+	slices.SortStableFunc(out, func(x, y TrainingNeed) int { return cmp.Compare(y.Score, x.Score) })
 	return out
 }

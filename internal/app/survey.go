@@ -173,11 +173,7 @@ func (op EditOp) apply(qs []SurveyQuestion) []SurveyQuestion {
 	i := op.Index
 	switch op.Op {
 	case "add":
-		q := SurveyQuestion{Kind: op.Kind}
-		if q.Kind == KindLikert {
-			q.Text = ""
-		}
-		return append(qs, q)
+		return append(qs, SurveyQuestion{Kind: op.Kind})
 	case "up":
 		if i > 0 && i < len(qs) {
 			qs[i-1], qs[i] = qs[i], qs[i-1]

@@ -207,7 +207,7 @@ func (a *App) SendSurvey(ctx context.Context, ac Actor, storeID, analysisID, id 
 		if err := validateQuestions(s.Title, qs, known); err != nil {
 			return shopdojo.E(shopdojo.KindInvalid, "survey.err_fix_first")
 		}
-		ids, err := a.recipientIDs(ctx, tx, storeID, in)
+		ids, err := a.recipientIDs(ctx, tx, ac, storeID, in)
 		if err != nil {
 			return err
 		}
@@ -231,8 +231,9 @@ func (in SendInput) checkDates(today string) error {
 }
 
 // recipientIDs resolves the picked people and the selection, refusing an
-// empty list.
-func (a *App) recipientIDs(ctx context.Context, tx *store.Tx, storeID string, in SendInput) ([]string, error) {
+// empty list, and people outside the sender's people scope unless they
+// are the store's own.
+func (a *App) recipientIDs(ctx context.Context, tx *store.Tx, ac Actor, storeID string, in SendInput) ([]string, error) {
 	staff, err := tx.ListStorePeople(ctx, storeID)
 	if err != nil {
 		return nil, err
@@ -248,10 +249,25 @@ func (a *App) recipientIDs(ctx context.Context, tx *store.Tx, storeID string, in
 		if err != nil {
 			return nil, err
 		}
+		var outside []string
 		for _, m := range ms {
-			if !slices.Contains(ids, m.id) {
-				ids = append(ids, m.id)
+			if slices.Contains(ids, m.id) {
+				continue
 			}
+			ok, err := a.mayAsk(ctx, tx, ac, staff, m.id)
+			if err != nil {
+				return nil, err
+			}
+			if !ok {
+				outside = append(outside, m.no)
+				continue
+			}
+			ids = append(ids, m.id)
+		}
+		if len(outside) > 0 {
+			return nil, &shopdojo.Error{Kind: shopdojo.KindInvalid, Msg: "error.invalid", Args: map[string]any{"List": strings.Join(outside, "、")},
+				Fields: map[string]string{"employee_nos": "survey.err_out_of_scope"}, FieldArgs: map[string]map[string]any{
+					"employee_nos": {"List": strings.Join(outside, "、")}}}
 		}
 	}
 	if len(ids) == 0 {
@@ -261,6 +277,19 @@ func (a *App) recipientIDs(ctx context.Context, tx *store.Tx, storeID string, in
 		return nil, invalidField("people", "error.too_long")
 	}
 	return ids, nil
+}
+
+// mayAsk tells whether the sender may send a survey to a person: the
+// store's own people, or anyone in the sender's people scope.
+func (a *App) mayAsk(ctx context.Context, tx *store.Tx, ac Actor, staff []sqlq.ListStorePeopleRow, id string) (bool, error) {
+	if slices.ContainsFunc(staff, func(p sqlq.ListStorePeopleRow) bool { return p.ID == id }) {
+		return true, nil
+	}
+	err := a.canReadPerson(ctx, tx.Queries, ac, id)
+	if shopdojo.KindOf(err) == shopdojo.KindNotFound {
+		return false, nil
+	}
+	return err == nil, err
 }
 
 func (a *App) openSurvey(ctx context.Context, tx *store.Tx, ac Actor, s sqlq.Survey, ids []string, in SendInput) error {

@@ -265,6 +265,18 @@ func TestNeedsTeamLeadScope(t *testing.T) {
 	if _, err := f.e.app.CreateNeedsAnalysis(f.e.ctx, lead, f.storeID, app.NeedsAnalysisInput{Title: "组内分析", From: "2026-02-01", To: "2026-02-28"}); err != nil {
 		t.Fatalf("the store's owner could not create an analysis: %v", err)
 	}
+	// A team lead sends only to the store's people and their own people.
+	sid, err := f.e.app.CreateSurvey(f.e.ctx, lead, f.storeID, f.analysis, true)
+	f.e.must(err)
+	_, err = f.e.app.SendSurvey(f.e.ctx, lead, f.storeID, f.analysis, sid, app.SendInput{Opens: "2026-03-01", Closes: "2026-03-05",
+		Select: app.MemberSelection{EmployeeNos: "L1 T1"}})
+	if got := httpx.Fields(err)["employee_nos"]; got != "survey.err_out_of_scope" {
+		t.Fatalf("a team lead sent to someone outside their scope: %v %v", err, got)
+	}
+	if n, err := f.e.app.SendSurvey(f.e.ctx, lead, f.storeID, f.analysis, sid, app.SendInput{Opens: "2026-03-01", Closes: "2026-03-05",
+		Select: app.MemberSelection{EmployeeNos: "T1"}}); err != nil || n != 1 {
+		t.Fatalf("the team lead could not send to the store's own people: %d %v", n, err)
+	}
 	list, total, err := f.e.app.NeedsAnalyses(f.e.ctx, lead, f.storeID, 20, 0)
 	if err != nil || total != 2 || len(list) != 2 {
 		t.Fatalf("owner's list: %d %v", total, err)
