@@ -152,6 +152,9 @@ func (a *App) SeedDemo(ctx context.Context) ([]DemoLogin, error) {
 	if err := a.seedStoreData(ctx); err != nil {
 		return nil, fmt.Errorf("demo store data: %w", err)
 	}
+	if err := a.seedNeeds(ctx); err != nil {
+		return nil, fmt.Errorf("demo needs analysis: %w", err)
+	}
 	return logins, nil
 }
 

@@ -67,6 +67,24 @@ func (h *Handler) routes() {
 	rt.Handle("POST /stores/{id}/targets", sd.PermStoreDataManage, h.storeTargetSet)
 	rt.Handle("POST /stores/{id}/targets/{metric}/delete", sd.PermStoreDataManage, h.storeTargetDelete)
 
+	// 培训需求分析: a store's needs analyses, their surveys, ratings, notes
+	// and report (the app checks the store's scope); answering a survey is
+	// for its recipients only (the app checks the recipient list).
+	rt.Handle("GET /stores/{id}/needs", sd.PermStoreDataRead, h.needsList)
+	rt.Handle("POST /stores/{id}/needs", sd.PermStoreDataManage, h.needsCreate)
+	rt.Handle("GET /stores/{id}/needs/{nid}", sd.PermStoreDataRead, h.needsReport)
+	rt.Handle("POST /stores/{id}/needs/{nid}/notes", sd.PermStoreDataManage, h.needsNote)
+	rt.Handle("GET /stores/{id}/needs/{nid}/ratings", sd.PermStoreDataManage, h.needsRatings)
+	rt.Handle("POST /stores/{id}/needs/{nid}/ratings", sd.PermStoreDataManage, h.needsRatingsSave)
+	rt.Handle("POST /stores/{id}/needs/{nid}/surveys", sd.PermStoreDataManage, h.surveyCreate)
+	rt.Handle("GET /stores/{id}/needs/{nid}/surveys/{sid}", sd.PermStoreDataManage, h.surveyAdmin)
+	rt.Handle("POST /stores/{id}/needs/{nid}/surveys/{sid}", sd.PermStoreDataManage, h.surveySave)
+	rt.Handle("POST /stores/{id}/needs/{nid}/surveys/{sid}/send", sd.PermStoreDataManage, h.surveySend)
+	rt.Handle("POST /stores/{id}/needs/{nid}/surveys/{sid}/close", sd.PermStoreDataManage, h.surveyClose)
+	rt.Handle("GET /surveys", sd.PermSignedIn, h.mySurveys)
+	rt.Handle("GET /surveys/{sid}", sd.PermSignedIn, h.surveyAnswer)
+	rt.Handle("POST /surveys/{sid}", sd.PermSignedIn, h.surveySubmit)
+
 	rt.Handle("GET /groups", sd.PermPeopleRead, h.groups)
 	rt.Handle("GET /groups/new", sd.PermGroupsManage, h.groupNew)
 	rt.Handle("POST /groups", sd.PermGroupsManage, h.groupCreate)

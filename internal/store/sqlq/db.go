@@ -45,6 +45,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.addReviewCardStmt, err = db.PrepareContext(ctx, addReviewCard); err != nil {
 		return nil, fmt.Errorf("error preparing query AddReviewCard: %w", err)
 	}
+	if q.addSurveyRecipientStmt, err = db.PrepareContext(ctx, addSurveyRecipient); err != nil {
+		return nil, fmt.Errorf("error preparing query AddSurveyRecipient: %w", err)
+	}
 	if q.assignPathStmt, err = db.PrepareContext(ctx, assignPath); err != nil {
 		return nil, fmt.Errorf("error preparing query AssignPath: %w", err)
 	}
@@ -53,6 +56,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	}
 	if q.awardCertificationStmt, err = db.PrepareContext(ctx, awardCertification); err != nil {
 		return nil, fmt.Errorf("error preparing query AwardCertification: %w", err)
+	}
+	if q.closeSurveyStmt, err = db.PrepareContext(ctx, closeSurvey); err != nil {
+		return nil, fmt.Errorf("error preparing query CloseSurvey: %w", err)
 	}
 	if q.countAuditEventsStmt, err = db.PrepareContext(ctx, countAuditEvents); err != nil {
 		return nil, fmt.Errorf("error preparing query CountAuditEvents: %w", err)
@@ -71,6 +77,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	}
 	if q.countDueCardsStmt, err = db.PrepareContext(ctx, countDueCards); err != nil {
 		return nil, fmt.Errorf("error preparing query CountDueCards: %w", err)
+	}
+	if q.countNeedsAnalysesStmt, err = db.PrepareContext(ctx, countNeedsAnalyses); err != nil {
+		return nil, fmt.Errorf("error preparing query CountNeedsAnalyses: %w", err)
 	}
 	if q.countPathRulesStmt, err = db.PrepareContext(ctx, countPathRules); err != nil {
 		return nil, fmt.Errorf("error preparing query CountPathRules: %w", err)
@@ -105,6 +114,12 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.createKPIImportStmt, err = db.PrepareContext(ctx, createKPIImport); err != nil {
 		return nil, fmt.Errorf("error preparing query CreateKPIImport: %w", err)
 	}
+	if q.createNeedsAnalysisStmt, err = db.PrepareContext(ctx, createNeedsAnalysis); err != nil {
+		return nil, fmt.Errorf("error preparing query CreateNeedsAnalysis: %w", err)
+	}
+	if q.createSurveyStmt, err = db.PrepareContext(ctx, createSurvey); err != nil {
+		return nil, fmt.Errorf("error preparing query CreateSurvey: %w", err)
+	}
 	if q.curriculumStampStmt, err = db.PrepareContext(ctx, curriculumStamp); err != nil {
 		return nil, fmt.Errorf("error preparing query CurriculumStamp: %w", err)
 	}
@@ -113,6 +128,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	}
 	if q.deleteBankMemberStmt, err = db.PrepareContext(ctx, deleteBankMember); err != nil {
 		return nil, fmt.Errorf("error preparing query DeleteBankMember: %w", err)
+	}
+	if q.deleteCompetencyRatingStmt, err = db.PrepareContext(ctx, deleteCompetencyRating); err != nil {
+		return nil, fmt.Errorf("error preparing query DeleteCompetencyRating: %w", err)
 	}
 	if q.deleteCurriculumQuestionsStmt, err = db.PrepareContext(ctx, deleteCurriculumQuestions); err != nil {
 		return nil, fmt.Errorf("error preparing query DeleteCurriculumQuestions: %w", err)
@@ -258,6 +276,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.getMaterialStmt, err = db.PrepareContext(ctx, getMaterial); err != nil {
 		return nil, fmt.Errorf("error preparing query GetMaterial: %w", err)
 	}
+	if q.getNeedsAnalysisStmt, err = db.PrepareContext(ctx, getNeedsAnalysis); err != nil {
+		return nil, fmt.Errorf("error preparing query GetNeedsAnalysis: %w", err)
+	}
 	if q.getPathRuleStmt, err = db.PrepareContext(ctx, getPathRule); err != nil {
 		return nil, fmt.Errorf("error preparing query GetPathRule: %w", err)
 	}
@@ -296,6 +317,12 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	}
 	if q.getStoreStmt, err = db.PrepareContext(ctx, getStore); err != nil {
 		return nil, fmt.Errorf("error preparing query GetStore: %w", err)
+	}
+	if q.getSurveyStmt, err = db.PrepareContext(ctx, getSurvey); err != nil {
+		return nil, fmt.Errorf("error preparing query GetSurvey: %w", err)
+	}
+	if q.getSurveyRecipientStmt, err = db.PrepareContext(ctx, getSurveyRecipient); err != nil {
+		return nil, fmt.Errorf("error preparing query GetSurveyRecipient: %w", err)
 	}
 	if q.getTokenStmt, err = db.PrepareContext(ctx, getToken); err != nil {
 		return nil, fmt.Errorf("error preparing query GetToken: %w", err)
@@ -366,6 +393,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.insertMaterialStmt, err = db.PrepareContext(ctx, insertMaterial); err != nil {
 		return nil, fmt.Errorf("error preparing query InsertMaterial: %w", err)
 	}
+	if q.insertNeedsNoteStmt, err = db.PrepareContext(ctx, insertNeedsNote); err != nil {
+		return nil, fmt.Errorf("error preparing query InsertNeedsNote: %w", err)
+	}
 	if q.insertPathRuleStmt, err = db.PrepareContext(ctx, insertPathRule); err != nil {
 		return nil, fmt.Errorf("error preparing query InsertPathRule: %w", err)
 	}
@@ -396,6 +426,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.insertStoreStmt, err = db.PrepareContext(ctx, insertStore); err != nil {
 		return nil, fmt.Errorf("error preparing query InsertStore: %w", err)
 	}
+	if q.insertSurveyResponseStmt, err = db.PrepareContext(ctx, insertSurveyResponse); err != nil {
+		return nil, fmt.Errorf("error preparing query InsertSurveyResponse: %w", err)
+	}
 	if q.insertTokenStmt, err = db.PrepareContext(ctx, insertToken); err != nil {
 		return nil, fmt.Errorf("error preparing query InsertToken: %w", err)
 	}
@@ -425,6 +458,12 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	}
 	if q.listAllPersonStoreNamesStmt, err = db.PrepareContext(ctx, listAllPersonStoreNames); err != nil {
 		return nil, fmt.Errorf("error preparing query ListAllPersonStoreNames: %w", err)
+	}
+	if q.listAnalysisPeopleStmt, err = db.PrepareContext(ctx, listAnalysisPeople); err != nil {
+		return nil, fmt.Errorf("error preparing query ListAnalysisPeople: %w", err)
+	}
+	if q.listAnalysisResponsesStmt, err = db.PrepareContext(ctx, listAnalysisResponses); err != nil {
+		return nil, fmt.Errorf("error preparing query ListAnalysisResponses: %w", err)
 	}
 	if q.listAnswerSeqsStmt, err = db.PrepareContext(ctx, listAnswerSeqs); err != nil {
 		return nil, fmt.Errorf("error preparing query ListAnswerSeqs: %w", err)
@@ -470,6 +509,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	}
 	if q.listCheckpointsStmt, err = db.PrepareContext(ctx, listCheckpoints); err != nil {
 		return nil, fmt.Errorf("error preparing query ListCheckpoints: %w", err)
+	}
+	if q.listCompetencyRatingsStmt, err = db.PrepareContext(ctx, listCompetencyRatings); err != nil {
+		return nil, fmt.Errorf("error preparing query ListCompetencyRatings: %w", err)
 	}
 	if q.listCurriculumBanksStmt, err = db.PrepareContext(ctx, listCurriculumBanks); err != nil {
 		return nil, fmt.Errorf("error preparing query ListCurriculumBanks: %w", err)
@@ -554,6 +596,15 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	}
 	if q.listModuleQuestionsStmt, err = db.PrepareContext(ctx, listModuleQuestions); err != nil {
 		return nil, fmt.Errorf("error preparing query ListModuleQuestions: %w", err)
+	}
+	if q.listMySurveysStmt, err = db.PrepareContext(ctx, listMySurveys); err != nil {
+		return nil, fmt.Errorf("error preparing query ListMySurveys: %w", err)
+	}
+	if q.listNeedsAnalysesStmt, err = db.PrepareContext(ctx, listNeedsAnalyses); err != nil {
+		return nil, fmt.Errorf("error preparing query ListNeedsAnalyses: %w", err)
+	}
+	if q.listNeedsNotesStmt, err = db.PrepareContext(ctx, listNeedsNotes); err != nil {
+		return nil, fmt.Errorf("error preparing query ListNeedsNotes: %w", err)
 	}
 	if q.listOpenChangeTasksStmt, err = db.PrepareContext(ctx, listOpenChangeTasks); err != nil {
 		return nil, fmt.Errorf("error preparing query ListOpenChangeTasks: %w", err)
@@ -648,8 +699,20 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.listStatementsByActorStmt, err = db.PrepareContext(ctx, listStatementsByActor); err != nil {
 		return nil, fmt.Errorf("error preparing query ListStatementsByActor: %w", err)
 	}
+	if q.listStorePeopleStmt, err = db.PrepareContext(ctx, listStorePeople); err != nil {
+		return nil, fmt.Errorf("error preparing query ListStorePeople: %w", err)
+	}
 	if q.listStoresStmt, err = db.PrepareContext(ctx, listStores); err != nil {
 		return nil, fmt.Errorf("error preparing query ListStores: %w", err)
+	}
+	if q.listSurveyRecipientsStmt, err = db.PrepareContext(ctx, listSurveyRecipients); err != nil {
+		return nil, fmt.Errorf("error preparing query ListSurveyRecipients: %w", err)
+	}
+	if q.listSurveyResponsesStmt, err = db.PrepareContext(ctx, listSurveyResponses); err != nil {
+		return nil, fmt.Errorf("error preparing query ListSurveyResponses: %w", err)
+	}
+	if q.listSurveysStmt, err = db.PrepareContext(ctx, listSurveys); err != nil {
+		return nil, fmt.Errorf("error preparing query ListSurveys: %w", err)
 	}
 	if q.listTokensStmt, err = db.PrepareContext(ctx, listTokens); err != nil {
 		return nil, fmt.Errorf("error preparing query ListTokens: %w", err)
@@ -671,6 +734,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	}
 	if q.lockWatchProgressStmt, err = db.PrepareContext(ctx, lockWatchProgress); err != nil {
 		return nil, fmt.Errorf("error preparing query LockWatchProgress: %w", err)
+	}
+	if q.markSurveyRespondedStmt, err = db.PrepareContext(ctx, markSurveyResponded); err != nil {
+		return nil, fmt.Errorf("error preparing query MarkSurveyResponded: %w", err)
 	}
 	if q.nextDueCardStmt, err = db.PrepareContext(ctx, nextDueCard); err != nil {
 		return nil, fmt.Errorf("error preparing query NextDueCard: %w", err)
@@ -731,6 +797,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	}
 	if q.scoreAttemptItemStmt, err = db.PrepareContext(ctx, scoreAttemptItem); err != nil {
 		return nil, fmt.Errorf("error preparing query ScoreAttemptItem: %w", err)
+	}
+	if q.sendSurveyStmt, err = db.PrepareContext(ctx, sendSurvey); err != nil {
+		return nil, fmt.Errorf("error preparing query SendSurvey: %w", err)
 	}
 	if q.setActivationStmt, err = db.PrepareContext(ctx, setActivation); err != nil {
 		return nil, fmt.Errorf("error preparing query SetActivation: %w", err)
@@ -849,6 +918,12 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.updateStoreStmt, err = db.PrepareContext(ctx, updateStore); err != nil {
 		return nil, fmt.Errorf("error preparing query UpdateStore: %w", err)
 	}
+	if q.updateSurveyDraftStmt, err = db.PrepareContext(ctx, updateSurveyDraft); err != nil {
+		return nil, fmt.Errorf("error preparing query UpdateSurveyDraft: %w", err)
+	}
+	if q.upsertCompetencyRatingStmt, err = db.PrepareContext(ctx, upsertCompetencyRating); err != nil {
+		return nil, fmt.Errorf("error preparing query UpsertCompetencyRating: %w", err)
+	}
 	if q.upsertKPIAdStmt, err = db.PrepareContext(ctx, upsertKPIAd); err != nil {
 		return nil, fmt.Errorf("error preparing query UpsertKPIAd: %w", err)
 	}
@@ -913,6 +988,11 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing addReviewCardStmt: %w", cerr)
 		}
 	}
+	if q.addSurveyRecipientStmt != nil {
+		if cerr := q.addSurveyRecipientStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing addSurveyRecipientStmt: %w", cerr)
+		}
+	}
 	if q.assignPathStmt != nil {
 		if cerr := q.assignPathStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing assignPathStmt: %w", cerr)
@@ -926,6 +1006,11 @@ func (q *Queries) Close() error {
 	if q.awardCertificationStmt != nil {
 		if cerr := q.awardCertificationStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing awardCertificationStmt: %w", cerr)
+		}
+	}
+	if q.closeSurveyStmt != nil {
+		if cerr := q.closeSurveyStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing closeSurveyStmt: %w", cerr)
 		}
 	}
 	if q.countAuditEventsStmt != nil {
@@ -956,6 +1041,11 @@ func (q *Queries) Close() error {
 	if q.countDueCardsStmt != nil {
 		if cerr := q.countDueCardsStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing countDueCardsStmt: %w", cerr)
+		}
+	}
+	if q.countNeedsAnalysesStmt != nil {
+		if cerr := q.countNeedsAnalysesStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing countNeedsAnalysesStmt: %w", cerr)
 		}
 	}
 	if q.countPathRulesStmt != nil {
@@ -1013,6 +1103,16 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing createKPIImportStmt: %w", cerr)
 		}
 	}
+	if q.createNeedsAnalysisStmt != nil {
+		if cerr := q.createNeedsAnalysisStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing createNeedsAnalysisStmt: %w", cerr)
+		}
+	}
+	if q.createSurveyStmt != nil {
+		if cerr := q.createSurveyStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing createSurveyStmt: %w", cerr)
+		}
+	}
 	if q.curriculumStampStmt != nil {
 		if cerr := q.curriculumStampStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing curriculumStampStmt: %w", cerr)
@@ -1026,6 +1126,11 @@ func (q *Queries) Close() error {
 	if q.deleteBankMemberStmt != nil {
 		if cerr := q.deleteBankMemberStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing deleteBankMemberStmt: %w", cerr)
+		}
+	}
+	if q.deleteCompetencyRatingStmt != nil {
+		if cerr := q.deleteCompetencyRatingStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing deleteCompetencyRatingStmt: %w", cerr)
 		}
 	}
 	if q.deleteCurriculumQuestionsStmt != nil {
@@ -1268,6 +1373,11 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing getMaterialStmt: %w", cerr)
 		}
 	}
+	if q.getNeedsAnalysisStmt != nil {
+		if cerr := q.getNeedsAnalysisStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing getNeedsAnalysisStmt: %w", cerr)
+		}
+	}
 	if q.getPathRuleStmt != nil {
 		if cerr := q.getPathRuleStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing getPathRuleStmt: %w", cerr)
@@ -1331,6 +1441,16 @@ func (q *Queries) Close() error {
 	if q.getStoreStmt != nil {
 		if cerr := q.getStoreStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing getStoreStmt: %w", cerr)
+		}
+	}
+	if q.getSurveyStmt != nil {
+		if cerr := q.getSurveyStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing getSurveyStmt: %w", cerr)
+		}
+	}
+	if q.getSurveyRecipientStmt != nil {
+		if cerr := q.getSurveyRecipientStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing getSurveyRecipientStmt: %w", cerr)
 		}
 	}
 	if q.getTokenStmt != nil {
@@ -1448,6 +1568,11 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing insertMaterialStmt: %w", cerr)
 		}
 	}
+	if q.insertNeedsNoteStmt != nil {
+		if cerr := q.insertNeedsNoteStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing insertNeedsNoteStmt: %w", cerr)
+		}
+	}
 	if q.insertPathRuleStmt != nil {
 		if cerr := q.insertPathRuleStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing insertPathRuleStmt: %w", cerr)
@@ -1498,6 +1623,11 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing insertStoreStmt: %w", cerr)
 		}
 	}
+	if q.insertSurveyResponseStmt != nil {
+		if cerr := q.insertSurveyResponseStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing insertSurveyResponseStmt: %w", cerr)
+		}
+	}
 	if q.insertTokenStmt != nil {
 		if cerr := q.insertTokenStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing insertTokenStmt: %w", cerr)
@@ -1546,6 +1676,16 @@ func (q *Queries) Close() error {
 	if q.listAllPersonStoreNamesStmt != nil {
 		if cerr := q.listAllPersonStoreNamesStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing listAllPersonStoreNamesStmt: %w", cerr)
+		}
+	}
+	if q.listAnalysisPeopleStmt != nil {
+		if cerr := q.listAnalysisPeopleStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listAnalysisPeopleStmt: %w", cerr)
+		}
+	}
+	if q.listAnalysisResponsesStmt != nil {
+		if cerr := q.listAnalysisResponsesStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listAnalysisResponsesStmt: %w", cerr)
 		}
 	}
 	if q.listAnswerSeqsStmt != nil {
@@ -1621,6 +1761,11 @@ func (q *Queries) Close() error {
 	if q.listCheckpointsStmt != nil {
 		if cerr := q.listCheckpointsStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing listCheckpointsStmt: %w", cerr)
+		}
+	}
+	if q.listCompetencyRatingsStmt != nil {
+		if cerr := q.listCompetencyRatingsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listCompetencyRatingsStmt: %w", cerr)
 		}
 	}
 	if q.listCurriculumBanksStmt != nil {
@@ -1761,6 +1906,21 @@ func (q *Queries) Close() error {
 	if q.listModuleQuestionsStmt != nil {
 		if cerr := q.listModuleQuestionsStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing listModuleQuestionsStmt: %w", cerr)
+		}
+	}
+	if q.listMySurveysStmt != nil {
+		if cerr := q.listMySurveysStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listMySurveysStmt: %w", cerr)
+		}
+	}
+	if q.listNeedsAnalysesStmt != nil {
+		if cerr := q.listNeedsAnalysesStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listNeedsAnalysesStmt: %w", cerr)
+		}
+	}
+	if q.listNeedsNotesStmt != nil {
+		if cerr := q.listNeedsNotesStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listNeedsNotesStmt: %w", cerr)
 		}
 	}
 	if q.listOpenChangeTasksStmt != nil {
@@ -1918,9 +2078,29 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing listStatementsByActorStmt: %w", cerr)
 		}
 	}
+	if q.listStorePeopleStmt != nil {
+		if cerr := q.listStorePeopleStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listStorePeopleStmt: %w", cerr)
+		}
+	}
 	if q.listStoresStmt != nil {
 		if cerr := q.listStoresStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing listStoresStmt: %w", cerr)
+		}
+	}
+	if q.listSurveyRecipientsStmt != nil {
+		if cerr := q.listSurveyRecipientsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listSurveyRecipientsStmt: %w", cerr)
+		}
+	}
+	if q.listSurveyResponsesStmt != nil {
+		if cerr := q.listSurveyResponsesStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listSurveyResponsesStmt: %w", cerr)
+		}
+	}
+	if q.listSurveysStmt != nil {
+		if cerr := q.listSurveysStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listSurveysStmt: %w", cerr)
 		}
 	}
 	if q.listTokensStmt != nil {
@@ -1956,6 +2136,11 @@ func (q *Queries) Close() error {
 	if q.lockWatchProgressStmt != nil {
 		if cerr := q.lockWatchProgressStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing lockWatchProgressStmt: %w", cerr)
+		}
+	}
+	if q.markSurveyRespondedStmt != nil {
+		if cerr := q.markSurveyRespondedStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing markSurveyRespondedStmt: %w", cerr)
 		}
 	}
 	if q.nextDueCardStmt != nil {
@@ -2056,6 +2241,11 @@ func (q *Queries) Close() error {
 	if q.scoreAttemptItemStmt != nil {
 		if cerr := q.scoreAttemptItemStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing scoreAttemptItemStmt: %w", cerr)
+		}
+	}
+	if q.sendSurveyStmt != nil {
+		if cerr := q.sendSurveyStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing sendSurveyStmt: %w", cerr)
 		}
 	}
 	if q.setActivationStmt != nil {
@@ -2253,6 +2443,16 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing updateStoreStmt: %w", cerr)
 		}
 	}
+	if q.updateSurveyDraftStmt != nil {
+		if cerr := q.updateSurveyDraftStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing updateSurveyDraftStmt: %w", cerr)
+		}
+	}
+	if q.upsertCompetencyRatingStmt != nil {
+		if cerr := q.upsertCompetencyRatingStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing upsertCompetencyRatingStmt: %w", cerr)
+		}
+	}
 	if q.upsertKPIAdStmt != nil {
 		if cerr := q.upsertKPIAdStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing upsertKPIAdStmt: %w", cerr)
@@ -2339,15 +2539,18 @@ type Queries struct {
 	addPersonStoreStmt             *sql.Stmt
 	addQuestionTagStmt             *sql.Stmt
 	addReviewCardStmt              *sql.Stmt
+	addSurveyRecipientStmt         *sql.Stmt
 	assignPathStmt                 *sql.Stmt
 	auditEventsFromStmt            *sql.Stmt
 	awardCertificationStmt         *sql.Stmt
+	closeSurveyStmt                *sql.Stmt
 	countAuditEventsStmt           *sql.Stmt
 	countBlobUseStmt               *sql.Stmt
 	countCardsStmt                 *sql.Stmt
 	countDepartmentUseStmt         *sql.Stmt
 	countDepartmentsStmt           *sql.Stmt
 	countDueCardsStmt              *sql.Stmt
+	countNeedsAnalysesStmt         *sql.Stmt
 	countPathRulesStmt             *sql.Stmt
 	countPeopleByDepartmentStmt    *sql.Stmt
 	countPeopleByPositionStmt      *sql.Stmt
@@ -2359,9 +2562,12 @@ type Queries struct {
 	countStoreUseStmt              *sql.Stmt
 	countVersionsInReviewStmt      *sql.Stmt
 	createKPIImportStmt            *sql.Stmt
+	createNeedsAnalysisStmt        *sql.Stmt
+	createSurveyStmt               *sql.Stmt
 	curriculumStampStmt            *sql.Stmt
 	deleteAttemptPaperStmt         *sql.Stmt
 	deleteBankMemberStmt           *sql.Stmt
+	deleteCompetencyRatingStmt     *sql.Stmt
 	deleteCurriculumQuestionsStmt  *sql.Stmt
 	deleteDepartmentStmt           *sql.Stmt
 	deleteExamAudienceStmt         *sql.Stmt
@@ -2410,6 +2616,7 @@ type Queries struct {
 	getKPIImportStmt               *sql.Stmt
 	getKPIMappingStmt              *sql.Stmt
 	getMaterialStmt                *sql.Stmt
+	getNeedsAnalysisStmt           *sql.Stmt
 	getPathRuleStmt                *sql.Stmt
 	getPersonStmt                  *sql.Stmt
 	getPositionStmt                *sql.Stmt
@@ -2423,6 +2630,8 @@ type Queries struct {
 	getSessionActorStmt            *sql.Stmt
 	getSettingStmt                 *sql.Stmt
 	getStoreStmt                   *sql.Stmt
+	getSurveyStmt                  *sql.Stmt
+	getSurveyRecipientStmt         *sql.Stmt
 	getTokenStmt                   *sql.Stmt
 	getTokenByHashStmt             *sql.Stmt
 	getVersionStmt                 *sql.Stmt
@@ -2446,6 +2655,7 @@ type Queries struct {
 	insertFileStmt                 *sql.Stmt
 	insertGroupStmt                *sql.Stmt
 	insertMaterialStmt             *sql.Stmt
+	insertNeedsNoteStmt            *sql.Stmt
 	insertPathRuleStmt             *sql.Stmt
 	insertPersonStmt               *sql.Stmt
 	insertPositionStmt             *sql.Stmt
@@ -2456,6 +2666,7 @@ type Queries struct {
 	insertSessionStmt              *sql.Stmt
 	insertStatementStmt            *sql.Stmt
 	insertStoreStmt                *sql.Stmt
+	insertSurveyResponseStmt       *sql.Stmt
 	insertTokenStmt                *sql.Stmt
 	insertVersionStmt              *sql.Stmt
 	isMentorOfStmt                 *sql.Stmt
@@ -2466,6 +2677,8 @@ type Queries struct {
 	listAccountsStmt               *sql.Stmt
 	listAllPersonRolesStmt         *sql.Stmt
 	listAllPersonStoreNamesStmt    *sql.Stmt
+	listAnalysisPeopleStmt         *sql.Stmt
+	listAnalysisResponsesStmt      *sql.Stmt
 	listAnswerSeqsStmt             *sql.Stmt
 	listAttemptAnswersStmt         *sql.Stmt
 	listAttemptEventsStmt          *sql.Stmt
@@ -2481,6 +2694,7 @@ type Queries struct {
 	listBanksStmt                  *sql.Stmt
 	listCardsStmt                  *sql.Stmt
 	listCheckpointsStmt            *sql.Stmt
+	listCompetencyRatingsStmt      *sql.Stmt
 	listCurriculumBanksStmt        *sql.Stmt
 	listCurriculumExamRefsStmt     *sql.Stmt
 	listCurriculumExamsStmt        *sql.Stmt
@@ -2509,6 +2723,9 @@ type Queries struct {
 	listKPITargetsStmt             *sql.Stmt
 	listKPITrafficStmt             *sql.Stmt
 	listModuleQuestionsStmt        *sql.Stmt
+	listMySurveysStmt              *sql.Stmt
+	listNeedsAnalysesStmt          *sql.Stmt
+	listNeedsNotesStmt             *sql.Stmt
 	listOpenChangeTasksStmt        *sql.Stmt
 	listOverdueAttemptsStmt        *sql.Stmt
 	listPathAssigneesStmt          *sql.Stmt
@@ -2540,7 +2757,11 @@ type Queries struct {
 	listSOPRunsToReviewStmt        *sql.Stmt
 	listSessionsStmt               *sql.Stmt
 	listStatementsByActorStmt      *sql.Stmt
+	listStorePeopleStmt            *sql.Stmt
 	listStoresStmt                 *sql.Stmt
+	listSurveyRecipientsStmt       *sql.Stmt
+	listSurveyResponsesStmt        *sql.Stmt
+	listSurveysStmt                *sql.Stmt
 	listTokensStmt                 *sql.Stmt
 	listUndeckedStmt               *sql.Stmt
 	listUnrecordedResultsStmt      *sql.Stmt
@@ -2548,6 +2769,7 @@ type Queries struct {
 	listVersionsInReviewStmt       *sql.Stmt
 	lockAttemptStmt                *sql.Stmt
 	lockWatchProgressStmt          *sql.Stmt
+	markSurveyRespondedStmt        *sql.Stmt
 	nextDueCardStmt                *sql.Stmt
 	openAttemptStmt                *sql.Stmt
 	peopleIDsForGroupAddStmt       *sql.Stmt
@@ -2568,6 +2790,7 @@ type Queries struct {
 	saveAnswerIfOpenStmt           *sql.Stmt
 	saveKPIMappingStmt             *sql.Stmt
 	scoreAttemptItemStmt           *sql.Stmt
+	sendSurveyStmt                 *sql.Stmt
 	setActivationStmt              *sql.Stmt
 	setAttemptDeadlineStmt         *sql.Stmt
 	setAttemptDeckedStmt           *sql.Stmt
@@ -2607,6 +2830,8 @@ type Queries struct {
 	updateQuestionMirrorStmt       *sql.Stmt
 	updateReviewCardStmt           *sql.Stmt
 	updateStoreStmt                *sql.Stmt
+	updateSurveyDraftStmt          *sql.Stmt
+	upsertCompetencyRatingStmt     *sql.Stmt
 	upsertKPIAdStmt                *sql.Stmt
 	upsertKPICSStmt                *sql.Stmt
 	upsertKPIEventStmt             *sql.Stmt
@@ -2628,15 +2853,18 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		addPersonStoreStmt:             q.addPersonStoreStmt,
 		addQuestionTagStmt:             q.addQuestionTagStmt,
 		addReviewCardStmt:              q.addReviewCardStmt,
+		addSurveyRecipientStmt:         q.addSurveyRecipientStmt,
 		assignPathStmt:                 q.assignPathStmt,
 		auditEventsFromStmt:            q.auditEventsFromStmt,
 		awardCertificationStmt:         q.awardCertificationStmt,
+		closeSurveyStmt:                q.closeSurveyStmt,
 		countAuditEventsStmt:           q.countAuditEventsStmt,
 		countBlobUseStmt:               q.countBlobUseStmt,
 		countCardsStmt:                 q.countCardsStmt,
 		countDepartmentUseStmt:         q.countDepartmentUseStmt,
 		countDepartmentsStmt:           q.countDepartmentsStmt,
 		countDueCardsStmt:              q.countDueCardsStmt,
+		countNeedsAnalysesStmt:         q.countNeedsAnalysesStmt,
 		countPathRulesStmt:             q.countPathRulesStmt,
 		countPeopleByDepartmentStmt:    q.countPeopleByDepartmentStmt,
 		countPeopleByPositionStmt:      q.countPeopleByPositionStmt,
@@ -2648,9 +2876,12 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		countStoreUseStmt:              q.countStoreUseStmt,
 		countVersionsInReviewStmt:      q.countVersionsInReviewStmt,
 		createKPIImportStmt:            q.createKPIImportStmt,
+		createNeedsAnalysisStmt:        q.createNeedsAnalysisStmt,
+		createSurveyStmt:               q.createSurveyStmt,
 		curriculumStampStmt:            q.curriculumStampStmt,
 		deleteAttemptPaperStmt:         q.deleteAttemptPaperStmt,
 		deleteBankMemberStmt:           q.deleteBankMemberStmt,
+		deleteCompetencyRatingStmt:     q.deleteCompetencyRatingStmt,
 		deleteCurriculumQuestionsStmt:  q.deleteCurriculumQuestionsStmt,
 		deleteDepartmentStmt:           q.deleteDepartmentStmt,
 		deleteExamAudienceStmt:         q.deleteExamAudienceStmt,
@@ -2699,6 +2930,7 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		getKPIImportStmt:               q.getKPIImportStmt,
 		getKPIMappingStmt:              q.getKPIMappingStmt,
 		getMaterialStmt:                q.getMaterialStmt,
+		getNeedsAnalysisStmt:           q.getNeedsAnalysisStmt,
 		getPathRuleStmt:                q.getPathRuleStmt,
 		getPersonStmt:                  q.getPersonStmt,
 		getPositionStmt:                q.getPositionStmt,
@@ -2712,6 +2944,8 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		getSessionActorStmt:            q.getSessionActorStmt,
 		getSettingStmt:                 q.getSettingStmt,
 		getStoreStmt:                   q.getStoreStmt,
+		getSurveyStmt:                  q.getSurveyStmt,
+		getSurveyRecipientStmt:         q.getSurveyRecipientStmt,
 		getTokenStmt:                   q.getTokenStmt,
 		getTokenByHashStmt:             q.getTokenByHashStmt,
 		getVersionStmt:                 q.getVersionStmt,
@@ -2735,6 +2969,7 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		insertFileStmt:                 q.insertFileStmt,
 		insertGroupStmt:                q.insertGroupStmt,
 		insertMaterialStmt:             q.insertMaterialStmt,
+		insertNeedsNoteStmt:            q.insertNeedsNoteStmt,
 		insertPathRuleStmt:             q.insertPathRuleStmt,
 		insertPersonStmt:               q.insertPersonStmt,
 		insertPositionStmt:             q.insertPositionStmt,
@@ -2745,6 +2980,7 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		insertSessionStmt:              q.insertSessionStmt,
 		insertStatementStmt:            q.insertStatementStmt,
 		insertStoreStmt:                q.insertStoreStmt,
+		insertSurveyResponseStmt:       q.insertSurveyResponseStmt,
 		insertTokenStmt:                q.insertTokenStmt,
 		insertVersionStmt:              q.insertVersionStmt,
 		isMentorOfStmt:                 q.isMentorOfStmt,
@@ -2755,6 +2991,8 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		listAccountsStmt:               q.listAccountsStmt,
 		listAllPersonRolesStmt:         q.listAllPersonRolesStmt,
 		listAllPersonStoreNamesStmt:    q.listAllPersonStoreNamesStmt,
+		listAnalysisPeopleStmt:         q.listAnalysisPeopleStmt,
+		listAnalysisResponsesStmt:      q.listAnalysisResponsesStmt,
 		listAnswerSeqsStmt:             q.listAnswerSeqsStmt,
 		listAttemptAnswersStmt:         q.listAttemptAnswersStmt,
 		listAttemptEventsStmt:          q.listAttemptEventsStmt,
@@ -2770,6 +3008,7 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		listBanksStmt:                  q.listBanksStmt,
 		listCardsStmt:                  q.listCardsStmt,
 		listCheckpointsStmt:            q.listCheckpointsStmt,
+		listCompetencyRatingsStmt:      q.listCompetencyRatingsStmt,
 		listCurriculumBanksStmt:        q.listCurriculumBanksStmt,
 		listCurriculumExamRefsStmt:     q.listCurriculumExamRefsStmt,
 		listCurriculumExamsStmt:        q.listCurriculumExamsStmt,
@@ -2798,6 +3037,9 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		listKPITargetsStmt:             q.listKPITargetsStmt,
 		listKPITrafficStmt:             q.listKPITrafficStmt,
 		listModuleQuestionsStmt:        q.listModuleQuestionsStmt,
+		listMySurveysStmt:              q.listMySurveysStmt,
+		listNeedsAnalysesStmt:          q.listNeedsAnalysesStmt,
+		listNeedsNotesStmt:             q.listNeedsNotesStmt,
 		listOpenChangeTasksStmt:        q.listOpenChangeTasksStmt,
 		listOverdueAttemptsStmt:        q.listOverdueAttemptsStmt,
 		listPathAssigneesStmt:          q.listPathAssigneesStmt,
@@ -2829,7 +3071,11 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		listSOPRunsToReviewStmt:        q.listSOPRunsToReviewStmt,
 		listSessionsStmt:               q.listSessionsStmt,
 		listStatementsByActorStmt:      q.listStatementsByActorStmt,
+		listStorePeopleStmt:            q.listStorePeopleStmt,
 		listStoresStmt:                 q.listStoresStmt,
+		listSurveyRecipientsStmt:       q.listSurveyRecipientsStmt,
+		listSurveyResponsesStmt:        q.listSurveyResponsesStmt,
+		listSurveysStmt:                q.listSurveysStmt,
 		listTokensStmt:                 q.listTokensStmt,
 		listUndeckedStmt:               q.listUndeckedStmt,
 		listUnrecordedResultsStmt:      q.listUnrecordedResultsStmt,
@@ -2837,6 +3083,7 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		listVersionsInReviewStmt:       q.listVersionsInReviewStmt,
 		lockAttemptStmt:                q.lockAttemptStmt,
 		lockWatchProgressStmt:          q.lockWatchProgressStmt,
+		markSurveyRespondedStmt:        q.markSurveyRespondedStmt,
 		nextDueCardStmt:                q.nextDueCardStmt,
 		openAttemptStmt:                q.openAttemptStmt,
 		peopleIDsForGroupAddStmt:       q.peopleIDsForGroupAddStmt,
@@ -2857,6 +3104,7 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		saveAnswerIfOpenStmt:           q.saveAnswerIfOpenStmt,
 		saveKPIMappingStmt:             q.saveKPIMappingStmt,
 		scoreAttemptItemStmt:           q.scoreAttemptItemStmt,
+		sendSurveyStmt:                 q.sendSurveyStmt,
 		setActivationStmt:              q.setActivationStmt,
 		setAttemptDeadlineStmt:         q.setAttemptDeadlineStmt,
 		setAttemptDeckedStmt:           q.setAttemptDeckedStmt,
@@ -2896,6 +3144,8 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		updateQuestionMirrorStmt:       q.updateQuestionMirrorStmt,
 		updateReviewCardStmt:           q.updateReviewCardStmt,
 		updateStoreStmt:                q.updateStoreStmt,
+		updateSurveyDraftStmt:          q.updateSurveyDraftStmt,
+		upsertCompetencyRatingStmt:     q.upsertCompetencyRatingStmt,
 		upsertKPIAdStmt:                q.upsertKPIAdStmt,
 		upsertKPICSStmt:                q.upsertKPICSStmt,
 		upsertKPIEventStmt:             q.upsertKPIEventStmt,

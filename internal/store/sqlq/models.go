@@ -164,6 +164,16 @@ type ChangeTask struct {
 	DoneAt     int64
 }
 
+type CompetencyRating struct {
+	AnalysisID   string
+	PersonID     string
+	CompetencyID string
+	Rater        string
+	Level        int64
+	RatedBy      sql.NullString
+	RatedAt      int64
+}
+
 type CurriculumBank struct {
 	ModuleID string
 	BankID   string
@@ -409,6 +419,28 @@ type MaterialVersion struct {
 	BasedOn      int64
 }
 
+type NeedsAnalysis struct {
+	ID         string
+	StoreID    string
+	Title      string
+	PeriodFrom string
+	PeriodTo   string
+	CreatedBy  sql.NullString
+	CreatedAt  int64
+	UpdatedAt  int64
+}
+
+type NeedsNote struct {
+	ID         string
+	AnalysisID string
+	Kind       string
+	PersonID   sql.NullString
+	Body       string
+	NotedOn    string
+	AuthorID   sql.NullString
+	CreatedAt  int64
+}
+
 type PathAssignment struct {
 	PersonID   string
 	PathID     string
@@ -609,6 +641,36 @@ type Store struct {
 	OwnerID   sql.NullString
 	CreatedAt int64
 	UpdatedAt int64
+}
+
+type Survey struct {
+	ID         string
+	AnalysisID string
+	Title      string
+	Intro      string
+	Status     string
+	Anonymous  bool
+	OpensOn    string
+	ClosesOn   string
+	Questions  string
+	CreatedBy  sql.NullString
+	CreatedAt  int64
+	SentAt     int64
+	ClosedAt   int64
+}
+
+type SurveyRecipient struct {
+	SurveyID  string
+	PersonID  string
+	Responded bool
+}
+
+type SurveyResponse struct {
+	ID          string
+	SurveyID    string
+	PersonID    sql.NullString
+	Answers     string
+	SubmittedAt int64
 }
 
 type UnitProgress struct {
