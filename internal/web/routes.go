@@ -65,6 +65,9 @@ func (h *Handler) routes() {
 	rt.Handle("POST /stores/{id}/diagnosis/plan", sd.PermPeopleManage, h.storePlanAccept)
 	rt.Handle("POST /stores/{id}/targets", sd.PermStoreDataManage, h.storeTargetSet)
 	rt.Handle("POST /stores/{id}/targets/{metric}/delete", sd.PermStoreDataManage, h.storeTargetDelete)
+	rt.Handle("GET /stores/{id}/agents", sd.PermStoreDataRead, h.storeAgents)
+	rt.Handle("POST /stores/{id}/agents", sd.PermStoreDataManage, h.storeAgentLink)
+	rt.Handle("GET /stores/{id}/impact", sd.PermStoreDataRead, h.storeImpact)
 
 	rt.Handle("GET /groups", sd.PermPeopleRead, h.groups)
 	rt.Handle("GET /groups/new", sd.PermGroupsManage, h.groupNew)
