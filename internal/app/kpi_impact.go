@@ -106,6 +106,8 @@ const (
 	VerdictBetterUnclear = "impact.verdict_better_unclear"
 	VerdictWorseUnclear  = "impact.verdict_worse_unclear"
 	VerdictNone          = "impact.verdict_none"
+	VerdictTooFew        = "impact.verdict_too_few"    // an arm of one: the bootstrap cannot vary
+	VerdictNoControl     = "impact.verdict_no_control" // a before/after change only
 )
 
 // Exclusion reasons and empty states.
@@ -178,9 +180,10 @@ func trainingOption(opts []TrainingOption, ref string) TrainingOption {
 	return TrainingOption{}
 }
 
-// resolveImpact checks the input and fills the defaults: the level's first metric, the customer-service
-// module for agents, a 21-day training window ending 30 days before the
-// last day of data, and 30 days either side of it.
+// resolveImpact checks the input and fills the defaults: the level's
+// first metric, the module the diagnosis rules give for it, a 21-day
+// training window ending 30 days before the last day of data, and 30 days
+// either side of it.
 func (a *App) resolveImpact(in ImpactInput, opts []TrainingOption, anchor time.Time) (ImpactQuery, error) {
 	var v shopdojo.Validation
 	q := ImpactQuery{Level: ImpactLevel(in.Level), Metric: in.Metric, Training: in.Training}
@@ -193,23 +196,21 @@ func (a *App) resolveImpact(in ImpactInput, opts []TrainingOption, anchor time.T
 	}
 	v.Check(slices.Contains(impactMetrics[q.Level], q.Metric), "metric", "error.out_of_range")
 	if q.Training == "" {
-		q.Training = defaultTraining(opts, q.Level)
+		q.Training = defaultTraining(opts, q.Metric)
 	}
 	v.Check(slices.ContainsFunc(opts, func(o TrainingOption) bool { return o.Ref == q.Training }), "training", "impact.training_unknown")
 	a.resolveWindows(&q, in, anchor, &v)
 	return q, v.Err()
 }
 
-// defaultTraining is the customer-service module for agents (the module
-// whose id the diagnosis rules give for the 3-minute response rate), else
-// the first module.
-func defaultTraining(opts []TrainingOption, l ImpactLevel) string {
-	if l == ImpactAgents {
-		for _, r := range kpi.DefaultRules().Rules {
-			if r.Metric == kpi.CSResponseRate3 && len(r.Modules) > 0 &&
-				slices.ContainsFunc(opts, func(o TrainingOption) bool { return o.Ref == r.Modules[0] }) {
-				return r.Modules[0]
-			}
+// defaultTraining is the first module the diagnosis rules give for the
+// metric (for the 3-minute response rate, 客户服务与售后运营), else the
+// first module.
+func defaultTraining(opts []TrainingOption, metric string) string {
+	for _, r := range kpi.DefaultRules().Rules {
+		if r.Metric == metric && len(r.Modules) > 0 &&
+			slices.ContainsFunc(opts, func(o TrainingOption) bool { return o.Ref == r.Modules[0] }) {
+			return r.Modules[0]
 		}
 	}
 	if len(opts) == 0 {
@@ -296,8 +297,15 @@ func armOf(us []impact.Unit) Arm {
 
 // verdict says whether the effect goes the metric's good way (lower is
 // better for response times and refunds) and whether the interval is
-// clear of zero.
+// clear of zero. An arm of one unit resamples to itself, so its interval
+// says nothing; without controls the change is not the training's.
 func verdict(e impact.Estimate, dir kpi.Direction) string {
+	if e.NTreated < 2 || e.NControl == 1 {
+		return VerdictTooFew
+	}
+	if e.NControl == 0 {
+		return VerdictNoControl
+	}
 	good := e.Effect * float64(dir)
 	clear := e.Low > 0 || e.High < 0
 	switch {

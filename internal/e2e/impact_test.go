@@ -76,6 +76,16 @@ func TestTrainingImpact(t *testing.T) {
 	s.shot(t, ctx, "impact-03-estimate-en")
 	do(t, ctx, chromedp.Click(css("[data-testid=open-agents]")), chromedp.WaitVisible(css("[data-testid=agents]")))
 	s.shot(t, ctx, "impact-04-agents-en")
+	// Stores as the units: only the demo's Tmall store has data, so the
+	// page says plainly there is no comparison group.
+	do(t, ctx, toLocale("zh-CN"), chromedp.WaitVisible(css("[data-testid=agents]")))
+	waitText(t, ctx, "h1", "客服账号关联")
+	do(t, ctx, chromedp.Navigate(s.url+"/stores/"+storeID+"/impact?level=stores&metric=cs_response_rate_3min&training=m06"),
+		chromedp.WaitVisible(css("[data-testid=impact-estimate]")))
+	waitText(t, ctx, "[data-testid=impact-caveats]", "没有未参训的对照组")
+	waitText(t, ctx, "[data-testid=impact-verdict]", "无法判断")
+	waitText(t, ctx, "[data-testid=impact-units]", "示例家居天猫旗舰店")
+	s.shot(t, ctx, "impact-06-stores-zh")
 	phone := browser(t, 390, 844, true)
 	signIn(t, phone, s, "SD9001", app.DemoPassword)
 	do(t, phone, chromedp.WaitVisible(css("[data-testid=stat-active]")), chromedp.Navigate(s.url+"/stores/"+storeID+"/impact"),

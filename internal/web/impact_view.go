@@ -46,6 +46,8 @@ type estimateView struct {
 	NTreated, NControl       int
 	Treated, Control         armView
 	Verdict, VerdictClass    string
+	NoInterval               bool   // an arm of one: the interval means nothing
+	EffectLabel              string // a DiD, or a before/after change without controls
 	Caveats                  []string
 }
 
@@ -150,6 +152,11 @@ func estimateOf(p *page, a app.ImpactAnalysis, unit kpi.Unit) *estimateView {
 		High: signedChange(p, unit, e.High), Level: strconv.Itoa(int(math.Round(e.Level * 100))),
 		NTreated: e.NTreated, NControl: e.NControl, Verdict: p.T(a.Verdict, "M", p.T(kpi.MetricNameID(a.Query.Metric))),
 		Treated: armViewOf(p, a.Treated, unit), Control: armViewOf(p, a.Control, unit)}
+	ev.NoInterval = a.Verdict == app.VerdictTooFew
+	ev.EffectLabel = p.T("impact.effect")
+	if e.NControl == 0 {
+		ev.EffectLabel = p.T("impact.effect_no_control")
+	}
 	switch a.Verdict {
 	case app.VerdictBetter:
 		ev.VerdictClass = "badge-success"
@@ -209,7 +216,10 @@ func slopeChart(p *page, a app.ImpactAnalysis, unit kpi.Unit) map[string]any {
 			"symbolSize": 10, "lineStyle": map[string]any{"width": 4, "color": color}, "itemStyle": map[string]any{"color": color},
 			"label": map[string]any{"show": true, "position": "right"}, "z": 3}
 	}
-	series := []any{line(trained, a.Treated, treatedColor), line(control, a.Control, controlColor)}
+	series := []any{line(trained, a.Treated, treatedColor)}
+	if a.Estimate.NControl > 0 {
+		series = append(series, line(control, a.Control, controlColor))
+	}
 	for _, u := range a.Units {
 		color := controlColor
 		if u.Trained {
