@@ -204,42 +204,46 @@ func (a *App) linkAgentTx(ctx context.Context, tx *store.Tx, ac Actor, st sqlq.S
 	if err != nil && shopdojo.KindOf(store.MapErr(err)) != shopdojo.KindNotFound {
 		return err
 	}
-	people, err := tx.ListStorePeople(ctx, st.ID)
+	names, err := storePersonNames(ctx, tx, st.ID)
 	if err != nil {
 		return err
 	}
-	name := map[string]string{}
-	for _, p := range people {
-		name[p.ID] = p.Name + " (" + p.EmployeeNo + ")"
-	}
 	before := map[string]string{"agent": agent}
 	if had {
-		before["person"] = a.personLabel(ctx, tx, old.PersonID, name)
+		before["person"] = a.personLabel(ctx, tx, old.PersonID, names)
 	}
+	ch := change{ObjectType: "store", ObjectID: st.ID, ObjectName: st.Name, Before: before}
 	if personID == "" {
 		if !had {
 			return nil
 		}
+		ch.Action, ch.After = "impact.agent_unlink", map[string]string{"agent": agent}
 		if err := tx.DeleteKPIAgentLink(ctx, sqlq.DeleteKPIAgentLinkParams{StoreID: st.ID, Agent: agent}); err != nil {
 			return err
 		}
-		return a.record(ctx, tx, ac, change{Action: "impact.agent_unlink", ObjectType: "store", ObjectID: st.ID,
-			ObjectName: st.Name, Before: before, After: map[string]string{"agent": agent}})
+		return a.record(ctx, tx, ac, ch)
 	}
 	var v shopdojo.Validation
-	v.Check(name[personID] != "", "person", "impact.person_not_in_store")
-	if err := v.Err(); err != nil {
-		return err
+	v.Check(names[personID] != "", "person", "impact.person_not_in_store")
+	if err := v.Err(); err != nil || (had && old.PersonID == personID) {
+		return err // an unchanged link writes nothing
 	}
-	if had && old.PersonID == personID {
-		return nil
-	}
+	ch.Action, ch.After = "impact.agent_link", map[string]string{"agent": agent, "person": names[personID]}
 	if err := tx.UpsertKPIAgentLink(ctx, sqlq.UpsertKPIAgentLinkParams{StoreID: st.ID, Agent: agent, PersonID: personID,
 		LinkedBy: nullStr(ac.PersonID), LinkedAt: a.nowMs()}); err != nil {
 		return err
 	}
-	return a.record(ctx, tx, ac, change{Action: "impact.agent_link", ObjectType: "store", ObjectID: st.ID,
-		ObjectName: st.Name, Before: before, After: map[string]string{"agent": agent, "person": name[personID]}})
+	return a.record(ctx, tx, ac, ch)
+}
+
+// storePersonNames labels the store's people "name (employee no)".
+func storePersonNames(ctx context.Context, tx *store.Tx, storeID string) (map[string]string, error) {
+	people, err := tx.ListStorePeople(ctx, storeID)
+	names := map[string]string{}
+	for _, p := range people {
+		names[p.ID] = p.Name + " (" + p.EmployeeNo + ")"
+	}
+	return names, err
 }
 
 // personLabel names a linked person who may since have left the store.
