@@ -19,10 +19,13 @@ func TestTrainingImpact(t *testing.T) {
 	s := start(t)
 	stores, err := s.srv.App.Stores(context.Background(), app.SystemActor("test"))
 	must(t, err)
-	var storeID string
+	var storeID, douyinID string
 	for _, st := range stores {
-		if st.Name == "示例家居天猫旗舰店" {
+		switch st.Name {
+		case "示例家居天猫旗舰店":
 			storeID = st.ID
+		case "示例家居抖音小店":
+			douyinID = st.ID
 		}
 	}
 	ctx := browser(t, 1280, 1000, false)
@@ -86,6 +89,10 @@ func TestTrainingImpact(t *testing.T) {
 	waitText(t, ctx, "[data-testid=impact-verdict]", "无法判断")
 	waitText(t, ctx, "[data-testid=impact-units]", "示例家居天猫旗舰店")
 	s.shot(t, ctx, "impact-06-stores-zh")
+	// A store without customer-service data says what to import.
+	do(t, ctx, chromedp.Navigate(s.url+"/stores/"+douyinID+"/impact?level=agents"), chromedp.WaitVisible(css("[data-testid=impact-empty]")))
+	waitText(t, ctx, "[data-testid=impact-empty]", "本店还没有客服绩效数据")
+	s.shot(t, ctx, "impact-07-empty-zh")
 	phone := browser(t, 390, 844, true)
 	signIn(t, phone, s, "SD9001", app.DemoPassword)
 	do(t, phone, chromedp.WaitVisible(css("[data-testid=stat-active]")), chromedp.Navigate(s.url+"/stores/"+storeID+"/impact"),
