@@ -212,9 +212,13 @@ func slopeChart(p *page, a app.ImpactAnalysis, unit kpi.Unit) map[string]any {
 	const treatedColor, controlColor = "#2563eb", "#94a3b8"
 	trained, control := p.T("impact.arm_treated"), p.T("impact.arm_control")
 	line := func(name string, arm app.Arm, color string) map[string]any {
-		return map[string]any{"type": "line", "name": name, "data": []float64{chartValue(unit, arm.Before), chartValue(unit, arm.After)},
+		// Labels outside the lines' ends, so the two arms' labels do not
+		// sit on each other where the lines start close together.
+		data := []any{map[string]any{"value": chartValue(unit, arm.Before), "label": map[string]any{"position": "left"}},
+			map[string]any{"value": chartValue(unit, arm.After), "label": map[string]any{"position": "right"}}}
+		return map[string]any{"type": "line", "name": name, "data": data,
 			"symbolSize": 10, "lineStyle": map[string]any{"width": 4, "color": color}, "itemStyle": map[string]any{"color": color},
-			"label": map[string]any{"show": true, "position": "right"}, "z": 3}
+			"label": map[string]any{"show": true}, "z": 3}
 	}
 	series := []any{line(trained, a.Treated, treatedColor)}
 	if a.Estimate.NControl > 0 {
@@ -236,7 +240,7 @@ func slopeChart(p *page, a app.ImpactAnalysis, unit kpi.Unit) map[string]any {
 	return map[string]any{
 		"tooltip": map[string]any{"trigger": "item"},
 		"legend":  map[string]any{"bottom": 0, "data": []string{trained, control}},
-		"grid":    map[string]any{"left": 8, "right": 48, "top": 24, "bottom": 36, "containLabel": true},
+		"grid":    map[string]any{"left": 48, "right": 48, "top": 24, "bottom": 36, "containLabel": true},
 		"xAxis":   map[string]any{"type": "category", "data": []string{p.T("impact.before"), p.T("impact.after")}, "boundaryGap": false},
 		"yAxis":   axis,
 		"series":  series,
