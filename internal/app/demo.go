@@ -68,6 +68,12 @@ var demoPeople = []demoPerson{
 	{"SD9001", "许晴", "培训部", "培训经理", "2021-01-04", []shopdojo.Role{shopdojo.RoleTrainingManager, shopdojo.RoleTrainer}, "", "", ""},
 	{"SD9002", "邓超", "培训部", "培训经理", "2022-09-13", []shopdojo.Role{shopdojo.RoleTrainer, shopdojo.RoleMentor}, "", "SD9001", ""},
 	{"SD9003", "曹颖", "培训部", "培训经理", "2023-03-06", []shopdojo.Role{shopdojo.RoleAuditor}, "", "SD9001", ""},
+	// The rest of the 客服部 team on the Tmall store (demo_storedata.go).
+	{"SD2008", "蒋雯", "客服部", "客服专员", "2024-05-13", lr(), "SD2002", "SD2001", ""},
+	{"SD2009", "韦佳", "客服部", "客服专员", "2024-09-02", lr(), "SD2002", "SD2001", ""},
+	{"SD2010", "沈涛", "客服部", "客服专员", "2025-01-06", lr(), "SD2002", "SD2001", ""},
+	{"SD2011", "彭悦", "客服部", "客服专员", "2024-12-02", lr(), "SD2002", "SD2001", ""},
+	{"SD2012", "陶然", "客服部", "客服专员", "2025-04-21", lr(), "SD2002", "SD2001", ""},
 }
 
 var demoStores = []struct {

@@ -66,6 +66,9 @@ func (h *Handler) routes() {
 	rt.Handle("POST /stores/{id}/diagnosis/plan", sd.PermPeopleManage, h.storePlanAccept)
 	rt.Handle("POST /stores/{id}/targets", sd.PermStoreDataManage, h.storeTargetSet)
 	rt.Handle("POST /stores/{id}/targets/{metric}/delete", sd.PermStoreDataManage, h.storeTargetDelete)
+	rt.Handle("GET /stores/{id}/agents", sd.PermStoreDataRead, h.storeAgents)
+	rt.Handle("POST /stores/{id}/agents", sd.PermStoreDataManage, h.storeAgentLink)
+	rt.Handle("GET /stores/{id}/impact", sd.PermStoreDataRead, h.storeImpact)
 
 	// 培训需求分析: a store's needs analyses, their surveys, ratings, notes
 	// and report (the app checks the store's scope); answering a survey is

@@ -87,13 +87,6 @@ SELECT n.*, COALESCE(p.name, '') AS person_name, COALESCE(au.name, '') AS author
 FROM needs_notes n LEFT JOIN people p ON p.id = n.person_id LEFT JOIN people au ON au.id = n.author_id
 WHERE n.analysis_id = $1 ORDER BY n.noted_on DESC, n.created_at DESC;
 
--- name: ListStorePeople :many
--- The store's owner and the people linked to it who have not left.
-SELECT p.id, p.employee_no, p.name FROM people p
-WHERE p.status <> 'left' AND (EXISTS (SELECT 1 FROM person_stores ps WHERE ps.person_id = p.id AND ps.store_id = sqlc.arg(store_id))
-    OR EXISTS (SELECT 1 FROM stores s WHERE s.id = sqlc.arg(store_id) AND s.owner_id = p.id))
-ORDER BY p.employee_no;
-
 -- name: ListAnalysisPeople :many
 -- Whom an analysis is about: everyone asked in one of its surveys and the
 -- store's own people, who have not left.

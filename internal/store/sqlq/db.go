@@ -153,6 +153,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.deleteGroupMembersStmt, err = db.PrepareContext(ctx, deleteGroupMembers); err != nil {
 		return nil, fmt.Errorf("error preparing query DeleteGroupMembers: %w", err)
 	}
+	if q.deleteKPIAgentLinkStmt, err = db.PrepareContext(ctx, deleteKPIAgentLink); err != nil {
+		return nil, fmt.Errorf("error preparing query DeleteKPIAgentLink: %w", err)
+	}
 	if q.deleteKPITargetStmt, err = db.PrepareContext(ctx, deleteKPITarget); err != nil {
 		return nil, fmt.Errorf("error preparing query DeleteKPITarget: %w", err)
 	}
@@ -266,6 +269,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	}
 	if q.getGroupStmt, err = db.PrepareContext(ctx, getGroup); err != nil {
 		return nil, fmt.Errorf("error preparing query GetGroup: %w", err)
+	}
+	if q.getKPIAgentLinkStmt, err = db.PrepareContext(ctx, getKPIAgentLink); err != nil {
+		return nil, fmt.Errorf("error preparing query GetKPIAgentLink: %w", err)
 	}
 	if q.getKPIImportStmt, err = db.PrepareContext(ctx, getKPIImport); err != nil {
 		return nil, fmt.Errorf("error preparing query GetKPIImport: %w", err)
@@ -438,6 +444,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.isMentorOfStmt, err = db.PrepareContext(ctx, isMentorOf); err != nil {
 		return nil, fmt.Errorf("error preparing query IsMentorOf: %w", err)
 	}
+	if q.kPIAgentExistsStmt, err = db.PrepareContext(ctx, kPIAgentExists); err != nil {
+		return nil, fmt.Errorf("error preparing query KPIAgentExists: %w", err)
+	}
 	if q.kPIDataSpanStmt, err = db.PrepareContext(ctx, kPIDataSpan); err != nil {
 		return nil, fmt.Errorf("error preparing query KPIDataSpan: %w", err)
 	}
@@ -573,6 +582,12 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.listKPIAdsStmt, err = db.PrepareContext(ctx, listKPIAds); err != nil {
 		return nil, fmt.Errorf("error preparing query ListKPIAds: %w", err)
 	}
+	if q.listKPIAgentLinksStmt, err = db.PrepareContext(ctx, listKPIAgentLinks); err != nil {
+		return nil, fmt.Errorf("error preparing query ListKPIAgentLinks: %w", err)
+	}
+	if q.listKPIAgentsStmt, err = db.PrepareContext(ctx, listKPIAgents); err != nil {
+		return nil, fmt.Errorf("error preparing query ListKPIAgents: %w", err)
+	}
 	if q.listKPICSStmt, err = db.PrepareContext(ctx, listKPICS); err != nil {
 		return nil, fmt.Errorf("error preparing query ListKPICS: %w", err)
 	}
@@ -699,8 +714,14 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.listStatementsByActorStmt, err = db.PrepareContext(ctx, listStatementsByActor); err != nil {
 		return nil, fmt.Errorf("error preparing query ListStatementsByActor: %w", err)
 	}
+	if q.listStoreAgentProgressStmt, err = db.PrepareContext(ctx, listStoreAgentProgress); err != nil {
+		return nil, fmt.Errorf("error preparing query ListStoreAgentProgress: %w", err)
+	}
 	if q.listStorePeopleStmt, err = db.PrepareContext(ctx, listStorePeople); err != nil {
 		return nil, fmt.Errorf("error preparing query ListStorePeople: %w", err)
+	}
+	if q.listStoreStaffProgressStmt, err = db.PrepareContext(ctx, listStoreStaffProgress); err != nil {
+		return nil, fmt.Errorf("error preparing query ListStoreStaffProgress: %w", err)
 	}
 	if q.listStoresStmt, err = db.PrepareContext(ctx, listStores); err != nil {
 		return nil, fmt.Errorf("error preparing query ListStores: %w", err)
@@ -926,6 +947,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	}
 	if q.upsertKPIAdStmt, err = db.PrepareContext(ctx, upsertKPIAd); err != nil {
 		return nil, fmt.Errorf("error preparing query UpsertKPIAd: %w", err)
+	}
+	if q.upsertKPIAgentLinkStmt, err = db.PrepareContext(ctx, upsertKPIAgentLink); err != nil {
+		return nil, fmt.Errorf("error preparing query UpsertKPIAgentLink: %w", err)
 	}
 	if q.upsertKPICSStmt, err = db.PrepareContext(ctx, upsertKPICS); err != nil {
 		return nil, fmt.Errorf("error preparing query UpsertKPICS: %w", err)
@@ -1168,6 +1192,11 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing deleteGroupMembersStmt: %w", cerr)
 		}
 	}
+	if q.deleteKPIAgentLinkStmt != nil {
+		if cerr := q.deleteKPIAgentLinkStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing deleteKPIAgentLinkStmt: %w", cerr)
+		}
+	}
 	if q.deleteKPITargetStmt != nil {
 		if cerr := q.deleteKPITargetStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing deleteKPITargetStmt: %w", cerr)
@@ -1356,6 +1385,11 @@ func (q *Queries) Close() error {
 	if q.getGroupStmt != nil {
 		if cerr := q.getGroupStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing getGroupStmt: %w", cerr)
+		}
+	}
+	if q.getKPIAgentLinkStmt != nil {
+		if cerr := q.getKPIAgentLinkStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing getKPIAgentLinkStmt: %w", cerr)
 		}
 	}
 	if q.getKPIImportStmt != nil {
@@ -1643,6 +1677,11 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing isMentorOfStmt: %w", cerr)
 		}
 	}
+	if q.kPIAgentExistsStmt != nil {
+		if cerr := q.kPIAgentExistsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing kPIAgentExistsStmt: %w", cerr)
+		}
+	}
 	if q.kPIDataSpanStmt != nil {
 		if cerr := q.kPIDataSpanStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing kPIDataSpanStmt: %w", cerr)
@@ -1868,6 +1907,16 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing listKPIAdsStmt: %w", cerr)
 		}
 	}
+	if q.listKPIAgentLinksStmt != nil {
+		if cerr := q.listKPIAgentLinksStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listKPIAgentLinksStmt: %w", cerr)
+		}
+	}
+	if q.listKPIAgentsStmt != nil {
+		if cerr := q.listKPIAgentsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listKPIAgentsStmt: %w", cerr)
+		}
+	}
 	if q.listKPICSStmt != nil {
 		if cerr := q.listKPICSStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing listKPICSStmt: %w", cerr)
@@ -2078,9 +2127,19 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing listStatementsByActorStmt: %w", cerr)
 		}
 	}
+	if q.listStoreAgentProgressStmt != nil {
+		if cerr := q.listStoreAgentProgressStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listStoreAgentProgressStmt: %w", cerr)
+		}
+	}
 	if q.listStorePeopleStmt != nil {
 		if cerr := q.listStorePeopleStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing listStorePeopleStmt: %w", cerr)
+		}
+	}
+	if q.listStoreStaffProgressStmt != nil {
+		if cerr := q.listStoreStaffProgressStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listStoreStaffProgressStmt: %w", cerr)
 		}
 	}
 	if q.listStoresStmt != nil {
@@ -2458,6 +2517,11 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing upsertKPIAdStmt: %w", cerr)
 		}
 	}
+	if q.upsertKPIAgentLinkStmt != nil {
+		if cerr := q.upsertKPIAgentLinkStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing upsertKPIAgentLinkStmt: %w", cerr)
+		}
+	}
 	if q.upsertKPICSStmt != nil {
 		if cerr := q.upsertKPICSStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing upsertKPICSStmt: %w", cerr)
@@ -2575,6 +2639,7 @@ type Queries struct {
 	deleteFileStmt                 *sql.Stmt
 	deleteGroupStmt                *sql.Stmt
 	deleteGroupMembersStmt         *sql.Stmt
+	deleteKPIAgentLinkStmt         *sql.Stmt
 	deleteKPITargetStmt            *sql.Stmt
 	deletePathAssignmentStmt       *sql.Stmt
 	deletePathRuleStmt             *sql.Stmt
@@ -2613,6 +2678,7 @@ type Queries struct {
 	getExamStmt                    *sql.Stmt
 	getFileStmt                    *sql.Stmt
 	getGroupStmt                   *sql.Stmt
+	getKPIAgentLinkStmt            *sql.Stmt
 	getKPIImportStmt               *sql.Stmt
 	getKPIMappingStmt              *sql.Stmt
 	getMaterialStmt                *sql.Stmt
@@ -2670,6 +2736,7 @@ type Queries struct {
 	insertTokenStmt                *sql.Stmt
 	insertVersionStmt              *sql.Stmt
 	isMentorOfStmt                 *sql.Stmt
+	kPIAgentExistsStmt             *sql.Stmt
 	kPIDataSpanStmt                *sql.Stmt
 	lastAttemptNoStmt              *sql.Stmt
 	lastAuditEventStmt             *sql.Stmt
@@ -2715,6 +2782,8 @@ type Queries struct {
 	listGroupMembersStmt           *sql.Stmt
 	listGroupsStmt                 *sql.Stmt
 	listKPIAdsStmt                 *sql.Stmt
+	listKPIAgentLinksStmt          *sql.Stmt
+	listKPIAgentsStmt              *sql.Stmt
 	listKPICSStmt                  *sql.Stmt
 	listKPIEventsStmt              *sql.Stmt
 	listKPIImportFieldsStmt        *sql.Stmt
@@ -2757,7 +2826,9 @@ type Queries struct {
 	listSOPRunsToReviewStmt        *sql.Stmt
 	listSessionsStmt               *sql.Stmt
 	listStatementsByActorStmt      *sql.Stmt
+	listStoreAgentProgressStmt     *sql.Stmt
 	listStorePeopleStmt            *sql.Stmt
+	listStoreStaffProgressStmt     *sql.Stmt
 	listStoresStmt                 *sql.Stmt
 	listSurveyRecipientsStmt       *sql.Stmt
 	listSurveyResponsesStmt        *sql.Stmt
@@ -2833,6 +2904,7 @@ type Queries struct {
 	updateSurveyDraftStmt          *sql.Stmt
 	upsertCompetencyRatingStmt     *sql.Stmt
 	upsertKPIAdStmt                *sql.Stmt
+	upsertKPIAgentLinkStmt         *sql.Stmt
 	upsertKPICSStmt                *sql.Stmt
 	upsertKPIEventStmt             *sql.Stmt
 	upsertKPIOrderStmt             *sql.Stmt
@@ -2889,6 +2961,7 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		deleteFileStmt:                 q.deleteFileStmt,
 		deleteGroupStmt:                q.deleteGroupStmt,
 		deleteGroupMembersStmt:         q.deleteGroupMembersStmt,
+		deleteKPIAgentLinkStmt:         q.deleteKPIAgentLinkStmt,
 		deleteKPITargetStmt:            q.deleteKPITargetStmt,
 		deletePathAssignmentStmt:       q.deletePathAssignmentStmt,
 		deletePathRuleStmt:             q.deletePathRuleStmt,
@@ -2927,6 +3000,7 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		getExamStmt:                    q.getExamStmt,
 		getFileStmt:                    q.getFileStmt,
 		getGroupStmt:                   q.getGroupStmt,
+		getKPIAgentLinkStmt:            q.getKPIAgentLinkStmt,
 		getKPIImportStmt:               q.getKPIImportStmt,
 		getKPIMappingStmt:              q.getKPIMappingStmt,
 		getMaterialStmt:                q.getMaterialStmt,
@@ -2984,6 +3058,7 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		insertTokenStmt:                q.insertTokenStmt,
 		insertVersionStmt:              q.insertVersionStmt,
 		isMentorOfStmt:                 q.isMentorOfStmt,
+		kPIAgentExistsStmt:             q.kPIAgentExistsStmt,
 		kPIDataSpanStmt:                q.kPIDataSpanStmt,
 		lastAttemptNoStmt:              q.lastAttemptNoStmt,
 		lastAuditEventStmt:             q.lastAuditEventStmt,
@@ -3029,6 +3104,8 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		listGroupMembersStmt:           q.listGroupMembersStmt,
 		listGroupsStmt:                 q.listGroupsStmt,
 		listKPIAdsStmt:                 q.listKPIAdsStmt,
+		listKPIAgentLinksStmt:          q.listKPIAgentLinksStmt,
+		listKPIAgentsStmt:              q.listKPIAgentsStmt,
 		listKPICSStmt:                  q.listKPICSStmt,
 		listKPIEventsStmt:              q.listKPIEventsStmt,
 		listKPIImportFieldsStmt:        q.listKPIImportFieldsStmt,
@@ -3071,7 +3148,9 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		listSOPRunsToReviewStmt:        q.listSOPRunsToReviewStmt,
 		listSessionsStmt:               q.listSessionsStmt,
 		listStatementsByActorStmt:      q.listStatementsByActorStmt,
+		listStoreAgentProgressStmt:     q.listStoreAgentProgressStmt,
 		listStorePeopleStmt:            q.listStorePeopleStmt,
+		listStoreStaffProgressStmt:     q.listStoreStaffProgressStmt,
 		listStoresStmt:                 q.listStoresStmt,
 		listSurveyRecipientsStmt:       q.listSurveyRecipientsStmt,
 		listSurveyResponsesStmt:        q.listSurveyResponsesStmt,
@@ -3147,6 +3226,7 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		updateSurveyDraftStmt:          q.updateSurveyDraftStmt,
 		upsertCompetencyRatingStmt:     q.upsertCompetencyRatingStmt,
 		upsertKPIAdStmt:                q.upsertKPIAdStmt,
+		upsertKPIAgentLinkStmt:         q.upsertKPIAgentLinkStmt,
 		upsertKPICSStmt:                q.upsertKPICSStmt,
 		upsertKPIEventStmt:             q.upsertKPIEventStmt,
 		upsertKPIOrderStmt:             q.upsertKPIOrderStmt,

@@ -263,6 +263,14 @@ type KpiAd struct {
 	ImportID      string
 }
 
+type KpiAgentLink struct {
+	StoreID  string
+	Agent    string
+	PersonID string
+	LinkedBy sql.NullString
+	LinkedAt int64
+}
+
 type KpiC struct {
 	StoreID              string
 	Day                  string

@@ -521,43 +521,6 @@ func (q *Queries) ListNeedsNotes(ctx context.Context, analysisID string) ([]List
 	return items, nil
 }
 
-const listStorePeople = `-- name: ListStorePeople :many
-SELECT p.id, p.employee_no, p.name FROM people p
-WHERE p.status <> 'left' AND (EXISTS (SELECT 1 FROM person_stores ps WHERE ps.person_id = p.id AND ps.store_id = $1)
-    OR EXISTS (SELECT 1 FROM stores s WHERE s.id = $1 AND s.owner_id = p.id))
-ORDER BY p.employee_no
-`
-
-type ListStorePeopleRow struct {
-	ID         string
-	EmployeeNo string
-	Name       string
-}
-
-// The store's owner and the people linked to it who have not left.
-func (q *Queries) ListStorePeople(ctx context.Context, storeID string) ([]ListStorePeopleRow, error) {
-	rows, err := q.query(ctx, q.listStorePeopleStmt, listStorePeople, storeID)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	items := []ListStorePeopleRow{}
-	for rows.Next() {
-		var i ListStorePeopleRow
-		if err := rows.Scan(&i.ID, &i.EmployeeNo, &i.Name); err != nil {
-			return nil, err
-		}
-		items = append(items, i)
-	}
-	if err := rows.Close(); err != nil {
-		return nil, err
-	}
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	return items, nil
-}
-
 const listSurveyRecipients = `-- name: ListSurveyRecipients :many
 SELECT r.person_id, r.responded, p.employee_no, p.name
 FROM survey_recipients r JOIN people p ON p.id = r.person_id
