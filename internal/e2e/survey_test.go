@@ -4,10 +4,13 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
+	cdpbrowser "github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/chromedp"
+	"github.com/xuri/excelize/v2"
 
 	"github.com/shopdojo/shopdojo/internal/app"
 )
@@ -96,6 +99,7 @@ func TestNeedsSurvey(t *testing.T) {
 	waitText(t, ctx, "[data-testid=comp-table]", "盲区")
 	waitText(t, ctx, "[data-testid=needs-notes]", "跟岗观察")
 	s.shot(t, ctx, "needs-06-report-demo-zh")
+	checkNeedsExport(t, ctx)
 	for _, sel := range []string{"#surveys", "#needs", "#kpi", "[data-testid=survey-result]", "#competencies", "#notes"} {
 		s.part(t, ctx, sel, "needs-06-part-"+strings.Trim(strings.NewReplacer("[data-testid=", "", "]", "", "#", "").Replace(sel), " "))
 	}
@@ -132,4 +136,33 @@ func (s *site) part(t *testing.T, ctx context.Context, sel, name string) {
 	if err := os.WriteFile(filepath.Join(s.shotsDir, name+".png"), buf, 0o644); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// checkNeedsExport downloads the report's workbook and the competency
+// chart: the ranked needs, the survey's answer counts and the notes are
+// in it, and the chart is an image.
+func checkNeedsExport(t *testing.T, ctx context.Context) {
+	t.Helper()
+	dir := t.TempDir()
+	if _, err := chromedp.CallBrowser(ctx, cdpbrowser.SetDownloadBehavior, cdpbrowser.SetDownloadBehaviorParams{
+		Behavior: cdpbrowser.SetDownloadBehaviorBehaviorAllow, DownloadPath: dir}); err != nil {
+		t.Fatal(err)
+	}
+	do(t, ctx, chromedp.Click(css("[data-testid=needs-export]")))
+	book, err := excelize.OpenFile(waitDownload(t, dir, ".xlsx"))
+	must(t, err)
+	defer func() { _ = book.Close() }()
+	sheets := book.GetSheetList()
+	for _, want := range []string{"培训需求排序", "问卷结果", "访谈与跟岗观察"} {
+		if !slices.Contains(sheets, want) {
+			t.Errorf("needs workbook lacks sheet %q: %q", want, sheets)
+		}
+	}
+	rows, err := book.GetRows("问卷结果")
+	must(t, err)
+	if len(rows) < 10 || !slices.ContainsFunc(rows, func(r []string) bool { return len(r) > 4 && r[0] == "运营岗位培训需求调研" && r[4] != "" }) {
+		t.Fatalf("survey rows %q", rows)
+	}
+	do(t, ctx, chromedp.Click(css("[data-testid=png-comp]")))
+	waitDownload(t, dir, ".png")
 }

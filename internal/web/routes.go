@@ -76,6 +76,7 @@ func (h *Handler) routes() {
 	rt.Handle("GET /stores/{id}/needs", sd.PermStoreDataRead, h.needsList)
 	rt.Handle("POST /stores/{id}/needs", sd.PermStoreDataManage, h.needsCreate)
 	rt.Handle("GET /stores/{id}/needs/{nid}", sd.PermStoreDataRead, h.needsReport)
+	rt.Handle("GET /stores/{id}/needs/{nid}/export", sd.PermStoreDataRead, h.needsExport)
 	rt.Handle("POST /stores/{id}/needs/{nid}/notes", sd.PermStoreDataManage, h.needsNote)
 	rt.Handle("GET /stores/{id}/needs/{nid}/ratings", sd.PermStoreDataManage, h.needsRatings)
 	rt.Handle("POST /stores/{id}/needs/{nid}/ratings", sd.PermStoreDataManage, h.needsRatingsSave)
