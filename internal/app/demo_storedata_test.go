@@ -9,6 +9,23 @@ import (
 	"github.com/shopdojo/shopdojo/internal/kpi"
 )
 
+// demoStoreName is the demo's Tmall store, which has data.
+const demoStoreName = "示例家居天猫旗舰店"
+
+// storeNamed is the id of the store with this name.
+func (e *env) storeNamed(name string) string {
+	e.t.Helper()
+	stores, err := e.app.Stores(e.ctx, e.sys)
+	e.must(err)
+	for _, s := range stores {
+		if s.Name == name {
+			return s.ID
+		}
+	}
+	e.t.Fatalf("no store %s", name)
+	return ""
+}
+
 // TestDemoStoreDiagnosis: the demo's Tmall store comes with three
 // imported exports whose diagnosis tells its story: conversion below the
 // 同行同层 average is the costliest gap, two slow agents keep the 3-minute
@@ -18,14 +35,7 @@ func TestDemoStoreDiagnosis(t *testing.T) {
 	e := newEnv(t)
 	_, err := e.app.SeedDemo(e.ctx)
 	e.must(err)
-	stores, err := e.app.Stores(e.ctx, e.sys)
-	e.must(err)
-	var id string
-	for _, s := range stores {
-		if s.Name == "示例家居天猫旗舰店" {
-			id = s.ID
-		}
-	}
+	id := e.storeNamed(demoStoreName)
 	imports, err := e.app.KPIImports(e.ctx, e.sys, id, 10)
 	e.must(err)
 	if len(imports) != 3 {
@@ -67,14 +77,7 @@ func TestAcceptTrainingPlan(t *testing.T) {
 	e := newEnv(t)
 	_, err := e.app.SeedDemo(e.ctx)
 	e.must(err)
-	stores, err := e.app.Stores(e.ctx, e.sys)
-	e.must(err)
-	var id string
-	for _, s := range stores {
-		if s.Name == "示例家居天猫旗舰店" {
-			id = s.ID
-		}
-	}
+	id := e.storeNamed(demoStoreName)
 	mgr, err := e.app.PersonByEmployeeNo(e.ctx, e.sys, "SD9001")
 	e.must(err)
 	ac, err := e.app.ActorFor(e.ctx, mgr.ID)

@@ -12,14 +12,7 @@ func TestDemoNeeds(t *testing.T) {
 	e := newEnv(t)
 	_, err := e.app.SeedDemo(e.ctx)
 	e.must(err)
-	id := ""
-	stores, err := e.app.Stores(e.ctx, e.sys)
-	e.must(err)
-	for _, s := range stores {
-		if s.Name == "示例家居天猫旗舰店" {
-			id = s.ID
-		}
-	}
+	id := e.storeNamed(demoStoreName)
 	list, _, err := e.app.NeedsAnalyses(e.ctx, e.sys, id, 10, 0)
 	e.must(err)
 	if len(list) != 1 {

@@ -16,14 +16,7 @@ func TestDemoImpact(t *testing.T) {
 	e := newEnv(t)
 	_, err := e.app.SeedDemo(e.ctx)
 	e.must(err)
-	stores, err := e.app.Stores(e.ctx, e.sys)
-	e.must(err)
-	var id string
-	for _, s := range stores {
-		if s.Name == "示例家居天猫旗舰店" {
-			id = s.ID
-		}
-	}
+	id := e.storeNamed(demoStoreName)
 	mgr, err := e.app.PersonByEmployeeNo(e.ctx, e.sys, "SD9001")
 	e.must(err)
 	ac, err := e.app.ActorFor(e.ctx, mgr.ID)

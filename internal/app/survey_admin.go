@@ -139,12 +139,9 @@ func (a *App) SaveSurveyDraft(ctx context.Context, ac Actor, storeID, analysisID
 		return err
 	}
 	err = a.store.Tx(ctx, func(tx *store.Tx) error {
-		_, s, err := a.surveyFor(ctx, tx.Queries, ac, storeID, analysisID, id, shopdojo.PermStoreDataManage)
+		_, err := a.draftFor(ctx, tx, ac, storeID, analysisID, id)
 		if err != nil {
 			return err
-		}
-		if s.Status != SurveyDraft {
-			return shopdojo.E(shopdojo.KindConflict, "survey.err_not_draft")
 		}
 		if _, err := tx.UpdateSurveyDraft(ctx, sqlq.UpdateSurveyDraftParams{ID: id, Title: title, Intro: intro,
 			Questions: encodeQuestions(qs)}); err != nil {
@@ -157,6 +154,15 @@ func (a *App) SaveSurveyDraft(ctx context.Context, ac Actor, storeID, analysisID
 		return err
 	}
 	return validateQuestions(title, qs, known)
+}
+
+// draftFor is a survey the actor may manage that is still a draft.
+func (a *App) draftFor(ctx context.Context, tx *store.Tx, ac Actor, storeID, analysisID, id string) (sqlq.Survey, error) {
+	_, s, err := a.surveyFor(ctx, tx.Queries, ac, storeID, analysisID, id, shopdojo.PermStoreDataManage)
+	if err == nil && s.Status != SurveyDraft {
+		err = shopdojo.E(shopdojo.KindConflict, "survey.err_not_draft")
+	}
+	return s, err
 }
 
 // competencyKnown tells the competency ids of the curriculum's catalogue.
@@ -193,12 +199,9 @@ func (a *App) SendSurvey(ctx context.Context, ac Actor, storeID, analysisID, id 
 	}
 	var count int
 	err = a.store.Tx(ctx, func(tx *store.Tx) error {
-		_, s, err := a.surveyFor(ctx, tx.Queries, ac, storeID, analysisID, id, shopdojo.PermStoreDataManage)
+		s, err := a.draftFor(ctx, tx, ac, storeID, analysisID, id)
 		if err != nil {
 			return err
-		}
-		if s.Status != SurveyDraft {
-			return shopdojo.E(shopdojo.KindConflict, "survey.err_not_draft")
 		}
 		qs, err := decodeQuestions(s.Questions)
 		if err != nil {

@@ -22,6 +22,7 @@ import (
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 
+	"github.com/shopdojo/shopdojo/internal/app"
 	"github.com/shopdojo/shopdojo/internal/config"
 	"github.com/shopdojo/shopdojo/internal/server"
 	"github.com/shopdojo/shopdojo/internal/store/storetest"
@@ -93,6 +94,20 @@ func parallel(t *testing.T) {
 }
 
 var parallelTests sync.Map
+
+// storeID is the id of the demo store with this name.
+func (s *site) storeID(t *testing.T, name string) string {
+	t.Helper()
+	stores, err := s.srv.App.Stores(context.Background(), app.SystemActor("test"))
+	must(t, err)
+	for _, st := range stores {
+		if st.Name == name {
+			return st.ID
+		}
+	}
+	t.Fatalf("no demo store %s", name)
+	return ""
+}
 
 type site struct {
 	url      string

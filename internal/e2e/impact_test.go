@@ -1,7 +1,6 @@
 package e2e
 
 import (
-	"context"
 	"strings"
 	"testing"
 
@@ -17,17 +16,7 @@ import (
 // agents and the ones left out, in Chinese and in English, and on a phone.
 func TestTrainingImpact(t *testing.T) {
 	s := start(t)
-	stores, err := s.srv.App.Stores(context.Background(), app.SystemActor("test"))
-	must(t, err)
-	var storeID, douyinID string
-	for _, st := range stores {
-		switch st.Name {
-		case "示例家居天猫旗舰店":
-			storeID = st.ID
-		case "示例家居抖音小店":
-			douyinID = st.ID
-		}
-	}
+	storeID, douyinID := s.storeID(t, "示例家居天猫旗舰店"), s.storeID(t, "示例家居抖音小店")
 	ctx := browser(t, 1280, 1000, false)
 	signIn(t, ctx, s, "SD9001", app.DemoPassword)
 	do(t, ctx, chromedp.WaitVisible(css("[data-testid=stat-active]")), chromedp.Navigate(s.url+"/stores/"+storeID+"/diagnosis"),

@@ -37,14 +37,7 @@ func TestStoreDiagnosis(t *testing.T) {
 	if err := os.WriteFile(file, []byte(ordersCSV), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	stores, err := s.srv.App.Stores(context.Background(), app.SystemActor("test"))
-	must(t, err)
-	var storeID string
-	for _, st := range stores {
-		if st.Name == "示例家居天猫旗舰店" {
-			storeID = st.ID
-		}
-	}
+	storeID := s.storeID(t, "示例家居天猫旗舰店")
 	ctx := browser(t, 1280, 1000, false)
 	signIn(t, ctx, s, "SD9001", app.DemoPassword)
 	do(t, ctx, chromedp.WaitVisible(css("[data-testid=stat-active]")), chromedp.Navigate(s.url+"/stores"),

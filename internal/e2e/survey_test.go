@@ -23,14 +23,7 @@ import (
 // own analysis, full of answers, ratings and notes, is shot too.
 func TestNeedsSurvey(t *testing.T) {
 	s := start(t)
-	stores, err := s.srv.App.Stores(context.Background(), app.SystemActor("test"))
-	must(t, err)
-	var storeID string
-	for _, st := range stores {
-		if st.Name == "示例家居天猫旗舰店" {
-			storeID = st.ID
-		}
-	}
+	storeID := s.storeID(t, "示例家居天猫旗舰店")
 	ctx := browser(t, 1280, 1000, false)
 	signIn(t, ctx, s, "SD9001", app.DemoPassword)
 	do(t, ctx, chromedp.WaitVisible(css("[data-testid=stat-active]")), chromedp.Navigate(s.url+"/stores/"+storeID+"/diagnosis"),
