@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"sort"
@@ -92,9 +93,12 @@ const (
 )
 
 const (
-	maxKPIProblems = 200  // problems kept in a report
-	kpiSampleRows  = 200  // rows the masking plan is decided on
-	kpiBatch       = 2000 // rows per write transaction
+	maxKPIProblems = 200   // problems kept in a report
+	kpiSampleRows  = 200   // rows the masking plan is decided on
+	kpiBatch       = 10000 // rows per write transaction
+	// kpiProgressEvery is how often a running import records its figures
+	// (each a small committed write), whatever the file's size.
+	kpiProgressEvery = 500 * time.Millisecond
 )
 
 // ImportKPI reads a store export into the store's data (see above).
@@ -139,7 +143,7 @@ type kpiJob struct {
 	fileProblems []ingest.Problem
 	fields       map[string]bool
 	bytes        atomic.Int64
-	stored       int
+	stored       atomic.Int64 // rows written, counted by the writer's goroutine
 	storeTZ      *time.Location
 	resolved     ingest.Mapping // the columns the reader found for each field
 	seen         []int          // per column: stored cells, for the masking report
@@ -246,11 +250,12 @@ func (a *App) runKPIImport(ctx context.Context, job *kpiJob) error {
 		job.rep.Status = ImportRejected
 		return nil
 	}
-	w := &kpiWriter{a: a, job: job, masker: a.opt.Masker}
-	if _, _, err := a.kpiPass(ctx, job, 2, w); err != nil {
-		return err
+	w := a.newKPIWriter(ctx, job)
+	_, _, err = a.kpiPass(ctx, job, 2, w)
+	if werr := w.close(); werr != nil && (err == nil || errors.Is(err, errKPIWriteFailed)) {
+		err = werr
 	}
-	if err := w.flush(ctx); err != nil {
+	if err != nil {
 		return err
 	}
 	job.rep.Status = ImportDone
@@ -285,6 +290,7 @@ func (a *App) kpiPass(ctx context.Context, job *kpiJob, pass int, w *kpiWriter) 
 		w.columns = columnsOf(job.resolved, job.plan)
 	}
 	var kept []ingest.Problem
+	lastProgress := time.Now()
 	for n := 1; ; n++ {
 		rec, err := rd.Next()
 		if err == io.EOF {
@@ -300,15 +306,18 @@ func (a *App) kpiPass(ctx context.Context, job *kpiJob, pass int, w *kpiWriter) 
 			kept = keepProblems(kept, rec.Problems)
 			job.noteFields(rec)
 		} else if len(rec.Problems) == 0 {
-			if err := w.add(ctx, rec); err != nil {
+			if err := w.add(rec); err != nil {
 				return rd.Summary(), kept, err
 			}
 		}
-		if n%kpiBatch == 0 {
+		if n%1000 == 0 {
 			if err := ctx.Err(); err != nil {
 				return rd.Summary(), kept, err
 			}
-			a.kpiProgress(ctx, job, pass, rd.Summary())
+			if now := time.Now(); now.Sub(lastProgress) >= kpiProgressEvery {
+				lastProgress = now
+				a.kpiProgress(ctx, job, pass, rd.Summary())
+			}
 		}
 	}
 	sum := rd.Summary()
@@ -334,14 +343,14 @@ func (job *kpiJob) noteFields(rec ingest.Record) {
 
 // kpiProgress reports and records where the import is.
 func (a *App) kpiProgress(ctx context.Context, job *kpiJob, pass int, sum ingest.Summary) {
-	p := KPIProgress{Pass: pass, Bytes: job.bytes.Load(), Total: job.in.Size, Rows: sum.Rows, Stored: job.stored,
+	p := KPIProgress{Pass: pass, Bytes: job.bytes.Load(), Total: job.in.Size, Rows: sum.Rows, Stored: int(job.stored.Load()),
 		Problems: sum.Problems}
 	if job.in.Progress != nil {
 		job.in.Progress(p)
 	}
 	err := a.store.TxQuiet(ctx, func(tx *store.Tx) error {
 		return tx.UpdateKPIImportProgress(ctx, sqlq.UpdateKPIImportProgressParams{ID: job.rep.ID,
-			RowsRead: int64(sum.Rows), Records: int64(sum.Records), Stored: int64(job.stored),
+			RowsRead: int64(sum.Rows), Records: int64(sum.Records), Stored: job.stored.Load(),
 			Problems: int64(sum.Problems), BytesRead: p.Bytes + int64(pass-1)*job.in.Size, HeartbeatAt: a.nowMs()})
 	})
 	if err != nil {
@@ -355,7 +364,7 @@ func (a *App) finishKPIImport(ctx context.Context, ac Actor, job *kpiJob, runErr
 	if runErr != nil {
 		rep.Status = ImportFailed
 	}
-	rep.Stored = job.stored
+	rep.Stored = int(job.stored.Load())
 	for k := range job.fields {
 		rep.Fields = append(rep.Fields, k)
 	}

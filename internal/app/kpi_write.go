@@ -3,7 +3,9 @@ package app
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"strconv"
+	"sync/atomic"
 	"time"
 
 	"github.com/shopdojo/shopdojo/internal/ingest"
@@ -13,13 +15,62 @@ import (
 )
 
 // kpiWriter turns good records into stored rows, masking their text
-// fields, and writes them kpiBatch at a time.
+// fields, and writes them kpiBatch at a time. Reading, parsing and
+// masking (the caller's goroutine) overlap with the writes: a goroutine
+// of the writer commits one batch while the next is being built, so an
+// import keeps both of a small server's cores busy.
 type kpiWriter struct {
 	a       *App
 	job     *kpiJob
 	masker  *mask.Masker
 	columns map[string]maskedColumn // canonical text field → its column's plan
-	rows    []func(ctx context.Context, tx *store.Tx) error
+	cur     *kpiBatchRows
+	batches chan *kpiBatchRows // full batches to the write goroutine
+	free    chan *kpiBatchRows // written batches back, for reuse
+	done    chan error         // the write goroutine's first error, when it ends
+	failed  atomic.Bool        // a write failed: stop reading
+}
+
+// rowWrite writes one stored row.
+type rowWrite func(ctx context.Context, tx *store.Tx) error
+
+// kpiBatchRows is one transaction's rows: order lines (most of a big
+// import, written many to a statement) and the rows of the other kinds.
+type kpiBatchRows struct {
+	orders []sqlq.UpsertKPIOrderParams
+	rows   []rowWrite
+}
+
+func (b *kpiBatchRows) len() int { return len(b.orders) + len(b.rows) }
+
+func (b *kpiBatchRows) reset() *kpiBatchRows {
+	b.orders, b.rows = b.orders[:0], b.rows[:0]
+	return b
+}
+
+// newKPIWriter starts a writer's write goroutine; close ends it.
+func (a *App) newKPIWriter(ctx context.Context, job *kpiJob) *kpiWriter {
+	w := &kpiWriter{a: a, job: job, masker: a.opt.Masker, cur: &kpiBatchRows{}, batches: make(chan *kpiBatchRows, 1),
+		free: make(chan *kpiBatchRows, 2), done: make(chan error, 1)}
+	go w.writeLoop(ctx)
+	return w
+}
+
+// writeLoop commits the batches in order; after a failure it only drains.
+func (w *kpiWriter) writeLoop(ctx context.Context) {
+	var err error
+	for rows := range w.batches {
+		if err == nil {
+			if err = w.write(ctx, rows); err != nil {
+				w.failed.Store(true)
+			}
+		}
+		select {
+		case w.free <- rows.reset():
+		default:
+		}
+	}
+	w.done <- err
 }
 
 // maskedColumn is where a canonical field comes from and how it is masked.
@@ -90,26 +141,49 @@ func (job *kpiJob) count(i int, changed bool) {
 	}
 }
 
-// add queues rec's row, writing a batch when it is full.
-func (w *kpiWriter) add(ctx context.Context, rec ingest.Record) error {
-	row := w.row(rec)
-	if row == nil {
-		return nil
+// add queues rec's row, handing the batch to the write goroutine when it
+// is full. It fails once a write has failed, so the reading stops.
+func (w *kpiWriter) add(rec ingest.Record) error {
+	if w.failed.Load() {
+		return errKPIWriteFailed
 	}
-	w.rows = append(w.rows, row)
-	if len(w.rows) >= kpiBatch {
-		return w.flush(ctx)
+	if rec.Kind == ingest.Orders {
+		w.cur.orders = append(w.cur.orders, w.order(rec, w.job.in.StoreID, w.job.rep.ID))
+	} else if row := w.row(rec); row != nil {
+		w.cur.rows = append(w.cur.rows, row)
+	}
+	if w.cur.len() >= kpiBatch {
+		w.batches <- w.cur
+		select {
+		case w.cur = <-w.free:
+		default:
+			w.cur = &kpiBatchRows{}
+		}
 	}
 	return nil
 }
 
-// flush writes the queued rows in one transaction.
-func (w *kpiWriter) flush(ctx context.Context) error {
-	if len(w.rows) == 0 {
-		return nil
+// errKPIWriteFailed stops the reading; close returns the write's error.
+var errKPIWriteFailed = errors.New("import kpi: a write failed")
+
+// close writes what is queued, ends the write goroutine and returns the
+// first write error.
+func (w *kpiWriter) close() error {
+	if w.cur.len() > 0 {
+		w.batches <- w.cur
+		w.cur = nil
 	}
+	close(w.batches)
+	return <-w.done
+}
+
+// write stores rows in one transaction.
+func (w *kpiWriter) write(ctx context.Context, b *kpiBatchRows) error {
 	err := w.a.store.Tx(ctx, func(tx *store.Tx) error {
-		for _, r := range w.rows {
+		if err := tx.UpsertKPIOrders(ctx, b.orders); err != nil {
+			return err
+		}
+		for _, r := range b.rows {
 			if err := r(ctx, tx); err != nil {
 				return err
 			}
@@ -117,19 +191,15 @@ func (w *kpiWriter) flush(ctx context.Context) error {
 		return nil
 	})
 	if err == nil {
-		w.job.stored += len(w.rows)
+		w.job.stored.Add(int64(b.len()))
 	}
-	w.rows = w.rows[:0]
 	return err
 }
 
 // row is the write of rec's row for its kind.
-func (w *kpiWriter) row(rec ingest.Record) func(context.Context, *store.Tx) error {
+func (w *kpiWriter) row(rec ingest.Record) rowWrite {
 	id, storeID := w.job.rep.ID, w.job.in.StoreID
 	switch rec.Kind {
-	case ingest.Orders:
-		p := w.order(rec, storeID, id)
-		return func(ctx context.Context, tx *store.Tx) error { return tx.UpsertKPIOrder(ctx, p) }
 	case ingest.Traffic:
 		p := w.traffic(rec, storeID, id)
 		return func(ctx context.Context, tx *store.Tx) error { return tx.UpsertKPITraffic(ctx, p) }
