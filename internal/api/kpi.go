@@ -4,7 +4,6 @@ import (
 	"net/http"
 	"time"
 
-	"github.com/shopdojo/shopdojo"
 	"github.com/shopdojo/shopdojo/internal/app"
 	"github.com/shopdojo/shopdojo/internal/kpi"
 )
@@ -25,27 +24,7 @@ func (h *Handler) storeKPIs(w http.ResponseWriter, r *http.Request) error {
 // kpiQuery reads ?from=YYYY-MM-DD&to=YYYY-MM-DD (inclusive) &by=… .
 func (h *Handler) kpiQuery(r *http.Request) (app.DashboardQuery, error) {
 	v := r.URL.Query()
-	q := app.DashboardQuery{By: kpi.Dimension(v.Get("by"))}
-	var val shopdojo.Validation
-	switch q.By {
-	case kpi.ByNone, kpi.ByDay, kpi.ByWeek, kpi.ByMonth, kpi.ByRegion, kpi.ByProduct, kpi.ByChannel:
-	default:
-		val.Add("by", "storedata.api_by_invalid")
-	}
-	for _, p := range []struct {
-		name string
-		to   *time.Time
-		add  int
-	}{{"from", &q.From, 0}, {"to", &q.To, 1}} {
-		if s := v.Get(p.name); s != "" {
-			t, err := time.ParseInLocation(time.DateOnly, s, h.app.Location())
-			val.Check(err == nil, p.name, "storedata.api_date_invalid")
-			if err == nil {
-				*p.to = t.AddDate(0, 0, p.add)
-			}
-		}
-	}
-	return q, val.Err()
+	return h.app.ParseDashboardQuery(v.Get("from"), v.Get("to"), v.Get("by"))
 }
 
 type kpiMetricDTO struct {

@@ -40,6 +40,37 @@ type DashboardQuery struct {
 	GrossMargin float64
 }
 
+// ParseDashboardQuery reads a period and grouping as people write them:
+// from and to are YYYY-MM-DD days, both inclusive (empty: the last 30
+// days of data), by a kpi dimension (empty: totals only). The query holds
+// every part that was valid; the error names each that was not, for
+// callers that report it (the web page simply keeps the default).
+func (a *App) ParseDashboardQuery(from, to, by string) (DashboardQuery, error) {
+	q := DashboardQuery{By: kpi.Dimension(by)}
+	var v shopdojo.Validation
+	switch q.By {
+	case kpi.ByNone, kpi.ByDay, kpi.ByWeek, kpi.ByMonth, kpi.ByRegion, kpi.ByProduct, kpi.ByChannel:
+	default:
+		q.By = kpi.ByNone
+		v.Add("by", "storedata.api_by_invalid")
+	}
+	for _, d := range []struct {
+		field, s string
+		into     *time.Time
+		add      int
+	}{{"from", from, &q.From, 0}, {"to", to, &q.To, 1}} {
+		if d.s == "" {
+			continue
+		}
+		t, err := time.ParseInLocation(time.DateOnly, d.s, a.Location())
+		v.Check(err == nil, d.field, "storedata.api_date_invalid")
+		if err == nil {
+			*d.into = t.AddDate(0, 0, d.add)
+		}
+	}
+	return q, v.Err()
+}
+
 // StoreDashboard computes a store's diagnosis over its prepared dataset
 // (kpi_cache.go), so a view reads only the store, its targets and its
 // import stamp from the database.
@@ -158,6 +189,27 @@ func storeTargets(rows []sqlq.KpiTarget, ds kpi.Dataset, q kpi.Query, platform s
 
 // storeDataset reads a store's rows into the KPI engine's input.
 func (a *App) storeDataset(ctx context.Context, q *store.Queries, storeID string, from, to time.Time) (kpi.Dataset, error) {
+	ds, err := a.datasetFields(ctx, q, storeID)
+	if err != nil {
+		return ds, err
+	}
+	fromMs, toMs := int64(0), int64(1)<<62
+	fromDay, toDay := "", "9999-12-31"
+	if !from.IsZero() {
+		fromMs, fromDay = from.UnixMilli(), from.In(a.Location()).Format(time.DateOnly)
+	}
+	if !to.IsZero() {
+		toMs, toDay = to.UnixMilli(), to.In(a.Location()).Format(time.DateOnly)
+	}
+	if err := a.loadOrders(ctx, q, storeID, fromMs, toMs, &ds); err != nil {
+		return ds, err
+	}
+	return ds, a.loadDaily(ctx, q, storeID, fromDay, toDay, fromMs, toMs, &ds)
+}
+
+// datasetFields is an empty dataset with the fields the store's imports
+// had and the order grain.
+func (a *App) datasetFields(ctx context.Context, q *store.Queries, storeID string) (kpi.Dataset, error) {
 	var ds kpi.Dataset
 	imports, err := q.ListKPIImportFields(ctx, storeID)
 	if err != nil {
@@ -176,18 +228,7 @@ func (a *App) storeDataset(ctx context.Context, q *store.Queries, storeID string
 			}
 		}
 	}
-	fromMs, toMs := int64(0), int64(1)<<62
-	fromDay, toDay := "", "9999-12-31"
-	if !from.IsZero() {
-		fromMs, fromDay = from.UnixMilli(), from.In(a.Location()).Format(time.DateOnly)
-	}
-	if !to.IsZero() {
-		toMs, toDay = to.UnixMilli(), to.In(a.Location()).Format(time.DateOnly)
-	}
-	if err := a.loadOrders(ctx, q, storeID, fromMs, toMs, &ds); err != nil {
-		return ds, err
-	}
-	return ds, a.loadDaily(ctx, q, storeID, fromDay, toDay, fromMs, toMs, &ds)
+	return ds, nil
 }
 
 func hasOf(ds *kpi.Dataset, kind string) kpi.Fields {
@@ -228,10 +269,7 @@ func msTime(ms int64) time.Time {
 }
 
 func (a *App) loadDaily(ctx context.Context, q *store.Queries, storeID, fromDay, toDay string, fromMs, toMs int64, ds *kpi.Dataset) error {
-	day := func(s string) time.Time {
-		t, _ := time.ParseInLocation(time.DateOnly, s, a.Location())
-		return t
-	}
+	day := a.day
 	tr, err := q.ListKPITraffic(ctx, sqlq.ListKPITrafficParams{StoreID: storeID, Day: fromDay, Day_2: toDay})
 	if err != nil {
 		return err
@@ -248,12 +286,8 @@ func (a *App) loadDaily(ctx context.Context, q *store.Queries, storeID, fromDay,
 			ProductID: r.ProductID, Spend: r.Spend, Impressions: r.Impressions, Clicks: r.Clicks, AdGMV: r.AdGmv,
 			AdOrders: r.AdOrders, AdOrderAmount: r.AdOrderAmount})
 	}
-	cs, err := q.ListKPICS(ctx, sqlq.ListKPICSParams{StoreID: storeID, Day: fromDay, Day_2: toDay})
-	if err != nil {
+	if err := a.loadCS(ctx, q, storeID, fromDay, toDay, ds); err != nil {
 		return err
-	}
-	for _, r := range cs {
-		ds.CS.Rows = append(ds.CS.Rows, csRow(r, day))
 	}
 	ev, err := q.ListKPIEvents(ctx, sqlq.ListKPIEventsParams{StoreID: storeID, At: fromMs, At_2: toMs})
 	if err != nil {
@@ -264,6 +298,24 @@ func (a *App) loadDaily(ctx context.Context, q *store.Queries, storeID, fromDay,
 			Action: e.Action, At: msTime(e.At)})
 	}
 	return nil
+}
+
+// loadCS adds the store's customer-service rows of the days [fromDay, toDay).
+func (a *App) loadCS(ctx context.Context, q *store.Queries, storeID, fromDay, toDay string, ds *kpi.Dataset) error {
+	cs, err := q.ListKPICS(ctx, sqlq.ListKPICSParams{StoreID: storeID, Day: fromDay, Day_2: toDay})
+	if err != nil {
+		return err
+	}
+	for _, r := range cs {
+		ds.CS.Rows = append(ds.CS.Rows, csRow(r, a.day))
+	}
+	return nil
+}
+
+// day is a stored YYYY-MM-DD as midnight in the company's zone.
+func (a *App) day(s string) time.Time {
+	t, _ := time.ParseInLocation(time.DateOnly, s, a.Location())
+	return t
 }
 
 func trafficRow(r sqlq.KpiTraffic, day time.Time) kpi.TrafficRow {

@@ -5,7 +5,6 @@ import (
 	"context"
 	"fmt"
 	"slices"
-	"strings"
 	"time"
 
 	"github.com/shopdojo/shopdojo"
@@ -232,27 +231,10 @@ func maxTime(a, b time.Time) time.Time {
 // csDataset is a dataset of a store's customer-service rows in [from, to)
 // only, with the fields its imports had.
 func (a *App) csDataset(ctx context.Context, q *store.Queries, storeID string, from, to time.Time) (kpi.Dataset, error) {
-	ds := kpi.Dataset{}
-	ds.Orders.Has, ds.Traffic.Has, ds.Ads.Has, ds.CS.Has, ds.Events.Has = kpi.Fields{}, kpi.Fields{}, kpi.Fields{}, kpi.Fields{}, kpi.Fields{}
-	imports, err := q.ListKPIImportFields(ctx, storeID)
+	ds, err := a.datasetFields(ctx, q, storeID)
 	if err != nil {
 		return ds, err
 	}
-	for _, im := range imports {
-		if im.Kind == "cs" {
-			for _, f := range strings.Fields(im.Fields) {
-				ds.CS.Has[f] = true
-			}
-		}
-	}
-	day := func(s string) time.Time {
-		t, _ := time.ParseInLocation(time.DateOnly, s, a.Location())
-		return t
-	}
-	rows, err := q.ListKPICS(ctx, sqlq.ListKPICSParams{StoreID: storeID, Day: from.In(a.Location()).Format(time.DateOnly),
-		Day_2: to.In(a.Location()).Format(time.DateOnly)})
-	for _, r := range rows {
-		ds.CS.Rows = append(ds.CS.Rows, csRow(r, day))
-	}
+	err = a.loadCS(ctx, q, storeID, from.In(a.Location()).Format(time.DateOnly), to.In(a.Location()).Format(time.DateOnly), &ds)
 	return ds, err
 }

@@ -122,12 +122,7 @@ func diagnosisViewOf(p *page, d app.StoreDashboard) diagnosisView {
 		To:   d.Query.To.In(p.h.app.Location()).AddDate(0, 0, -1).Format("2006-01-02"),
 		Dimensions: []string{string(kpi.ByDay), string(kpi.ByWeek), string(kpi.ByMonth), string(kpi.ByRegion),
 			string(kpi.ByProduct), string(kpi.ByChannel)}}
-	targets := map[string]kpi.Target{}
-	for _, t := range d.Targets {
-		if _, ok := targets[t.Metric]; !ok {
-			targets[t.Metric] = t
-		}
-	}
+	targets := firstTargets(d.Targets)
 	for _, key := range headline {
 		m, ok := d.Result.Total.Metric(key)
 		if !ok {

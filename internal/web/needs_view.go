@@ -2,6 +2,7 @@ package web
 
 import (
 	"html/template"
+	"math"
 	"strconv"
 
 	"github.com/shopdojo/shopdojo/internal/app"
@@ -128,7 +129,7 @@ func needsReportViewOf(p *page, r app.NeedsReport) needsReportView {
 	return v
 }
 
-func round1(f float64) float64 { v, _ := strconv.ParseFloat(mean1(f), 64); return v }
+func round1(f float64) float64 { return math.Round(f*10) / 10 }
 
 func surveyViewOf(p *page, si int, s app.SurveyResult) surveyResultView {
 	sv := surveyResultView{SurveyResult: s, Rate: strconv.FormatInt(s.Survey.Responded, 10) + " / " + strconv.FormatInt(s.Survey.Recipients, 10)}

@@ -5,7 +5,6 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
-	"time"
 
 	"github.com/shopdojo/shopdojo"
 	"github.com/shopdojo/shopdojo/internal/app"
@@ -165,17 +164,13 @@ func (h *Handler) diagnosisPage(w http.ResponseWriter, r *http.Request, formErr 
 }
 
 // dashboardQuery is the period and dimension asked for in the URL
-// (?from=YYYY-MM-DD&to=YYYY-MM-DD, both inclusive, &by=day|week|…).
+// (?from=YYYY-MM-DD&to=YYYY-MM-DD, both inclusive, &by=day|week|…); a part
+// that does not parse keeps its default, and the page shows days.
 func (h *Handler) dashboardQuery(r *http.Request) app.DashboardQuery {
-	q := app.DashboardQuery{By: kpi.Dimension(r.URL.Query().Get("by"))}
+	v := r.URL.Query()
+	q, _ := h.app.ParseDashboardQuery(v.Get("from"), v.Get("to"), v.Get("by"))
 	if q.By == kpi.ByNone {
 		q.By = kpi.ByDay
-	}
-	if f, err := time.ParseInLocation(time.DateOnly, r.URL.Query().Get("from"), h.app.Location()); err == nil {
-		q.From = f
-	}
-	if t, err := time.ParseInLocation(time.DateOnly, r.URL.Query().Get("to"), h.app.Location()); err == nil {
-		q.To = t.AddDate(0, 0, 1)
 	}
 	return q
 }
