@@ -193,13 +193,8 @@ func (a *App) SaveAnswers(ctx context.Context, ac Actor, id, device string, save
 	if err != nil {
 		return nil, err
 	}
-	// The checks read first, in parallel on the read pool; the group's
-	// serial transaction then only has to see that nothing changed since.
-	var seen sqlq.Attempt
-	if err := a.store.Read(ctx, func(q *store.Queries) (err error) {
-		seen, err = a.checkWritable(ctx, q, ac, id, device)
-		return err
-	}); err != nil {
+	seen, err := a.saveFacts(ctx, ac, id, device)
+	if err != nil {
 		return nil, err
 	}
 	do := a.saves.Do
@@ -230,6 +225,29 @@ func (a *App) SaveAnswers(ctx context.Context, ac Actor, id, device string, save
 		return nil, err
 	}
 	return acks, nil
+}
+
+// saveFacts returns what a save needs to know of the actor's attempt
+// before it writes. The first save of an attempt reads and checks it in
+// full on the read pool; later ones take its immutable facts from memory
+// and leave the changing parts to the write's own check (saveOne).
+func (a *App) saveFacts(ctx context.Context, ac Actor, id, device string) (attemptFacts, error) {
+	if f, ok := a.facts.get(id); ok {
+		if ac.PersonID == "" || f.PersonID != ac.PersonID {
+			return attemptFacts{}, shopdojo.ErrNotFound
+		}
+		return f, nil
+	}
+	var seen sqlq.Attempt
+	if err := a.store.Read(ctx, func(q *store.Queries) (err error) {
+		seen, err = a.checkWritable(ctx, q, ac, id, device)
+		return err
+	}); err != nil {
+		return attemptFacts{}, err
+	}
+	f := factsOf(seen)
+	a.facts.put(f)
+	return f, nil
 }
 
 // parseSaves checks a batch before any of it is written and returns each
@@ -289,7 +307,7 @@ func (a *App) checkWritable(ctx context.Context, q *store.Queries, ac Actor, id,
 // statement checks that it is unchanged and writes; when that writes
 // nothing (an older save, or the attempt changed) the attempt is checked
 // again first.
-func (a *App) saveOne(ctx context.Context, tx *store.Tx, ac Actor, seen sqlq.Attempt, device string, checked bool, s AnswerSave, resp string) (Ack, error) {
+func (a *App) saveOne(ctx context.Context, tx *store.Tx, ac Actor, seen attemptFacts, device string, checked bool, s AnswerSave, resp string) (Ack, error) {
 	if int64(s.Pos) >= seen.Items {
 		return Ack{}, shopdojo.E(shopdojo.KindInvalid, "attempt.err_answer")
 	}

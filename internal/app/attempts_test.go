@@ -131,6 +131,18 @@ func TestAttemptSavesAreIdempotentAndOwned(t *testing.T) {
 	if !v.Items[pos].Answered {
 		t.Fatal("a refused batch lost a stored answer")
 	}
+	// Once saves know the attempt (its facts are kept in memory), an
+	// outsider, another device and a save after the finish are still refused.
+	if _, err := f.app.SaveAnswers(f.ctx, f.other, id, "dev-1", []app.AnswerSave{answer(pos, 5, "A")}); kind(err) != shopdojo.KindNotFound {
+		t.Fatalf("outsider saved after the owner: %v", err)
+	}
+	if _, err := f.app.SaveAnswers(f.ctx, f.learner, id, "dev-2", []app.AnswerSave{answer(pos, 5, "A")}); kind(err) != shopdojo.KindConflict {
+		t.Fatalf("other device saved: %v", err)
+	}
+	f.must(f.app.FinishAttempt(f.ctx, f.learner, id, "dev-1"))
+	if _, err := f.app.SaveAnswers(f.ctx, f.learner, id, "dev-1", []app.AnswerSave{answer(pos, 6, "A")}); kind(err) != shopdojo.KindConflict {
+		t.Fatalf("saved after finish: %v", err)
+	}
 }
 
 func posOf(v app.TakeView, t quiz.Type) int {

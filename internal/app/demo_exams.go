@@ -182,7 +182,7 @@ func (a *App) seedAttempt(ctx context.Context, tx *store.Tx, ac Actor, e shopdoj
 		}
 		resp := demoResponse(q, int(it.Pos)*7%10 < skill, text)
 		body, _ := json.Marshal(resp)
-		if _, err := a.saveOne(ctx, tx, ac, r.Attempt, r.Attempt.Device, false, AnswerSave{Pos: int(it.Pos), Seq: 1}, string(body)); err != nil {
+		if _, err := a.saveOne(ctx, tx, ac, factsOf(r.Attempt), r.Attempt.Device, false, AnswerSave{Pos: int(it.Pos), Seq: 1}, string(body)); err != nil {
 			return err
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/shopdojo/shopdojo/internal/store"
 	"github.com/shopdojo/shopdojo/internal/store/sqlq"
@@ -116,6 +117,34 @@ func TestGroupGoOne(t *testing.T) {
 	for i := range 10 {
 		if _, err := getSetting(ctx, s, fmt.Sprintf("g%02d", i)); err != nil {
 			t.Errorf("g%02d: %v", i, err)
+		}
+	}
+}
+
+// TestGroupLinger: with a linger, a caller that arrives while the batch
+// waits shares its transaction; without one, a lone caller's batch runs
+// at once and a later caller gets its own.
+func TestGroupLinger(t *testing.T) {
+	s := storetest.New(t)
+	ctx := context.Background()
+	for _, tc := range []struct {
+		linger time.Duration
+		shared bool
+	}{{200 * time.Millisecond, true}, {0, false}} {
+		g := s.NewGroup(16).Linger(tc.linger)
+		txs := make([]*store.Tx, 2)
+		var wg sync.WaitGroup
+		for i := range txs {
+			wg.Go(func() {
+				time.Sleep(time.Duration(i) * 50 * time.Millisecond)
+				if err := g.Do(ctx, func(tx *store.Tx) error { txs[i] = tx; return nil }); err != nil {
+					t.Error(err)
+				}
+			})
+		}
+		wg.Wait()
+		if got := txs[0] == txs[1]; got != tc.shared {
+			t.Errorf("linger %v: shared transaction %v, want %v", tc.linger, got, tc.shared)
 		}
 	}
 }
