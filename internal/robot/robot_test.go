@@ -18,9 +18,9 @@ import (
 )
 
 var digest = Digest{
-	Title: "今日培训提醒 · 2026 秋季新人营",
-	Lines: []string{"19:00 每周练习：退款话术（线上）", "明天 14:00 双周实战演练 <千牛接待> & 复盘"},
-	Link:  "https://shopdojo.example/calendar",
+	Title:    "今日培训提醒 · 2026 秋季新人营",
+	Lines:    []string{"19:00 每周练习：退款话术（线上）", "明天 14:00 双周实战演练 <千牛接待> & 复盘"},
+	Link:     "https://shopdojo.example/calendar",
 	Mentions: []Mention{{Name: "李娜", Mobile: "13800001111"}, {Name: "王磊", IMID: "ou_7d8a6e6df7621556ce0d21922b676706ccs"}},
 }
 
