@@ -50,6 +50,7 @@ func KBVisibilities() []string {
 // sub-departments), a position or a person.
 type KBRef struct {
 	Kind, ID, Name string
+	No             string // a person's employee number
 }
 
 // KBRule is a platform rule an item depends on.
@@ -220,7 +221,7 @@ func loadKB(ctx context.Context, q *store.Queries, id string) (KBItem, error) {
 		return it, err
 	}
 	for _, r := range aud {
-		it.Audience = append(it.Audience, KBRef{Kind: r.Kind, ID: r.RefID, Name: r.Name})
+		it.Audience = append(it.Audience, KBRef{Kind: r.Kind, ID: r.RefID, Name: r.Name, No: r.EmployeeNo})
 	}
 	return it, kbExtras(ctx, q, map[string]*KBItem{it.ID: &it})
 }

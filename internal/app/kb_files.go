@@ -80,3 +80,38 @@ func kbFiles(ctx context.Context, q *store.Queries, id string) ([]KBFile, error)
 	}
 	return out, err
 }
+
+// LinksTo reports whether body links to file id (an image shown in place).
+func LinksTo(body, id string) bool { return contains(fileIDs(body), id) }
+
+// FileIDs lists the files a text links to, once each, in order.
+func FileIDs(body string) []string { return fileIDs(body) }
+
+// KBFilesByID returns the files among ids that the actor may read and an
+// item may hold (knowledge and lesson files), in order, for the editor and
+// its preview.
+func (a *App) KBFilesByID(ctx context.Context, ac Actor, ids []string) ([]LessonFile, error) {
+	if ac.PersonID == "" && !ac.System {
+		return nil, shopdojo.ErrUnauth
+	}
+	var out []LessonFile
+	err := a.store.Read(ctx, func(q *store.Queries) error {
+		for _, id := range ids {
+			f, err := q.GetFile(ctx, id)
+			if err != nil {
+				continue // a mistyped id: the save will say so
+			}
+			ok := f.Purpose == PurposeLesson
+			if f.Purpose == PurposeKB {
+				if ok, err = a.kbFileReadable(ctx, q, ac, f); err != nil {
+					return err
+				}
+			}
+			if ok {
+				out = append(out, lessonFile(f))
+			}
+		}
+		return nil
+	})
+	return out, err
+}

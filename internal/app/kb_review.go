@@ -92,3 +92,13 @@ func (a *App) MarkKBReviewed(ctx context.Context, ac Actor, id string) error {
 		return a.kbChanged(ctx, tx, id)
 	})
 }
+
+// KBBadge is the knowledge base's navigation badge for content editors:
+// their items due for review plus the open questions they may answer.
+// Others get 0 without a query, so learners' pages pay nothing.
+func (a *App) KBBadge(ctx context.Context, ac Actor) int64 {
+	if !ac.Can(shopdojo.PermContentEdit) || ac.PersonID == "" {
+		return 0
+	}
+	return a.KBDueCount(ctx, ac) + a.OpenQuestionCount(ctx, ac)
+}

@@ -22,7 +22,8 @@ type KBInput struct {
 	Case, CaseEN        map[string]string
 	OwnerID             string // default: the actor
 	Visibility          string
-	Audience            []KBRef // Kind and ID
+	Audience            []KBRef  // Kind and ID
+	AccessNos           []string // employee numbers added to Audience as people
 	ReviewDays          int64
 	Tags, Modules, SOPs []string
 	Rules               []KBRule
@@ -64,8 +65,18 @@ func (in *KBInput) normalize(ac Actor) {
 	}
 	in.Tags = tags
 	in.VideoURL = strings.TrimSpace(in.VideoURL)
-	if in.Visibility == KBEveryone {
-		in.Audience = nil
+	var nos []string
+	for _, no := range in.AccessNos {
+		if no = strings.TrimSpace(no); no != "" && !slices.Contains(nos, no) {
+			nos = append(nos, no)
+		}
+	}
+	in.AccessNos = nos
+	// The audience is of the visibility's one kind; other picks are dropped.
+	want := map[string]string{KBDepartments: "department", KBPositions: "position", KBConfidential: "person"}[in.Visibility]
+	in.Audience = slices.DeleteFunc(slices.Clone(in.Audience), func(r KBRef) bool { return r.Kind != want })
+	if in.Visibility != KBConfidential {
+		in.AccessNos = nil
 	}
 }
 
@@ -78,7 +89,7 @@ func (a *App) validateKB(ctx context.Context, q *store.Queries, in KBInput) erro
 	var v shopdojo.Validation
 	v.Check(slices.Contains(KBKinds(), in.Kind), "kind", "error.out_of_range")
 	v.Check(slices.Contains(KBVisibilities(), in.Visibility), "visibility", "error.out_of_range")
-	v.Check(in.Visibility == KBEveryone || in.Visibility == KBConfidential || len(in.Audience) > 0,
+	v.Check(in.Visibility == KBEveryone || in.Visibility == KBConfidential || len(in.Audience)+len(in.AccessNos) > 0,
 		"audience", "kb.err_audience")
 	v.Check(len(in.Audience) <= maxKBAudience, "audience", "error.too_long")
 	v.Check(in.ReviewDays >= 1 && in.ReviewDays <= maxReviewDays, "review_days", "error.out_of_range")
@@ -102,6 +113,21 @@ func (a *App) validateKB(ctx context.Context, q *store.Queries, in KBInput) erro
 	return a.checkKBRefs(ctx, q, in)
 }
 
+// resolveAccess turns the access list's employee numbers into people.
+func resolveAccess(ctx context.Context, q *store.Queries, in *KBInput) error {
+	for _, no := range in.AccessNos {
+		id, err := q.FindPersonByEmployeeNo(ctx, no)
+		if err != nil {
+			return store.MapErr(err)
+		}
+		if !slices.ContainsFunc(in.Audience, func(r KBRef) bool { return r.Kind == "person" && r.ID == id }) {
+			in.Audience = append(in.Audience, KBRef{Kind: "person", ID: id})
+		}
+	}
+	in.AccessNos = nil
+	return nil
+}
+
 func webURL(s string) bool {
 	u, err := url.Parse(strings.TrimSpace(s))
 	return err == nil && (u.Scheme == "https" || u.Scheme == "http") && u.Host != "" && len(s) <= maxKBURL
@@ -110,6 +136,10 @@ func webURL(s string) bool {
 // checkKBRefs checks that the category, owner, audience and files exist.
 func (a *App) checkKBRefs(ctx context.Context, q *store.Queries, in KBInput) error {
 	var v shopdojo.Validation
+	for _, no := range in.AccessNos {
+		_, err := q.FindPersonByEmployeeNo(ctx, no)
+		v.Check(err == nil, "access", "kb.err_unknown_person")
+	}
 	if in.CategoryID != "" {
 		_, err := q.GetKBCategory(ctx, in.CategoryID)
 		v.Check(err == nil, "category", "error.out_of_range")
@@ -157,6 +187,9 @@ func (a *App) CreateKB(ctx context.Context, ac Actor, in KBInput) (string, error
 	id := newID()
 	err := a.store.Tx(ctx, func(tx *store.Tx) error {
 		if err := a.validateKB(ctx, tx.Queries, in); err != nil {
+			return err
+		}
+		if err := resolveAccess(ctx, tx.Queries, &in); err != nil {
 			return err
 		}
 		return a.createKBTx(ctx, tx, ac, id, in)
@@ -284,6 +317,9 @@ func (a *App) UpdateKB(ctx context.Context, ac Actor, id string, in KBInput) err
 			return err
 		}
 		if err := a.validateKB(ctx, tx.Queries, in); err != nil {
+			return err
+		}
+		if err := resolveAccess(ctx, tx.Queries, &in); err != nil {
 			return err
 		}
 		return a.updateKBTx(ctx, tx, ac, it, in)

@@ -71,7 +71,7 @@ DELETE FROM kb_audience WHERE item_id = $1;
 INSERT INTO kb_audience (item_id, kind, ref_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING;
 
 -- name: ListKBAudience :many
-SELECT x.kind, x.ref_id, COALESCE(p.name, d.name, s.name, '') AS name
+SELECT x.kind, x.ref_id, COALESCE(p.name, d.name, s.name, '') AS name, COALESCE(p.employee_no, '') AS employee_no
 FROM kb_audience x
 LEFT JOIN people p ON x.kind = 'person' AND p.id = x.ref_id
 LEFT JOIN departments d ON x.kind = 'department' AND d.id = x.ref_id

@@ -615,7 +615,7 @@ func (q *Queries) ListKBAttachments(ctx context.Context, itemID string) ([]ListK
 }
 
 const listKBAudience = `-- name: ListKBAudience :many
-SELECT x.kind, x.ref_id, COALESCE(p.name, d.name, s.name, '') AS name
+SELECT x.kind, x.ref_id, COALESCE(p.name, d.name, s.name, '') AS name, COALESCE(p.employee_no, '') AS employee_no
 FROM kb_audience x
 LEFT JOIN people p ON x.kind = 'person' AND p.id = x.ref_id
 LEFT JOIN departments d ON x.kind = 'department' AND d.id = x.ref_id
@@ -624,9 +624,10 @@ WHERE x.item_id = $1 ORDER BY x.kind, x.ref_id
 `
 
 type ListKBAudienceRow struct {
-	Kind  string
-	RefID string
-	Name  string
+	Kind       string
+	RefID      string
+	Name       string
+	EmployeeNo string
 }
 
 func (q *Queries) ListKBAudience(ctx context.Context, itemID string) ([]ListKBAudienceRow, error) {
@@ -638,7 +639,12 @@ func (q *Queries) ListKBAudience(ctx context.Context, itemID string) ([]ListKBAu
 	items := []ListKBAudienceRow{}
 	for rows.Next() {
 		var i ListKBAudienceRow
-		if err := rows.Scan(&i.Kind, &i.RefID, &i.Name); err != nil {
+		if err := rows.Scan(
+			&i.Kind,
+			&i.RefID,
+			&i.Name,
+			&i.EmployeeNo,
+		); err != nil {
 			return nil, err
 		}
 		items = append(items, i)
