@@ -292,3 +292,47 @@ func TestKBCaseDocRoundTrip(t *testing.T) {
 		t.Errorf("English: %+v", doc)
 	}
 }
+
+func TestDemoKnowledgeBase(t *testing.T) {
+	e := newEnv(t)
+	e.now = time.Now()
+	_, err := e.app.SeedDemo(e.ctx)
+	e.must(err)
+	actor := func(no string) app.Actor {
+		p, err := e.app.PersonByEmployeeNo(e.ctx, e.sys, no)
+		e.must(err)
+		ac, err := e.app.ActorFor(e.ctx, p.ID)
+		e.must(err)
+		return ac
+	}
+	all, err := e.app.ListKB(e.ctx, actor("SD9001"), app.KBFilter{Limit: 100})
+	e.must(err)
+	if all.Total < 25 {
+		t.Errorf("demo has %d items", all.Total)
+	}
+	learner, err := e.app.ListKB(e.ctx, actor("SD1003"), app.KBFilter{Limit: 100})
+	e.must(err)
+	for _, it := range learner.Items {
+		if it.Confidential() {
+			t.Errorf("learner sees %s", it.Title)
+		}
+	}
+	due, err := e.app.KBReviews(e.ctx, actor("SD9001"))
+	e.must(err)
+	if len(due) == 0 || e.app.KBBadge(e.ctx, actor("SD9002")) == 0 {
+		t.Errorf("no demo item due for review (%d)", len(due))
+	}
+	qs, err := e.app.ListQuestions(e.ctx, actor("SD9002"))
+	e.must(err)
+	promoted, open := 0, 0
+	for _, q := range qs.ToAnswer {
+		if q.Status == "promoted" {
+			promoted++
+		} else if q.Status == "open" {
+			open++
+		}
+	}
+	if promoted != 1 || open < 2 {
+		t.Errorf("demo questions: %d promoted, %d open", promoted, open)
+	}
+}
