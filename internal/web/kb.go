@@ -68,6 +68,15 @@ func (h *Handler) kbShow(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	topics, err := h.app.KBTopics(r.Context())
+	if err != nil {
+		return err
+	}
+	names := map[string]string{}
+	for _, t := range topics {
+		names[t.ID] = p.L(t.Title, t.TitleEN)
+	}
+	data["TopicNames"] = names
 	p.Data = data
 	return h.render(w, r, "kb_show", p)
 }
