@@ -285,7 +285,7 @@ func (a *App) PromoteQuestion(ctx context.Context, ac Actor, id, title string) (
 		if err := checkVersionText(in.Title, in.doc(), "", true); err != nil {
 			return err
 		}
-		if err := a.validateKB(ctx, tx.Queries, in); err != nil {
+		if err := a.validateKB(ctx, tx.Queries, ac, in); err != nil {
 			return err
 		}
 		if err := a.createKBTx(ctx, tx, ac, faq, in); err != nil {

@@ -125,6 +125,20 @@ func TestKBFilesFollowTheItem(t *testing.T) {
 		f.must(err)
 		obj.Close()
 	}
+	// Another trainer cannot make the file public by attaching its id, or
+	// linking it, from an item of their own.
+	for _, in := range []app.KBInput{{Files: []string{file.ID}}, {Body: "![x](/files/" + file.ID + ")"}} {
+		in.Kind, in.Title, in.Visibility = app.KBArticle, "转存", app.KBEveryone
+		if in.Body == "" {
+			in.Body = "见附件"
+		}
+		if _, err := f.app.CreateKB(f.ctx, f.trainer2, in); kind(err) != shopdojo.KindInvalid {
+			t.Errorf("attaching someone else's confidential file: %v, want invalid", err)
+		}
+	}
+	if _, _, err := f.app.OpenFile(f.ctx, f.trainer2, file.ID); kind(err) != shopdojo.KindNotFound {
+		t.Errorf("the other trainer opens the file: %v", err)
+	}
 }
 
 func TestKBVersionsAndRollback(t *testing.T) {

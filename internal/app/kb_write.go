@@ -85,7 +85,7 @@ func (in KBInput) doc() string {
 }
 
 // validate checks what the text check (checkVersionText) does not.
-func (a *App) validateKB(ctx context.Context, q *store.Queries, in KBInput) error {
+func (a *App) validateKB(ctx context.Context, q *store.Queries, ac Actor, in KBInput) error {
 	var v shopdojo.Validation
 	v.Check(slices.Contains(KBKinds(), in.Kind), "kind", "error.out_of_range")
 	v.Check(slices.Contains(KBVisibilities(), in.Visibility), "visibility", "error.out_of_range")
@@ -110,7 +110,7 @@ func (a *App) validateKB(ctx context.Context, q *store.Queries, in KBInput) erro
 	if err := v.Err(); err != nil {
 		return err
 	}
-	return a.checkKBRefs(ctx, q, in)
+	return a.checkKBRefs(ctx, q, ac, in)
 }
 
 // resolveAccess turns the access list's employee numbers into people.
@@ -134,7 +134,7 @@ func webURL(s string) bool {
 }
 
 // checkKBRefs checks that the category, owner, audience and files exist.
-func (a *App) checkKBRefs(ctx context.Context, q *store.Queries, in KBInput) error {
+func (a *App) checkKBRefs(ctx context.Context, q *store.Queries, ac Actor, in KBInput) error {
 	var v shopdojo.Validation
 	for _, no := range in.AccessNos {
 		_, err := q.FindPersonByEmployeeNo(ctx, no)
@@ -149,13 +149,27 @@ func (a *App) checkKBRefs(ctx context.Context, q *store.Queries, in KBInput) err
 	for _, r := range in.Audience {
 		v.Check(a.refExists(ctx, q, r), "audience", "error.out_of_range")
 	}
+	// Only files the editor may read: an id copied from an item they cannot
+	// see must not become readable through one they can.
 	for _, id := range in.Files {
 		f, err := q.GetFile(ctx, id)
-		v.Check(err == nil && f.Purpose == PurposeKB, "files", "error.out_of_range")
+		ok := err == nil && f.Purpose == PurposeKB
+		if ok {
+			if ok, err = a.kbFileReadable(ctx, q, ac, f); err != nil {
+				return err
+			}
+		}
+		v.Check(ok, "files", "error.out_of_range")
 	}
 	for _, id := range fileIDs(in.Body + "\n" + in.BodyEN) {
 		f, err := q.GetFile(ctx, id)
-		v.Check(err == nil && (f.Purpose == PurposeKB || f.Purpose == PurposeLesson), "body", "attach.err_unknown_file")
+		ok := err == nil && (f.Purpose == PurposeKB || f.Purpose == PurposeLesson)
+		if ok && f.Purpose == PurposeKB {
+			if ok, err = a.kbFileReadable(ctx, q, ac, f); err != nil {
+				return err
+			}
+		}
+		v.Check(ok, "body", "attach.err_unknown_file")
 	}
 	return v.Err()
 }
@@ -186,7 +200,7 @@ func (a *App) CreateKB(ctx context.Context, ac Actor, in KBInput) (string, error
 	}
 	id := newID()
 	err := a.store.Tx(ctx, func(tx *store.Tx) error {
-		if err := a.validateKB(ctx, tx.Queries, in); err != nil {
+		if err := a.validateKB(ctx, tx.Queries, ac, in); err != nil {
 			return err
 		}
 		if err := resolveAccess(ctx, tx.Queries, &in); err != nil {
@@ -316,7 +330,7 @@ func (a *App) UpdateKB(ctx context.Context, ac Actor, id string, in KBInput) err
 		if err := checkVersionText(in.Title, in.doc(), in.Note, false); err != nil {
 			return err
 		}
-		if err := a.validateKB(ctx, tx.Queries, in); err != nil {
+		if err := a.validateKB(ctx, tx.Queries, ac, in); err != nil {
 			return err
 		}
 		if err := resolveAccess(ctx, tx.Queries, &in); err != nil {

@@ -122,6 +122,10 @@ func TestKnowledgeBase(t *testing.T) {
 		chromedp.WaitVisible(css("[data-testid=kb-list]")), chromedp.Click(`//a[contains(., "Big-sale schedule")]`), chromedp.WaitVisible(css("[data-testid=kb-template]")))
 	waitText(t, learner, "[data-testid=kb-history]", "v1")
 	s.shot(t, learner, "kb-09-template-phone-en")
+	do(t, trainer, chromedp.Navigate(s.url+"/kb/new?kind=case"), chromedp.WaitVisible(css("[data-testid=kb-case-lessons]")))
+	topShot(t, s, trainer, "kb-10-case-editor-en")
+	do(t, trainer, chromedp.Navigate(s.url+"/kb/categories"), chromedp.WaitVisible(css("[data-testid=kb-categories]")))
+	s.shot(t, trainer, "kb-11-categories-en")
 }
 
 // confidentialItem is the demo's confidential item and its file.
