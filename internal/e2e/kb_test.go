@@ -28,7 +28,8 @@ func TestKnowledgeBase(t *testing.T) {
 
 	trainer := browser(t, 1440, 1000, false)
 	signIn(t, trainer, s, "SD9002", app.DemoPassword)
-	do(t, trainer, chromedp.WaitReady(css("[data-testid=logout]")), chromedp.Navigate(s.url+"/kb"), chromedp.WaitVisible(css("[data-testid=kb-list]")))
+	do(t, trainer, chromedp.WaitReady(css("[data-testid=logout]")), chromedp.Navigate(s.url+"/"), chromedp.WaitVisible(css("[data-testid=home-kb-due]")),
+		chromedp.WaitVisible(css("[data-testid=kb-count]")), chromedp.Navigate(s.url+"/kb"), chromedp.WaitVisible(css("[data-testid=kb-list]")))
 	waitText(t, trainer, "[data-testid=kb-tree]", "客服售后")
 	s.shot(t, trainer, "kb-00-index")
 
