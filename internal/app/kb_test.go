@@ -350,3 +350,33 @@ func TestDemoKnowledgeBase(t *testing.T) {
 		t.Errorf("demo questions: %d promoted, %d open", promoted, open)
 	}
 }
+
+func TestKBTemplateVersionsKeepTheirFiles(t *testing.T) {
+	f := newKBFixture(t)
+	up := func(name string) string {
+		file, err := f.app.UploadKBFile(f.ctx, f.trainer, name, strings.NewReader("PK\x03\x04\x14\x00\x06\x00"+name))
+		f.must(err)
+		return file.ID
+	}
+	v1, v2 := up("排期表.xlsx"), up("排期表-v2.xlsx")
+	in := app.KBInput{Kind: app.KBTemplate, Title: "大促排期表", Body: "倒排节点。", Visibility: app.KBEveryone, Files: []string{v1}}
+	id, err := f.app.CreateKB(f.ctx, f.trainer, in)
+	f.must(err)
+	in.Files, in.Note, in.BaseNo = []string{v2}, "加复盘列", 1
+	f.must(f.app.UpdateKB(f.ctx, f.trainer, id, in))
+	v, err := f.app.GetKB(f.ctx, f.inCS, id)
+	f.must(err)
+	if len(v.Files) != 1 || v.Files[0].ID != v2 || len(v.History) != 1 || v.History[0].ID != v1 || v.History[0].VersionNo != 1 {
+		t.Fatalf("v2: files %+v, history %+v", v.Files, v.History)
+	}
+	if _, _, err := f.app.OpenFile(f.ctx, f.inCS, v1); err != nil {
+		t.Errorf("the earlier version's file: %v", err)
+	}
+	_, err = f.app.RollbackVersion(f.ctx, f.trainer, v.Item.MaterialID, 1, "")
+	f.must(err)
+	v, err = f.app.GetKB(f.ctx, f.inCS, id)
+	f.must(err)
+	if v.VersionNo != 3 || len(v.Files) != 1 || v.Files[0].ID != v1 {
+		t.Errorf("after roll-back to v1: v%d files %+v", v.VersionNo, v.Files)
+	}
+}
