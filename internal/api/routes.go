@@ -44,4 +44,14 @@ func (h *Handler) routes() {
 	rt.Handle("GET /api/v1/groups/{id}/members", sd.PermPeopleRead, h.groupMembers)
 	rt.Handle("POST /api/v1/groups/{id}/members", sd.PermGroupsManage, h.groupAddMembers)
 	rt.Handle("DELETE /api/v1/groups/{id}/members/{person}", sd.PermGroupsManage, h.groupRemoveMember)
+
+	// The knowledge base: the app decides who reads which item, as on the web.
+	rt.Handle("GET /api/v1/kb/items", sd.PermSignedIn, h.kbList)
+	rt.Handle("POST /api/v1/kb/items", sd.PermContentEdit, h.kbCreate)
+	rt.Handle("GET /api/v1/kb/items/{id}", sd.PermSignedIn, h.kbGet)
+	rt.Handle("PUT /api/v1/kb/items/{id}", sd.PermContentEdit, h.kbPut)
+	rt.Handle("POST /api/v1/kb/items/{id}/reviewed", sd.PermSignedIn, h.kbReviewed)
+	rt.Handle("GET /api/v1/kb/reviews", sd.PermSignedIn, h.kbReviews)
+	rt.Handle("GET /api/v1/kb/categories", sd.PermSignedIn, h.kbCategoryList)
+	rt.Handle("POST /api/v1/kb/categories", sd.PermContentEdit, h.kbCategoryCreate)
 }

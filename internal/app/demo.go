@@ -161,6 +161,9 @@ func (a *App) SeedDemo(ctx context.Context) ([]DemoLogin, error) {
 	if err := a.seedNeeds(ctx); err != nil {
 		return nil, fmt.Errorf("demo needs analysis: %w", err)
 	}
+	if err := a.seedKB(ctx); err != nil {
+		return nil, fmt.Errorf("demo knowledge base: %w", err)
+	}
 	return logins, nil
 }
 

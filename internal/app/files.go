@@ -34,6 +34,9 @@ const (
 	PurposeVideo = "video"
 	// PurposeStoreData is an uploaded store export (orders, traffic …).
 	PurposeStoreData = "storedata"
+	// PurposeKB is a knowledge item's attachment, template, video or
+	// pasted image: read as the item is (kbFileReadable).
+	PurposeKB = "kb"
 )
 
 // filePolicy is the rule set of one purpose.
@@ -42,6 +45,9 @@ type filePolicy struct {
 	maxBytes int64
 	types    []string // allowed content types, after refinement by file name
 	read     func(ac Actor, f sqlq.File) bool
+	// readIn, when set, decides instead of read with the database, for
+	// files whose readers follow the object they belong to.
+	readIn func(a *App, ctx context.Context, q *store.Queries, ac Actor, f sqlq.File) (bool, error)
 }
 
 var filePolicies = map[string]filePolicy{
@@ -67,6 +73,7 @@ var filePolicies = map[string]filePolicy{
 		read: func(ac Actor, f sqlq.File) bool {
 			return ac.System || (f.OwnerID == ac.PersonID && ac.Can(shopdojo.PermStoreDataManage))
 		}},
+	PurposeKB: {upload: shopdojo.PermContentEdit, maxBytes: 500 << 20, types: kbTypes, readIn: (*App).kbFileReadable},
 }
 
 const xlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -170,11 +177,24 @@ func toFile(f sqlq.File) shopdojo.File {
 // reported as not found, so ids cannot be probed.
 func (a *App) OpenFile(ctx context.Context, ac Actor, id string) (shopdojo.File, blob.Object, error) {
 	var f sqlq.File
-	if err := a.store.Read(ctx, func(q *store.Queries) (err error) { f, err = q.GetFile(ctx, id); return }); err != nil {
+	ok := false
+	if err := a.store.Read(ctx, func(q *store.Queries) (err error) {
+		if f, err = q.GetFile(ctx, id); err != nil {
+			return err
+		}
+		pol, known := filePolicies[f.Purpose]
+		switch {
+		case !known:
+		case pol.readIn != nil:
+			ok, err = pol.readIn(a, ctx, q, ac, f)
+		default:
+			ok = pol.read(ac, f)
+		}
+		return err
+	}); err != nil {
 		return shopdojo.File{}, nil, err
 	}
-	pol, ok := filePolicies[f.Purpose]
-	if !ok || !pol.read(ac, f) {
+	if !ok {
 		return shopdojo.File{}, nil, shopdojo.ErrNotFound
 	}
 	return a.openBlob(ctx, f)

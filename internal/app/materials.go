@@ -32,11 +32,16 @@ type materialKind struct {
 	// autoPublish publishes every saved version at once: questions skip the
 	// review step, and attempts pin the version they drew.
 	autoPublish bool
+	// onSaved, when set, runs after every new version (a save or a
+	// roll-back, basedOn > 0) in the same transaction, for kinds that keep
+	// their own tables in step with the text.
+	onSaved func(a *App, ctx context.Context, tx *store.Tx, m sqlq.Material, no, basedOn int64) error
 }
 
 var materialKinds = map[string]materialKind{
 	KindQuestion:   questionKind(),
 	KindCurriculum: curriculumKind(),
+	KindKnowledge:  knowledgeKind(),
 	KindPositionProfile: {read: shopdojo.PermOrgRead, edit: shopdojo.PermContentEdit, review: shopdojo.PermContentReview,
 		subject: func(ctx context.Context, q *store.Queries, id string) (string, error) {
 			p, err := q.GetPosition(ctx, id)

@@ -114,14 +114,19 @@ func (a *App) insertVersion(ctx context.Context, tx *store.Tx, ac Actor, m sqlq.
 		"note": in.Note, "major": fmt.Sprint(in.Major), "digest": digest(map[string]string{"body": in.Body})}); err != nil {
 		return err
 	}
-	if !k.autoPublish {
-		return nil
+	if k.autoPublish {
+		if err := a.publish(ctx, tx, m, no); err != nil {
+			return err
+		}
+		if err := tx.ReviewVersion(ctx, sqlq.ReviewVersionParams{MaterialID: m.ID, No: no,
+			Status: string(shopdojo.VersionPublished), ReviewerID: ac.PersonID, ReviewerName: ac.Name, ReviewedAt: now}); err != nil {
+			return err
+		}
 	}
-	if err := a.publish(ctx, tx, m, no); err != nil {
-		return err
+	if k.onSaved != nil {
+		return k.onSaved(a, ctx, tx, m, no, basedOn)
 	}
-	return tx.ReviewVersion(ctx, sqlq.ReviewVersionParams{MaterialID: m.ID, No: no,
-		Status: string(shopdojo.VersionPublished), ReviewerID: ac.PersonID, ReviewerName: ac.Name, ReviewedAt: now})
+	return nil
 }
 
 func (a *App) recordVersion(ctx context.Context, tx *store.Tx, ac Actor, m sqlq.Material, k materialKind,

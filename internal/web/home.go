@@ -43,7 +43,9 @@ func (h *Handler) home(w http.ResponseWriter, r *http.Request) error {
 		"series":  []any{map[string]any{"type": "pie", "radius": []string{"45%", "70%"}, "data": platform}},
 	}
 	p.Data = map[string]any{"O": o, "DeptChart": jsonScript(chart), "PlatformChart": jsonScript(pie),
-		"Total": strconv.FormatInt(o.Active+o.Leaving, 10), "Deck": deck}
+		"Total": strconv.FormatInt(o.Active+o.Leaving, 10), "Deck": deck,
+		// The owner's review task: one indexed count, memoized like the badges.
+		"KBDue": h.app.KBDueCount(r.Context(), actorOf(r))}
 	return h.render(w, r, "home", p)
 }
 

@@ -65,8 +65,31 @@ func (h *Handler) knowledgeMap(w http.ResponseWriter, r *http.Request) error {
 	if sel == "" {
 		sel = km.Default
 	}
-	p.Data = map[string]any{"M": v, "K": km, "Path": sel, "Prereq": prereqs(km.Graph, v)}
+	byTopic, err := h.app.KBByTopic(r.Context(), actorOf(r))
+	if err != nil {
+		return err
+	}
+	p.Data = map[string]any{"M": v, "K": km, "Path": sel, "Prereq": prereqs(km.Graph, v),
+		"KB": kbTopics(km.Graph, byTopic, p.L)}
 	return h.render(w, r, "knowledge_map", p)
+}
+
+// kmapTopic is a module or SOP with the knowledge items filed under it.
+type kmapTopic struct {
+	ID, Kind, Title, Href string
+	Items                 []app.KBItem
+}
+
+// kbTopics lists the graph's modules and SOPs that have knowledge items,
+// in the map's order.
+func kbTopics(g curriculum.Graph, by map[string][]app.KBItem, title func(zh, en string) string) []kmapTopic {
+	var out []kmapTopic
+	for _, n := range g.Nodes {
+		if items := by[n.ID]; len(items) > 0 && (n.Kind == curriculum.NodeModule || n.Kind == curriculum.NodeSOP) {
+			out = append(out, kmapTopic{ID: n.ID, Kind: n.Kind, Title: title(n.Title, n.TitleEN), Href: mapHref(n), Items: items})
+		}
+	}
+	return out
 }
 
 // layoutMap places the nodes and draws the edges; title picks the page's

@@ -69,6 +69,9 @@ func (h *Handler) learnUnit(w http.ResponseWriter, r *http.Request) error {
 			return err
 		}
 	}
+	if data["Questions"], err = h.app.UnitQuestions(r.Context(), actorOf(r), v.Unit.ID); err != nil {
+		return err
+	}
 	p.Data = data
 	return h.render(w, r, "learn_unit", p)
 }

@@ -17,6 +17,8 @@ func subjectLink(m shopdojo.Material) string {
 		return "/positions/" + m.SubjectID
 	case app.KindQuestion:
 		return "/questions/" + m.SubjectID
+	case app.KindKnowledge:
+		return "/kb/" + m.SubjectID
 	}
 	return "/"
 }
@@ -48,6 +50,8 @@ func navOf(m shopdojo.Material) string {
 		return "positions"
 	case app.KindQuestion:
 		return "banks"
+	case app.KindKnowledge:
+		return "kb"
 	}
 	return ""
 }

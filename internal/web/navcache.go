@@ -9,7 +9,7 @@ import (
 )
 
 // navCache keeps the rendered sidebar. It depends only on the locale, the
-// viewer's roles, the current section and the review badge, and rendering
+// viewer's roles, the current section and the review and knowledge badges, and rendering
 // its thirty links through the template engine was about a third of the
 // cost of a small page such as 我的学习.
 type navCache = keyCache[template.HTML]
@@ -65,6 +65,6 @@ func navKey(p *page) string {
 	for _, r := range p.Actor.Roles {
 		k.WriteString("|" + string(r))
 	}
-	k.WriteString("|" + p.Nav + "|" + strconv.FormatInt(p.Reviews, 10))
+	k.WriteString("|" + p.Nav + "|" + strconv.FormatInt(p.Reviews, 10) + "|" + strconv.FormatInt(p.KBTasks, 10))
 	return k.String()
 }

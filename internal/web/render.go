@@ -59,6 +59,7 @@ var funcs = template.FuncMap{
 	},
 	"icon":     icon,
 	"itemHref": itemHref,
+	"kbQuery":  kbQuery,
 	"verbName": xapi.VerbName,
 	"add":      func(a, b int) int { return a + b },
 	"add64":    func(a, b int64) int64 { return a + b },
@@ -176,6 +177,7 @@ type page struct {
 	Locales  []string
 	Now      time.Time
 	Reviews  int64 // versions waiting for the viewer's review, for the nav badge
+	KBTasks  int64 // knowledge items due for review and open questions, for the nav badge
 	errArgs  map[string]map[string]any
 	set      *template.Template // the page's template set, for NavHTML
 	holes    bool               // rendering the chrome: viewer parts are holes
@@ -185,7 +187,7 @@ func (h *Handler) page(r *http.Request, title string) *page {
 	ac := actorOf(r)
 	return &page{h: h, Locale: h.locale(r, ac), Title: title, Actor: ac, Path: r.URL.Path,
 		Query: r.URL.Query(), Version: h.opt.Version, Locales: i18n.Locales, Form: url.Values{}, Now: time.Now(),
-		Reviews: h.app.ReviewCount(r.Context(), ac)}
+		Reviews: h.app.ReviewCount(r.Context(), ac), KBTasks: h.app.KBBadge(r.Context(), ac)}
 }
 
 func (h *Handler) locale(r *http.Request, ac app.Actor) string {

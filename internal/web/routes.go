@@ -215,6 +215,29 @@ func (h *Handler) routes() {
 	rt.Handle("GET /review", sd.PermSignedIn, h.review)
 	rt.Handle("POST /review/{id}", sd.PermSignedIn, h.reviewRate)
 
+	// 知识库: anyone signed in reads what the item's visibility allows (the
+	// app decides, one rule); content editors write; owners and content
+	// reviewers mark items reviewed and answer questions.
+	rt.Handle("GET /kb", sd.PermSignedIn, h.kbIndex)
+	rt.Handle("GET /kb/new", sd.PermContentEdit, h.kbNew)
+	rt.HandleUpload("POST /kb", sd.PermContentEdit, h.kbCreate, kbUploadLimit)
+	rt.Handle("POST /kb/preview", sd.PermContentEdit, h.kbPreview)
+	rt.HandleUpload("POST /kb/files", sd.PermContentEdit, h.kbFileUpload, kbUploadLimit)
+	rt.Handle("GET /kb/reviews", sd.PermSignedIn, h.kbReviews)
+	rt.Handle("GET /kb/questions", sd.PermSignedIn, h.kbQuestions)
+	rt.Handle("POST /kb/ask", sd.PermSignedIn, h.kbAsk)
+	rt.Handle("POST /kb/questions/{id}/answer", sd.PermSignedIn, h.kbAnswer)
+	rt.Handle("POST /kb/questions/{id}/promote", sd.PermContentEdit, h.kbPromote)
+	rt.Handle("GET /kb/categories", sd.PermContentEdit, h.kbCategories)
+	rt.Handle("POST /kb/categories", sd.PermContentEdit, h.kbCategoryCreate)
+	rt.Handle("POST /kb/categories/{id}/edit", sd.PermContentEdit, h.kbCategoryUpdate)
+	rt.Handle("POST /kb/categories/{id}/delete", sd.PermContentEdit, h.kbCategoryDelete)
+	rt.Handle("GET /kb/{id}", sd.PermSignedIn, h.kbShow)
+	rt.Handle("GET /kb/{id}/edit", sd.PermContentEdit, h.kbEdit)
+	rt.HandleUpload("POST /kb/{id}", sd.PermContentEdit, h.kbUpdate, kbUploadLimit)
+	rt.Handle("POST /kb/{id}/reviewed", sd.PermSignedIn, h.kbReviewed)
+	rt.Handle("POST /kb/{id}/archive", sd.PermContentEdit, h.kbArchive)
+
 	// Versions of any material; the app checks each material's own rules.
 	rt.Handle("GET /materials/{id}/versions", sd.PermContentEdit, h.materialVersions)
 	rt.Handle("GET /materials/{id}/versions/{no}", sd.PermContentEdit, h.materialVersion)

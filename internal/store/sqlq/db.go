@@ -33,6 +33,21 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.addGroupMemberStmt, err = db.PrepareContext(ctx, addGroupMember); err != nil {
 		return nil, fmt.Errorf("error preparing query AddGroupMember: %w", err)
 	}
+	if q.addKBAttachmentStmt, err = db.PrepareContext(ctx, addKBAttachment); err != nil {
+		return nil, fmt.Errorf("error preparing query AddKBAttachment: %w", err)
+	}
+	if q.addKBAudienceStmt, err = db.PrepareContext(ctx, addKBAudience); err != nil {
+		return nil, fmt.Errorf("error preparing query AddKBAudience: %w", err)
+	}
+	if q.addKBLinkStmt, err = db.PrepareContext(ctx, addKBLink); err != nil {
+		return nil, fmt.Errorf("error preparing query AddKBLink: %w", err)
+	}
+	if q.addKBRuleStmt, err = db.PrepareContext(ctx, addKBRule); err != nil {
+		return nil, fmt.Errorf("error preparing query AddKBRule: %w", err)
+	}
+	if q.addKBTagStmt, err = db.PrepareContext(ctx, addKBTag); err != nil {
+		return nil, fmt.Errorf("error preparing query AddKBTag: %w", err)
+	}
 	if q.addPersonRoleStmt, err = db.PrepareContext(ctx, addPersonRole); err != nil {
 		return nil, fmt.Errorf("error preparing query AddPersonRole: %w", err)
 	}
@@ -48,6 +63,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.addSurveyRecipientStmt, err = db.PrepareContext(ctx, addSurveyRecipient); err != nil {
 		return nil, fmt.Errorf("error preparing query AddSurveyRecipient: %w", err)
 	}
+	if q.answerKBQuestionStmt, err = db.PrepareContext(ctx, answerKBQuestion); err != nil {
+		return nil, fmt.Errorf("error preparing query AnswerKBQuestion: %w", err)
+	}
 	if q.assignPathStmt, err = db.PrepareContext(ctx, assignPath); err != nil {
 		return nil, fmt.Errorf("error preparing query AssignPath: %w", err)
 	}
@@ -59,6 +77,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	}
 	if q.closeSurveyStmt, err = db.PrepareContext(ctx, closeSurvey); err != nil {
 		return nil, fmt.Errorf("error preparing query CloseSurvey: %w", err)
+	}
+	if q.copyKBAttachmentsStmt, err = db.PrepareContext(ctx, copyKBAttachments); err != nil {
+		return nil, fmt.Errorf("error preparing query CopyKBAttachments: %w", err)
 	}
 	if q.countAuditEventsStmt, err = db.PrepareContext(ctx, countAuditEvents); err != nil {
 		return nil, fmt.Errorf("error preparing query CountAuditEvents: %w", err)
@@ -78,8 +99,20 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.countDueCardsStmt, err = db.PrepareContext(ctx, countDueCards); err != nil {
 		return nil, fmt.Errorf("error preparing query CountDueCards: %w", err)
 	}
+	if q.countKBCategoryUseStmt, err = db.PrepareContext(ctx, countKBCategoryUse); err != nil {
+		return nil, fmt.Errorf("error preparing query CountKBCategoryUse: %w", err)
+	}
+	if q.countKBDueForOwnerStmt, err = db.PrepareContext(ctx, countKBDueForOwner); err != nil {
+		return nil, fmt.Errorf("error preparing query CountKBDueForOwner: %w", err)
+	}
+	if q.countKBItemViewStmt, err = db.PrepareContext(ctx, countKBItemView); err != nil {
+		return nil, fmt.Errorf("error preparing query CountKBItemView: %w", err)
+	}
 	if q.countNeedsAnalysesStmt, err = db.PrepareContext(ctx, countNeedsAnalyses); err != nil {
 		return nil, fmt.Errorf("error preparing query CountNeedsAnalyses: %w", err)
+	}
+	if q.countOpenKBQuestionsStmt, err = db.PrepareContext(ctx, countOpenKBQuestions); err != nil {
+		return nil, fmt.Errorf("error preparing query CountOpenKBQuestions: %w", err)
 	}
 	if q.countPathRulesStmt, err = db.PrepareContext(ctx, countPathRules); err != nil {
 		return nil, fmt.Errorf("error preparing query CountPathRules: %w", err)
@@ -152,6 +185,21 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	}
 	if q.deleteGroupMembersStmt, err = db.PrepareContext(ctx, deleteGroupMembers); err != nil {
 		return nil, fmt.Errorf("error preparing query DeleteGroupMembers: %w", err)
+	}
+	if q.deleteKBAudienceStmt, err = db.PrepareContext(ctx, deleteKBAudience); err != nil {
+		return nil, fmt.Errorf("error preparing query DeleteKBAudience: %w", err)
+	}
+	if q.deleteKBCategoryStmt, err = db.PrepareContext(ctx, deleteKBCategory); err != nil {
+		return nil, fmt.Errorf("error preparing query DeleteKBCategory: %w", err)
+	}
+	if q.deleteKBLinksStmt, err = db.PrepareContext(ctx, deleteKBLinks); err != nil {
+		return nil, fmt.Errorf("error preparing query DeleteKBLinks: %w", err)
+	}
+	if q.deleteKBRulesStmt, err = db.PrepareContext(ctx, deleteKBRules); err != nil {
+		return nil, fmt.Errorf("error preparing query DeleteKBRules: %w", err)
+	}
+	if q.deleteKBTagsStmt, err = db.PrepareContext(ctx, deleteKBTags); err != nil {
+		return nil, fmt.Errorf("error preparing query DeleteKBTags: %w", err)
 	}
 	if q.deleteKPIAgentLinkStmt, err = db.PrepareContext(ctx, deleteKPIAgentLink); err != nil {
 		return nil, fmt.Errorf("error preparing query DeleteKPIAgentLink: %w", err)
@@ -269,6 +317,18 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	}
 	if q.getGroupStmt, err = db.PrepareContext(ctx, getGroup); err != nil {
 		return nil, fmt.Errorf("error preparing query GetGroup: %w", err)
+	}
+	if q.getKBCategoryStmt, err = db.PrepareContext(ctx, getKBCategory); err != nil {
+		return nil, fmt.Errorf("error preparing query GetKBCategory: %w", err)
+	}
+	if q.getKBItemStmt, err = db.PrepareContext(ctx, getKBItem); err != nil {
+		return nil, fmt.Errorf("error preparing query GetKBItem: %w", err)
+	}
+	if q.getKBItemByMaterialStmt, err = db.PrepareContext(ctx, getKBItemByMaterial); err != nil {
+		return nil, fmt.Errorf("error preparing query GetKBItemByMaterial: %w", err)
+	}
+	if q.getKBQuestionStmt, err = db.PrepareContext(ctx, getKBQuestion); err != nil {
+		return nil, fmt.Errorf("error preparing query GetKBQuestion: %w", err)
 	}
 	if q.getKPIAgentLinkStmt, err = db.PrepareContext(ctx, getKPIAgentLink); err != nil {
 		return nil, fmt.Errorf("error preparing query GetKPIAgentLink: %w", err)
@@ -396,6 +456,15 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.insertGroupStmt, err = db.PrepareContext(ctx, insertGroup); err != nil {
 		return nil, fmt.Errorf("error preparing query InsertGroup: %w", err)
 	}
+	if q.insertKBCategoryStmt, err = db.PrepareContext(ctx, insertKBCategory); err != nil {
+		return nil, fmt.Errorf("error preparing query InsertKBCategory: %w", err)
+	}
+	if q.insertKBItemStmt, err = db.PrepareContext(ctx, insertKBItem); err != nil {
+		return nil, fmt.Errorf("error preparing query InsertKBItem: %w", err)
+	}
+	if q.insertKBQuestionStmt, err = db.PrepareContext(ctx, insertKBQuestion); err != nil {
+		return nil, fmt.Errorf("error preparing query InsertKBQuestion: %w", err)
+	}
 	if q.insertMaterialStmt, err = db.PrepareContext(ctx, insertMaterial); err != nil {
 		return nil, fmt.Errorf("error preparing query InsertMaterial: %w", err)
 	}
@@ -444,6 +513,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.isMentorOfStmt, err = db.PrepareContext(ctx, isMentorOf); err != nil {
 		return nil, fmt.Errorf("error preparing query IsMentorOf: %w", err)
 	}
+	if q.kBItemsOfFileStmt, err = db.PrepareContext(ctx, kBItemsOfFile); err != nil {
+		return nil, fmt.Errorf("error preparing query KBItemsOfFile: %w", err)
+	}
 	if q.kPIAgentExistsStmt, err = db.PrepareContext(ctx, kPIAgentExists); err != nil {
 		return nil, fmt.Errorf("error preparing query KPIAgentExists: %w", err)
 	}
@@ -461,6 +533,15 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	}
 	if q.listAccountsStmt, err = db.PrepareContext(ctx, listAccounts); err != nil {
 		return nil, fmt.Errorf("error preparing query ListAccounts: %w", err)
+	}
+	if q.listAllKBAudienceStmt, err = db.PrepareContext(ctx, listAllKBAudience); err != nil {
+		return nil, fmt.Errorf("error preparing query ListAllKBAudience: %w", err)
+	}
+	if q.listAllKBLinksStmt, err = db.PrepareContext(ctx, listAllKBLinks); err != nil {
+		return nil, fmt.Errorf("error preparing query ListAllKBLinks: %w", err)
+	}
+	if q.listAllKBTagsStmt, err = db.PrepareContext(ctx, listAllKBTags); err != nil {
+		return nil, fmt.Errorf("error preparing query ListAllKBTags: %w", err)
 	}
 	if q.listAllPersonRolesStmt, err = db.PrepareContext(ctx, listAllPersonRoles); err != nil {
 		return nil, fmt.Errorf("error preparing query ListAllPersonRoles: %w", err)
@@ -578,6 +659,33 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	}
 	if q.listGroupsStmt, err = db.PrepareContext(ctx, listGroups); err != nil {
 		return nil, fmt.Errorf("error preparing query ListGroups: %w", err)
+	}
+	if q.listKBAttachmentsStmt, err = db.PrepareContext(ctx, listKBAttachments); err != nil {
+		return nil, fmt.Errorf("error preparing query ListKBAttachments: %w", err)
+	}
+	if q.listKBAudienceStmt, err = db.PrepareContext(ctx, listKBAudience); err != nil {
+		return nil, fmt.Errorf("error preparing query ListKBAudience: %w", err)
+	}
+	if q.listKBCategoriesStmt, err = db.PrepareContext(ctx, listKBCategories); err != nil {
+		return nil, fmt.Errorf("error preparing query ListKBCategories: %w", err)
+	}
+	if q.listKBDueStmt, err = db.PrepareContext(ctx, listKBDue); err != nil {
+		return nil, fmt.Errorf("error preparing query ListKBDue: %w", err)
+	}
+	if q.listKBItemsStmt, err = db.PrepareContext(ctx, listKBItems); err != nil {
+		return nil, fmt.Errorf("error preparing query ListKBItems: %w", err)
+	}
+	if q.listKBQuestionsStmt, err = db.PrepareContext(ctx, listKBQuestions); err != nil {
+		return nil, fmt.Errorf("error preparing query ListKBQuestions: %w", err)
+	}
+	if q.listKBQuestionsByAskerStmt, err = db.PrepareContext(ctx, listKBQuestionsByAsker); err != nil {
+		return nil, fmt.Errorf("error preparing query ListKBQuestionsByAsker: %w", err)
+	}
+	if q.listKBQuestionsForTargetStmt, err = db.PrepareContext(ctx, listKBQuestionsForTarget); err != nil {
+		return nil, fmt.Errorf("error preparing query ListKBQuestionsForTarget: %w", err)
+	}
+	if q.listKBRulesStmt, err = db.PrepareContext(ctx, listKBRules); err != nil {
+		return nil, fmt.Errorf("error preparing query ListKBRules: %w", err)
 	}
 	if q.listKPIAdsStmt, err = db.PrepareContext(ctx, listKPIAds); err != nil {
 		return nil, fmt.Errorf("error preparing query ListKPIAds: %w", err)
@@ -768,11 +876,20 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.peopleIDsForGroupAddStmt, err = db.PrepareContext(ctx, peopleIDsForGroupAdd); err != nil {
 		return nil, fmt.Errorf("error preparing query PeopleIDsForGroupAdd: %w", err)
 	}
+	if q.personDepartmentChainStmt, err = db.PrepareContext(ctx, personDepartmentChain); err != nil {
+		return nil, fmt.Errorf("error preparing query PersonDepartmentChain: %w", err)
+	}
 	if q.personLearningStateStmt, err = db.PrepareContext(ctx, personLearningState); err != nil {
 		return nil, fmt.Errorf("error preparing query PersonLearningState: %w", err)
 	}
 	if q.personLinkedToStoreStmt, err = db.PrepareContext(ctx, personLinkedToStore); err != nil {
 		return nil, fmt.Errorf("error preparing query PersonLinkedToStore: %w", err)
+	}
+	if q.personPrincipalsStmt, err = db.PrepareContext(ctx, personPrincipals); err != nil {
+		return nil, fmt.Errorf("error preparing query PersonPrincipals: %w", err)
+	}
+	if q.promoteKBQuestionStmt, err = db.PrepareContext(ctx, promoteKBQuestion); err != nil {
+		return nil, fmt.Errorf("error preparing query PromoteKBQuestion: %w", err)
 	}
 	if q.putBankMemberStmt, err = db.PrepareContext(ctx, putBankMember); err != nil {
 		return nil, fmt.Errorf("error preparing query PutBankMember: %w", err)
@@ -855,6 +972,15 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.setExamStatusStmt, err = db.PrepareContext(ctx, setExamStatus); err != nil {
 		return nil, fmt.Errorf("error preparing query SetExamStatus: %w", err)
 	}
+	if q.setKBItemReviewedStmt, err = db.PrepareContext(ctx, setKBItemReviewed); err != nil {
+		return nil, fmt.Errorf("error preparing query SetKBItemReviewed: %w", err)
+	}
+	if q.setKBItemStatusStmt, err = db.PrepareContext(ctx, setKBItemStatus); err != nil {
+		return nil, fmt.Errorf("error preparing query SetKBItemStatus: %w", err)
+	}
+	if q.setKBItemTitleStmt, err = db.PrepareContext(ctx, setKBItemTitle); err != nil {
+		return nil, fmt.Errorf("error preparing query SetKBItemTitle: %w", err)
+	}
 	if q.setMaterialArchivedStmt, err = db.PrepareContext(ctx, setMaterialArchived); err != nil {
 		return nil, fmt.Errorf("error preparing query SetMaterialArchived: %w", err)
 	}
@@ -920,6 +1046,12 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	}
 	if q.updateGroupStmt, err = db.PrepareContext(ctx, updateGroup); err != nil {
 		return nil, fmt.Errorf("error preparing query UpdateGroup: %w", err)
+	}
+	if q.updateKBCategoryStmt, err = db.PrepareContext(ctx, updateKBCategory); err != nil {
+		return nil, fmt.Errorf("error preparing query UpdateKBCategory: %w", err)
+	}
+	if q.updateKBItemMetaStmt, err = db.PrepareContext(ctx, updateKBItemMeta); err != nil {
+		return nil, fmt.Errorf("error preparing query UpdateKBItemMeta: %w", err)
 	}
 	if q.updateKPIImportProgressStmt, err = db.PrepareContext(ctx, updateKPIImportProgress); err != nil {
 		return nil, fmt.Errorf("error preparing query UpdateKPIImportProgress: %w", err)
@@ -992,6 +1124,31 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing addGroupMemberStmt: %w", cerr)
 		}
 	}
+	if q.addKBAttachmentStmt != nil {
+		if cerr := q.addKBAttachmentStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing addKBAttachmentStmt: %w", cerr)
+		}
+	}
+	if q.addKBAudienceStmt != nil {
+		if cerr := q.addKBAudienceStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing addKBAudienceStmt: %w", cerr)
+		}
+	}
+	if q.addKBLinkStmt != nil {
+		if cerr := q.addKBLinkStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing addKBLinkStmt: %w", cerr)
+		}
+	}
+	if q.addKBRuleStmt != nil {
+		if cerr := q.addKBRuleStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing addKBRuleStmt: %w", cerr)
+		}
+	}
+	if q.addKBTagStmt != nil {
+		if cerr := q.addKBTagStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing addKBTagStmt: %w", cerr)
+		}
+	}
 	if q.addPersonRoleStmt != nil {
 		if cerr := q.addPersonRoleStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing addPersonRoleStmt: %w", cerr)
@@ -1017,6 +1174,11 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing addSurveyRecipientStmt: %w", cerr)
 		}
 	}
+	if q.answerKBQuestionStmt != nil {
+		if cerr := q.answerKBQuestionStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing answerKBQuestionStmt: %w", cerr)
+		}
+	}
 	if q.assignPathStmt != nil {
 		if cerr := q.assignPathStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing assignPathStmt: %w", cerr)
@@ -1035,6 +1197,11 @@ func (q *Queries) Close() error {
 	if q.closeSurveyStmt != nil {
 		if cerr := q.closeSurveyStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing closeSurveyStmt: %w", cerr)
+		}
+	}
+	if q.copyKBAttachmentsStmt != nil {
+		if cerr := q.copyKBAttachmentsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing copyKBAttachmentsStmt: %w", cerr)
 		}
 	}
 	if q.countAuditEventsStmt != nil {
@@ -1067,9 +1234,29 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing countDueCardsStmt: %w", cerr)
 		}
 	}
+	if q.countKBCategoryUseStmt != nil {
+		if cerr := q.countKBCategoryUseStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing countKBCategoryUseStmt: %w", cerr)
+		}
+	}
+	if q.countKBDueForOwnerStmt != nil {
+		if cerr := q.countKBDueForOwnerStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing countKBDueForOwnerStmt: %w", cerr)
+		}
+	}
+	if q.countKBItemViewStmt != nil {
+		if cerr := q.countKBItemViewStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing countKBItemViewStmt: %w", cerr)
+		}
+	}
 	if q.countNeedsAnalysesStmt != nil {
 		if cerr := q.countNeedsAnalysesStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing countNeedsAnalysesStmt: %w", cerr)
+		}
+	}
+	if q.countOpenKBQuestionsStmt != nil {
+		if cerr := q.countOpenKBQuestionsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing countOpenKBQuestionsStmt: %w", cerr)
 		}
 	}
 	if q.countPathRulesStmt != nil {
@@ -1190,6 +1377,31 @@ func (q *Queries) Close() error {
 	if q.deleteGroupMembersStmt != nil {
 		if cerr := q.deleteGroupMembersStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing deleteGroupMembersStmt: %w", cerr)
+		}
+	}
+	if q.deleteKBAudienceStmt != nil {
+		if cerr := q.deleteKBAudienceStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing deleteKBAudienceStmt: %w", cerr)
+		}
+	}
+	if q.deleteKBCategoryStmt != nil {
+		if cerr := q.deleteKBCategoryStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing deleteKBCategoryStmt: %w", cerr)
+		}
+	}
+	if q.deleteKBLinksStmt != nil {
+		if cerr := q.deleteKBLinksStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing deleteKBLinksStmt: %w", cerr)
+		}
+	}
+	if q.deleteKBRulesStmt != nil {
+		if cerr := q.deleteKBRulesStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing deleteKBRulesStmt: %w", cerr)
+		}
+	}
+	if q.deleteKBTagsStmt != nil {
+		if cerr := q.deleteKBTagsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing deleteKBTagsStmt: %w", cerr)
 		}
 	}
 	if q.deleteKPIAgentLinkStmt != nil {
@@ -1385,6 +1597,26 @@ func (q *Queries) Close() error {
 	if q.getGroupStmt != nil {
 		if cerr := q.getGroupStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing getGroupStmt: %w", cerr)
+		}
+	}
+	if q.getKBCategoryStmt != nil {
+		if cerr := q.getKBCategoryStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing getKBCategoryStmt: %w", cerr)
+		}
+	}
+	if q.getKBItemStmt != nil {
+		if cerr := q.getKBItemStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing getKBItemStmt: %w", cerr)
+		}
+	}
+	if q.getKBItemByMaterialStmt != nil {
+		if cerr := q.getKBItemByMaterialStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing getKBItemByMaterialStmt: %w", cerr)
+		}
+	}
+	if q.getKBQuestionStmt != nil {
+		if cerr := q.getKBQuestionStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing getKBQuestionStmt: %w", cerr)
 		}
 	}
 	if q.getKPIAgentLinkStmt != nil {
@@ -1597,6 +1829,21 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing insertGroupStmt: %w", cerr)
 		}
 	}
+	if q.insertKBCategoryStmt != nil {
+		if cerr := q.insertKBCategoryStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing insertKBCategoryStmt: %w", cerr)
+		}
+	}
+	if q.insertKBItemStmt != nil {
+		if cerr := q.insertKBItemStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing insertKBItemStmt: %w", cerr)
+		}
+	}
+	if q.insertKBQuestionStmt != nil {
+		if cerr := q.insertKBQuestionStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing insertKBQuestionStmt: %w", cerr)
+		}
+	}
 	if q.insertMaterialStmt != nil {
 		if cerr := q.insertMaterialStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing insertMaterialStmt: %w", cerr)
@@ -1677,6 +1924,11 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing isMentorOfStmt: %w", cerr)
 		}
 	}
+	if q.kBItemsOfFileStmt != nil {
+		if cerr := q.kBItemsOfFileStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing kBItemsOfFileStmt: %w", cerr)
+		}
+	}
 	if q.kPIAgentExistsStmt != nil {
 		if cerr := q.kPIAgentExistsStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing kPIAgentExistsStmt: %w", cerr)
@@ -1705,6 +1957,21 @@ func (q *Queries) Close() error {
 	if q.listAccountsStmt != nil {
 		if cerr := q.listAccountsStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing listAccountsStmt: %w", cerr)
+		}
+	}
+	if q.listAllKBAudienceStmt != nil {
+		if cerr := q.listAllKBAudienceStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listAllKBAudienceStmt: %w", cerr)
+		}
+	}
+	if q.listAllKBLinksStmt != nil {
+		if cerr := q.listAllKBLinksStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listAllKBLinksStmt: %w", cerr)
+		}
+	}
+	if q.listAllKBTagsStmt != nil {
+		if cerr := q.listAllKBTagsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listAllKBTagsStmt: %w", cerr)
 		}
 	}
 	if q.listAllPersonRolesStmt != nil {
@@ -1900,6 +2167,51 @@ func (q *Queries) Close() error {
 	if q.listGroupsStmt != nil {
 		if cerr := q.listGroupsStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing listGroupsStmt: %w", cerr)
+		}
+	}
+	if q.listKBAttachmentsStmt != nil {
+		if cerr := q.listKBAttachmentsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listKBAttachmentsStmt: %w", cerr)
+		}
+	}
+	if q.listKBAudienceStmt != nil {
+		if cerr := q.listKBAudienceStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listKBAudienceStmt: %w", cerr)
+		}
+	}
+	if q.listKBCategoriesStmt != nil {
+		if cerr := q.listKBCategoriesStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listKBCategoriesStmt: %w", cerr)
+		}
+	}
+	if q.listKBDueStmt != nil {
+		if cerr := q.listKBDueStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listKBDueStmt: %w", cerr)
+		}
+	}
+	if q.listKBItemsStmt != nil {
+		if cerr := q.listKBItemsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listKBItemsStmt: %w", cerr)
+		}
+	}
+	if q.listKBQuestionsStmt != nil {
+		if cerr := q.listKBQuestionsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listKBQuestionsStmt: %w", cerr)
+		}
+	}
+	if q.listKBQuestionsByAskerStmt != nil {
+		if cerr := q.listKBQuestionsByAskerStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listKBQuestionsByAskerStmt: %w", cerr)
+		}
+	}
+	if q.listKBQuestionsForTargetStmt != nil {
+		if cerr := q.listKBQuestionsForTargetStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listKBQuestionsForTargetStmt: %w", cerr)
+		}
+	}
+	if q.listKBRulesStmt != nil {
+		if cerr := q.listKBRulesStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listKBRulesStmt: %w", cerr)
 		}
 	}
 	if q.listKPIAdsStmt != nil {
@@ -2217,6 +2529,11 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing peopleIDsForGroupAddStmt: %w", cerr)
 		}
 	}
+	if q.personDepartmentChainStmt != nil {
+		if cerr := q.personDepartmentChainStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing personDepartmentChainStmt: %w", cerr)
+		}
+	}
 	if q.personLearningStateStmt != nil {
 		if cerr := q.personLearningStateStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing personLearningStateStmt: %w", cerr)
@@ -2225,6 +2542,16 @@ func (q *Queries) Close() error {
 	if q.personLinkedToStoreStmt != nil {
 		if cerr := q.personLinkedToStoreStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing personLinkedToStoreStmt: %w", cerr)
+		}
+	}
+	if q.personPrincipalsStmt != nil {
+		if cerr := q.personPrincipalsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing personPrincipalsStmt: %w", cerr)
+		}
+	}
+	if q.promoteKBQuestionStmt != nil {
+		if cerr := q.promoteKBQuestionStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing promoteKBQuestionStmt: %w", cerr)
 		}
 	}
 	if q.putBankMemberStmt != nil {
@@ -2362,6 +2689,21 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing setExamStatusStmt: %w", cerr)
 		}
 	}
+	if q.setKBItemReviewedStmt != nil {
+		if cerr := q.setKBItemReviewedStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing setKBItemReviewedStmt: %w", cerr)
+		}
+	}
+	if q.setKBItemStatusStmt != nil {
+		if cerr := q.setKBItemStatusStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing setKBItemStatusStmt: %w", cerr)
+		}
+	}
+	if q.setKBItemTitleStmt != nil {
+		if cerr := q.setKBItemTitleStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing setKBItemTitleStmt: %w", cerr)
+		}
+	}
 	if q.setMaterialArchivedStmt != nil {
 		if cerr := q.setMaterialArchivedStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing setMaterialArchivedStmt: %w", cerr)
@@ -2470,6 +2812,16 @@ func (q *Queries) Close() error {
 	if q.updateGroupStmt != nil {
 		if cerr := q.updateGroupStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing updateGroupStmt: %w", cerr)
+		}
+	}
+	if q.updateKBCategoryStmt != nil {
+		if cerr := q.updateKBCategoryStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing updateKBCategoryStmt: %w", cerr)
+		}
+	}
+	if q.updateKBItemMetaStmt != nil {
+		if cerr := q.updateKBItemMetaStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing updateKBItemMetaStmt: %w", cerr)
 		}
 	}
 	if q.updateKPIImportProgressStmt != nil {
@@ -2599,22 +2951,33 @@ type Queries struct {
 	ackChangeTasksStmt             *sql.Stmt
 	addExamAudienceStmt            *sql.Stmt
 	addGroupMemberStmt             *sql.Stmt
+	addKBAttachmentStmt            *sql.Stmt
+	addKBAudienceStmt              *sql.Stmt
+	addKBLinkStmt                  *sql.Stmt
+	addKBRuleStmt                  *sql.Stmt
+	addKBTagStmt                   *sql.Stmt
 	addPersonRoleStmt              *sql.Stmt
 	addPersonStoreStmt             *sql.Stmt
 	addQuestionTagStmt             *sql.Stmt
 	addReviewCardStmt              *sql.Stmt
 	addSurveyRecipientStmt         *sql.Stmt
+	answerKBQuestionStmt           *sql.Stmt
 	assignPathStmt                 *sql.Stmt
 	auditEventsFromStmt            *sql.Stmt
 	awardCertificationStmt         *sql.Stmt
 	closeSurveyStmt                *sql.Stmt
+	copyKBAttachmentsStmt          *sql.Stmt
 	countAuditEventsStmt           *sql.Stmt
 	countBlobUseStmt               *sql.Stmt
 	countCardsStmt                 *sql.Stmt
 	countDepartmentUseStmt         *sql.Stmt
 	countDepartmentsStmt           *sql.Stmt
 	countDueCardsStmt              *sql.Stmt
+	countKBCategoryUseStmt         *sql.Stmt
+	countKBDueForOwnerStmt         *sql.Stmt
+	countKBItemViewStmt            *sql.Stmt
 	countNeedsAnalysesStmt         *sql.Stmt
+	countOpenKBQuestionsStmt       *sql.Stmt
 	countPathRulesStmt             *sql.Stmt
 	countPeopleByDepartmentStmt    *sql.Stmt
 	countPeopleByPositionStmt      *sql.Stmt
@@ -2639,6 +3002,11 @@ type Queries struct {
 	deleteFileStmt                 *sql.Stmt
 	deleteGroupStmt                *sql.Stmt
 	deleteGroupMembersStmt         *sql.Stmt
+	deleteKBAudienceStmt           *sql.Stmt
+	deleteKBCategoryStmt           *sql.Stmt
+	deleteKBLinksStmt              *sql.Stmt
+	deleteKBRulesStmt              *sql.Stmt
+	deleteKBTagsStmt               *sql.Stmt
 	deleteKPIAgentLinkStmt         *sql.Stmt
 	deleteKPITargetStmt            *sql.Stmt
 	deletePathAssignmentStmt       *sql.Stmt
@@ -2678,6 +3046,10 @@ type Queries struct {
 	getExamStmt                    *sql.Stmt
 	getFileStmt                    *sql.Stmt
 	getGroupStmt                   *sql.Stmt
+	getKBCategoryStmt              *sql.Stmt
+	getKBItemStmt                  *sql.Stmt
+	getKBItemByMaterialStmt        *sql.Stmt
+	getKBQuestionStmt              *sql.Stmt
 	getKPIAgentLinkStmt            *sql.Stmt
 	getKPIImportStmt               *sql.Stmt
 	getKPIMappingStmt              *sql.Stmt
@@ -2720,6 +3092,9 @@ type Queries struct {
 	insertExamStmt                 *sql.Stmt
 	insertFileStmt                 *sql.Stmt
 	insertGroupStmt                *sql.Stmt
+	insertKBCategoryStmt           *sql.Stmt
+	insertKBItemStmt               *sql.Stmt
+	insertKBQuestionStmt           *sql.Stmt
 	insertMaterialStmt             *sql.Stmt
 	insertNeedsNoteStmt            *sql.Stmt
 	insertPathRuleStmt             *sql.Stmt
@@ -2736,12 +3111,16 @@ type Queries struct {
 	insertTokenStmt                *sql.Stmt
 	insertVersionStmt              *sql.Stmt
 	isMentorOfStmt                 *sql.Stmt
+	kBItemsOfFileStmt              *sql.Stmt
 	kPIAgentExistsStmt             *sql.Stmt
 	kPIDataSpanStmt                *sql.Stmt
 	lastAttemptNoStmt              *sql.Stmt
 	lastAuditEventStmt             *sql.Stmt
 	lastCheckpointStmt             *sql.Stmt
 	listAccountsStmt               *sql.Stmt
+	listAllKBAudienceStmt          *sql.Stmt
+	listAllKBLinksStmt             *sql.Stmt
+	listAllKBTagsStmt              *sql.Stmt
 	listAllPersonRolesStmt         *sql.Stmt
 	listAllPersonStoreNamesStmt    *sql.Stmt
 	listAnalysisPeopleStmt         *sql.Stmt
@@ -2781,6 +3160,15 @@ type Queries struct {
 	listFilesByBlobStmt            *sql.Stmt
 	listGroupMembersStmt           *sql.Stmt
 	listGroupsStmt                 *sql.Stmt
+	listKBAttachmentsStmt          *sql.Stmt
+	listKBAudienceStmt             *sql.Stmt
+	listKBCategoriesStmt           *sql.Stmt
+	listKBDueStmt                  *sql.Stmt
+	listKBItemsStmt                *sql.Stmt
+	listKBQuestionsStmt            *sql.Stmt
+	listKBQuestionsByAskerStmt     *sql.Stmt
+	listKBQuestionsForTargetStmt   *sql.Stmt
+	listKBRulesStmt                *sql.Stmt
 	listKPIAdsStmt                 *sql.Stmt
 	listKPIAgentLinksStmt          *sql.Stmt
 	listKPIAgentsStmt              *sql.Stmt
@@ -2844,8 +3232,11 @@ type Queries struct {
 	nextDueCardStmt                *sql.Stmt
 	openAttemptStmt                *sql.Stmt
 	peopleIDsForGroupAddStmt       *sql.Stmt
+	personDepartmentChainStmt      *sql.Stmt
 	personLearningStateStmt        *sql.Stmt
 	personLinkedToStoreStmt        *sql.Stmt
+	personPrincipalsStmt           *sql.Stmt
+	promoteKBQuestionStmt          *sql.Stmt
 	putBankMemberStmt              *sql.Stmt
 	putSettingStmt                 *sql.Stmt
 	rebuildLearnerStatesStmt       *sql.Stmt
@@ -2873,6 +3264,9 @@ type Queries struct {
 	setExamCertificationStmt       *sql.Stmt
 	setExamReleasedStmt            *sql.Stmt
 	setExamStatusStmt              *sql.Stmt
+	setKBItemReviewedStmt          *sql.Stmt
+	setKBItemStatusStmt            *sql.Stmt
+	setKBItemTitleStmt             *sql.Stmt
 	setMaterialArchivedStmt        *sql.Stmt
 	setMaterialLatestStmt          *sql.Stmt
 	setMaterialPublishedStmt       *sql.Stmt
@@ -2895,6 +3289,8 @@ type Queries struct {
 	updateDepartmentStmt           *sql.Stmt
 	updateExamStmt                 *sql.Stmt
 	updateGroupStmt                *sql.Stmt
+	updateKBCategoryStmt           *sql.Stmt
+	updateKBItemMetaStmt           *sql.Stmt
 	updateKPIImportProgressStmt    *sql.Stmt
 	updatePersonStmt               *sql.Stmt
 	updatePositionStmt             *sql.Stmt
@@ -2921,22 +3317,33 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		ackChangeTasksStmt:             q.ackChangeTasksStmt,
 		addExamAudienceStmt:            q.addExamAudienceStmt,
 		addGroupMemberStmt:             q.addGroupMemberStmt,
+		addKBAttachmentStmt:            q.addKBAttachmentStmt,
+		addKBAudienceStmt:              q.addKBAudienceStmt,
+		addKBLinkStmt:                  q.addKBLinkStmt,
+		addKBRuleStmt:                  q.addKBRuleStmt,
+		addKBTagStmt:                   q.addKBTagStmt,
 		addPersonRoleStmt:              q.addPersonRoleStmt,
 		addPersonStoreStmt:             q.addPersonStoreStmt,
 		addQuestionTagStmt:             q.addQuestionTagStmt,
 		addReviewCardStmt:              q.addReviewCardStmt,
 		addSurveyRecipientStmt:         q.addSurveyRecipientStmt,
+		answerKBQuestionStmt:           q.answerKBQuestionStmt,
 		assignPathStmt:                 q.assignPathStmt,
 		auditEventsFromStmt:            q.auditEventsFromStmt,
 		awardCertificationStmt:         q.awardCertificationStmt,
 		closeSurveyStmt:                q.closeSurveyStmt,
+		copyKBAttachmentsStmt:          q.copyKBAttachmentsStmt,
 		countAuditEventsStmt:           q.countAuditEventsStmt,
 		countBlobUseStmt:               q.countBlobUseStmt,
 		countCardsStmt:                 q.countCardsStmt,
 		countDepartmentUseStmt:         q.countDepartmentUseStmt,
 		countDepartmentsStmt:           q.countDepartmentsStmt,
 		countDueCardsStmt:              q.countDueCardsStmt,
+		countKBCategoryUseStmt:         q.countKBCategoryUseStmt,
+		countKBDueForOwnerStmt:         q.countKBDueForOwnerStmt,
+		countKBItemViewStmt:            q.countKBItemViewStmt,
 		countNeedsAnalysesStmt:         q.countNeedsAnalysesStmt,
+		countOpenKBQuestionsStmt:       q.countOpenKBQuestionsStmt,
 		countPathRulesStmt:             q.countPathRulesStmt,
 		countPeopleByDepartmentStmt:    q.countPeopleByDepartmentStmt,
 		countPeopleByPositionStmt:      q.countPeopleByPositionStmt,
@@ -2961,6 +3368,11 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		deleteFileStmt:                 q.deleteFileStmt,
 		deleteGroupStmt:                q.deleteGroupStmt,
 		deleteGroupMembersStmt:         q.deleteGroupMembersStmt,
+		deleteKBAudienceStmt:           q.deleteKBAudienceStmt,
+		deleteKBCategoryStmt:           q.deleteKBCategoryStmt,
+		deleteKBLinksStmt:              q.deleteKBLinksStmt,
+		deleteKBRulesStmt:              q.deleteKBRulesStmt,
+		deleteKBTagsStmt:               q.deleteKBTagsStmt,
 		deleteKPIAgentLinkStmt:         q.deleteKPIAgentLinkStmt,
 		deleteKPITargetStmt:            q.deleteKPITargetStmt,
 		deletePathAssignmentStmt:       q.deletePathAssignmentStmt,
@@ -3000,6 +3412,10 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		getExamStmt:                    q.getExamStmt,
 		getFileStmt:                    q.getFileStmt,
 		getGroupStmt:                   q.getGroupStmt,
+		getKBCategoryStmt:              q.getKBCategoryStmt,
+		getKBItemStmt:                  q.getKBItemStmt,
+		getKBItemByMaterialStmt:        q.getKBItemByMaterialStmt,
+		getKBQuestionStmt:              q.getKBQuestionStmt,
 		getKPIAgentLinkStmt:            q.getKPIAgentLinkStmt,
 		getKPIImportStmt:               q.getKPIImportStmt,
 		getKPIMappingStmt:              q.getKPIMappingStmt,
@@ -3042,6 +3458,9 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		insertExamStmt:                 q.insertExamStmt,
 		insertFileStmt:                 q.insertFileStmt,
 		insertGroupStmt:                q.insertGroupStmt,
+		insertKBCategoryStmt:           q.insertKBCategoryStmt,
+		insertKBItemStmt:               q.insertKBItemStmt,
+		insertKBQuestionStmt:           q.insertKBQuestionStmt,
 		insertMaterialStmt:             q.insertMaterialStmt,
 		insertNeedsNoteStmt:            q.insertNeedsNoteStmt,
 		insertPathRuleStmt:             q.insertPathRuleStmt,
@@ -3058,12 +3477,16 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		insertTokenStmt:                q.insertTokenStmt,
 		insertVersionStmt:              q.insertVersionStmt,
 		isMentorOfStmt:                 q.isMentorOfStmt,
+		kBItemsOfFileStmt:              q.kBItemsOfFileStmt,
 		kPIAgentExistsStmt:             q.kPIAgentExistsStmt,
 		kPIDataSpanStmt:                q.kPIDataSpanStmt,
 		lastAttemptNoStmt:              q.lastAttemptNoStmt,
 		lastAuditEventStmt:             q.lastAuditEventStmt,
 		lastCheckpointStmt:             q.lastCheckpointStmt,
 		listAccountsStmt:               q.listAccountsStmt,
+		listAllKBAudienceStmt:          q.listAllKBAudienceStmt,
+		listAllKBLinksStmt:             q.listAllKBLinksStmt,
+		listAllKBTagsStmt:              q.listAllKBTagsStmt,
 		listAllPersonRolesStmt:         q.listAllPersonRolesStmt,
 		listAllPersonStoreNamesStmt:    q.listAllPersonStoreNamesStmt,
 		listAnalysisPeopleStmt:         q.listAnalysisPeopleStmt,
@@ -3103,6 +3526,15 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		listFilesByBlobStmt:            q.listFilesByBlobStmt,
 		listGroupMembersStmt:           q.listGroupMembersStmt,
 		listGroupsStmt:                 q.listGroupsStmt,
+		listKBAttachmentsStmt:          q.listKBAttachmentsStmt,
+		listKBAudienceStmt:             q.listKBAudienceStmt,
+		listKBCategoriesStmt:           q.listKBCategoriesStmt,
+		listKBDueStmt:                  q.listKBDueStmt,
+		listKBItemsStmt:                q.listKBItemsStmt,
+		listKBQuestionsStmt:            q.listKBQuestionsStmt,
+		listKBQuestionsByAskerStmt:     q.listKBQuestionsByAskerStmt,
+		listKBQuestionsForTargetStmt:   q.listKBQuestionsForTargetStmt,
+		listKBRulesStmt:                q.listKBRulesStmt,
 		listKPIAdsStmt:                 q.listKPIAdsStmt,
 		listKPIAgentLinksStmt:          q.listKPIAgentLinksStmt,
 		listKPIAgentsStmt:              q.listKPIAgentsStmt,
@@ -3166,8 +3598,11 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		nextDueCardStmt:                q.nextDueCardStmt,
 		openAttemptStmt:                q.openAttemptStmt,
 		peopleIDsForGroupAddStmt:       q.peopleIDsForGroupAddStmt,
+		personDepartmentChainStmt:      q.personDepartmentChainStmt,
 		personLearningStateStmt:        q.personLearningStateStmt,
 		personLinkedToStoreStmt:        q.personLinkedToStoreStmt,
+		personPrincipalsStmt:           q.personPrincipalsStmt,
+		promoteKBQuestionStmt:          q.promoteKBQuestionStmt,
 		putBankMemberStmt:              q.putBankMemberStmt,
 		putSettingStmt:                 q.putSettingStmt,
 		rebuildLearnerStatesStmt:       q.rebuildLearnerStatesStmt,
@@ -3195,6 +3630,9 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		setExamCertificationStmt:       q.setExamCertificationStmt,
 		setExamReleasedStmt:            q.setExamReleasedStmt,
 		setExamStatusStmt:              q.setExamStatusStmt,
+		setKBItemReviewedStmt:          q.setKBItemReviewedStmt,
+		setKBItemStatusStmt:            q.setKBItemStatusStmt,
+		setKBItemTitleStmt:             q.setKBItemTitleStmt,
 		setMaterialArchivedStmt:        q.setMaterialArchivedStmt,
 		setMaterialLatestStmt:          q.setMaterialLatestStmt,
 		setMaterialPublishedStmt:       q.setMaterialPublishedStmt,
@@ -3217,6 +3655,8 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		updateDepartmentStmt:           q.updateDepartmentStmt,
 		updateExamStmt:                 q.updateExamStmt,
 		updateGroupStmt:                q.updateGroupStmt,
+		updateKBCategoryStmt:           q.updateKBCategoryStmt,
+		updateKBItemMetaStmt:           q.updateKBItemMetaStmt,
 		updateKPIImportProgressStmt:    q.updateKPIImportProgressStmt,
 		updatePersonStmt:               q.updatePersonStmt,
 		updatePositionStmt:             q.updatePositionStmt,

@@ -248,6 +248,80 @@ type GroupMember struct {
 	PersonID string
 }
 
+type KbAttachment struct {
+	ItemID    string
+	VersionNo int64
+	FileID    string
+	Sort      int64
+}
+
+type KbAudience struct {
+	ItemID string
+	Kind   string
+	RefID  string
+}
+
+type KbCategory struct {
+	ID        string
+	ParentID  string
+	Name      string
+	NameEn    string
+	Sort      int64
+	CreatedAt int64
+}
+
+type KbItem struct {
+	ID           string
+	Kind         string
+	CategoryID   string
+	MaterialID   string
+	Title        string
+	TitleEn      string
+	OwnerID      string
+	Visibility   string
+	ReviewDays   int64
+	ReviewedOn   string
+	NextReviewOn string
+	VideoUrl     string
+	Status       string
+	Views        int64
+	CreatedAt    int64
+	UpdatedAt    int64
+}
+
+type KbLink struct {
+	ItemID string
+	Kind   string
+	RefID  string
+}
+
+type KbQuestion struct {
+	ID         string
+	TargetKind string
+	TargetID   string
+	AskerID    string
+	Body       string
+	Answer     string
+	AnsweredBy string
+	AnsweredAt int64
+	Status     string
+	FaqItemID  string
+	CreatedAt  int64
+}
+
+type KbRule struct {
+	ItemID   string
+	Sort     int64
+	Platform string
+	Name     string
+	Url      string
+}
+
+type KbTag struct {
+	ItemID string
+	Tag    string
+}
+
 type KpiAd struct {
 	StoreID       string
 	Day           string
