@@ -134,7 +134,44 @@ func (s *Segmenter) synonymGroup(text string, members []string) Group {
 			g.Alts = append(g.Alts, alt)
 		}
 	}
+	g.Alts = dropSupersets(g.Alts)
 	return g
+}
+
+// dropSupersets removes alternatives holding every term of a shorter one
+// (退货+退款 beside 退款): they match nothing more, and would only raise
+// the score of documents that happen to hold the extra words.
+func dropSupersets(alts []Alt) []Alt {
+	var out []Alt
+	for i, a := range alts {
+		redundant := false
+		for j, b := range alts {
+			if i != j && (len(b) < len(a) || (len(b) == len(a) && j < i)) && covers(a, b) {
+				redundant = true
+				break
+			}
+		}
+		if !redundant {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+func covers(a, b Alt) bool {
+	for _, t := range b {
+		found := false
+		for _, u := range a {
+			if u == t {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
 }
 
 // prefixLast lets the last typed Latin word match as a prefix, as long as

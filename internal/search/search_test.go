@@ -135,3 +135,11 @@ func TestWaitNotReady(t *testing.T) {
 		t.Fatal("ready before Load")
 	}
 }
+
+func TestPlainText(t *testing.T) {
+	md := "# 退款流程\n\n- **第一步**：查看[订单](/x)\n\n![图](/files/1)\n\n| 列 | 值 |\n|---|---|\n| a | b |\n```\ncode\n```"
+	want := "退款流程\n第一步 ：查看订单\n列 值\na b\ncode"
+	if got := PlainText(md); got != want {
+		t.Errorf("PlainText = %q, want %q", got, want)
+	}
+}
