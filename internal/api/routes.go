@@ -44,4 +44,6 @@ func (h *Handler) routes() {
 	rt.Handle("GET /api/v1/groups/{id}/members", sd.PermPeopleRead, h.groupMembers)
 	rt.Handle("POST /api/v1/groups/{id}/members", sd.PermGroupsManage, h.groupAddMembers)
 	rt.Handle("DELETE /api/v1/groups/{id}/members/{person}", sd.PermGroupsManage, h.groupRemoveMember)
+
+	rt.Handle("GET /api/v1/search", sd.PermSignedIn, h.search)
 }

@@ -138,3 +138,34 @@ func (a *App) curriculumTimes(ctx context.Context, _ *storedPack) map[string]tim
 	}
 	return out
 }
+
+// LearningCase returns a published case and its module's id, for anyone
+// signed in (search links to it).
+func (a *App) LearningCase(ctx context.Context, ac Actor, caseID string) (curriculum.Case, string, error) {
+	if ac.PersonID == "" {
+		return curriculum.Case{}, "", shopdojo.ErrForbidden
+	}
+	sp, err := a.pack(ctx)
+	if err != nil {
+		return curriculum.Case{}, "", err
+	}
+	c := sp.idx.Case(caseID)
+	if c == nil {
+		return curriculum.Case{}, "", shopdojo.ErrNotFound
+	}
+	return *c, sp.idx.ModuleOf(c.ID), nil
+}
+
+// SearchModules are the curriculum's modules (id and titles) for the
+// search page's module filter.
+func (a *App) SearchModules(ctx context.Context) ([]ModuleBrief, error) {
+	sp, err := a.pack(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var out []ModuleBrief
+	for _, m := range sp.idx.Pack.Modules {
+		out = append(out, ModuleBrief{ID: m.ID, Title: m.Title, TitleEN: m.TitleEN})
+	}
+	return out, nil
+}

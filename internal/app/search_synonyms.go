@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/shopdojo/shopdojo"
@@ -132,7 +133,7 @@ func (a *App) insertSynonyms(ctx context.Context, tx *store.Tx, ac Actor, id str
 		CreatedBy: nullStr(ac.PersonID), CreatedAt: a.nowMs()}); err != nil {
 		return err
 	}
-	return a.record(ctx, tx, ac, change{Action: "search.synonym.create", ObjectType: "search_synonym", ObjectID: id,
+	return a.record(ctx, tx, ac, change{Action: "synonym.create", ObjectType: "search_synonym", ObjectID: id,
 		ObjectName: terms[0], After: map[string]string{"terms": strings.Join(terms, " = ")}})
 }
 
@@ -154,7 +155,7 @@ func (a *App) UpdateSynonymGroup(ctx context.Context, ac Actor, id string, in Sy
 			UpdatedAt: a.nowMs()}); err != nil {
 			return err
 		}
-		return a.record(ctx, tx, ac, change{Action: "search.synonym.update", ObjectType: "search_synonym", ObjectID: id,
+		return a.record(ctx, tx, ac, change{Action: "synonym.update", ObjectType: "search_synonym", ObjectID: id,
 			ObjectName: terms[0], Before: map[string]string{"terms": strings.ReplaceAll(old.Terms, "\n", " = ")},
 			After: map[string]string{"terms": strings.Join(terms, " = ")}})
 	})
@@ -174,18 +175,20 @@ func (a *App) DeleteSynonymGroup(ctx context.Context, ac Actor, id string) error
 			return err
 		}
 		terms := strings.Split(old.Terms, "\n")
-		return a.record(ctx, tx, ac, change{Action: "search.synonym.delete", ObjectType: "search_synonym", ObjectID: id,
+		return a.record(ctx, tx, ac, change{Action: "synonym.delete", ObjectType: "search_synonym", ObjectID: id,
 			ObjectName: terms[0], Before: map[string]string{"terms": strings.Join(terms, " = ")}})
 	})
 }
 
-// SeedSynonyms adds the starter groups when there are none yet (first
-// start, demo); it returns how many it added.
+// SeedSynonyms adds the starter groups once per installation (a setting
+// records it, so groups a manager deleted stay deleted); it returns how
+// many it added.
 func (a *App) SeedSynonyms(ctx context.Context, ac Actor) (int, error) {
 	n := 0
 	err := a.store.Tx(ctx, func(tx *store.Tx) error {
-		have, err := tx.CountSearchSynonyms(ctx)
-		if err != nil || have > 0 {
+		if _, err := tx.GetSetting(ctx, synonymsSeeded); err == nil {
+			return nil
+		} else if shopdojo.KindOf(store.MapErr(err)) != shopdojo.KindNotFound {
 			return err
 		}
 		for _, g := range StarterSynonyms {
@@ -194,7 +197,9 @@ func (a *App) SeedSynonyms(ctx context.Context, ac Actor) (int, error) {
 			}
 			n++
 		}
-		return nil
+		return tx.PutSetting(ctx, sqlq.PutSettingParams{Key: synonymsSeeded, Value: a.now().Format(time.RFC3339)})
 	})
 	return n, err
 }
+
+const synonymsSeeded = "search.synonyms_seeded"

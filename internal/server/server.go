@@ -189,6 +189,7 @@ func (srv *Server) Serve(ctx context.Context, l net.Listener) error {
 		ErrorLog: slog.NewLogLogger(srv.log.Handler(), slog.LevelWarn)}
 	go srv.checkpoints(ctx)
 	go srv.attemptJobs(ctx)
+	go srv.searchJobs(ctx)
 	errc := make(chan error, 1)
 	go func() {
 		if srv.Cfg.TLSCert != "" {
