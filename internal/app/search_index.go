@@ -212,3 +212,19 @@ func (a *App) writeBatches(ctx context.Context, batches <-chan []search.Indexed)
 	}
 	return err
 }
+
+// EnsureSearchIndex indexes every source when the index is empty or force
+// is set (the command line, which has no server keeping it current).
+func (a *App) EnsureSearchIndex(ctx context.Context, force bool) (int, error) {
+	if err := a.LoadSearchDictionary(); err != nil {
+		return 0, err
+	}
+	var n int64
+	if err := a.store.Read(ctx, func(q *store.Queries) (err error) { n, err = q.CountSearchDocs(ctx); return }); err != nil {
+		return 0, err
+	}
+	if n > 0 && !force {
+		return 0, nil
+	}
+	return a.IndexSources(ctx)
+}
