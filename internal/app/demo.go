@@ -161,6 +161,9 @@ func (a *App) SeedDemo(ctx context.Context) ([]DemoLogin, error) {
 	if err := a.seedNeeds(ctx); err != nil {
 		return nil, fmt.Errorf("demo needs analysis: %w", err)
 	}
+	if err := a.seedSearch(ctx); err != nil {
+		return nil, fmt.Errorf("demo search: %w", err)
+	}
 	return logins, nil
 }
 

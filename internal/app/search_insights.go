@@ -29,12 +29,15 @@ const (
 // LogSearch records a search the actor made and how many results it had.
 // Searches without a person (command line as administrator) are not kept.
 func (a *App) LogSearch(ctx context.Context, ac Actor, query string, results int) error {
+	return a.logSearchAt(ctx, ac, query, results, a.nowMs())
+}
+
+func (a *App) logSearchAt(ctx context.Context, ac Actor, query string, results int, now int64) error {
 	query = strings.TrimSpace(query)
 	if ac.PersonID == "" || query == "" {
 		return nil
 	}
 	norm := strings.Join(strings.Fields(search.Normalize(query)), " ")
-	now := a.nowMs()
 	return a.store.TxQuiet(ctx, func(tx *store.Tx) error {
 		last, err := tx.LastSearchQuery(ctx, nullStr(ac.PersonID))
 		if err == nil && now-last.At < typingWindow.Milliseconds() &&

@@ -245,3 +245,34 @@ func TestSearchStartingAndSources(t *testing.T) {
 		t.Fatalf("curriculum search: %d %+v", res.Total, res.Hits)
 	}
 }
+
+func TestDemoSearch(t *testing.T) {
+	e := newEnv(t)
+	_, err := e.app.SeedDemo(e.ctx)
+	e.must(err)
+	e.must(e.app.LoadSearchDictionary())
+	_, err = e.app.IndexSources(e.ctx)
+	e.must(err)
+	in, err := e.app.SearchInsights(e.ctx, e.sys)
+	e.must(err)
+	if len(in.ZeroResults) != 3 || in.ZeroResults[0].Times != 2 || in.ZeroResults[2].Query != "1688 一件代发" {
+		t.Errorf("demo zero-result list %+v", in.ZeroResults)
+	}
+	if len(in.AskedAfter) != 2 {
+		t.Errorf("demo searched-then-asked list %+v", in.AskedAfter)
+	}
+	learner, err := e.app.PersonByEmployeeNo(e.ctx, e.sys, "SD1003")
+	e.must(err)
+	ac, err := e.app.ActorFor(e.ctx, learner.ID)
+	e.must(err)
+	res, err := e.app.Search(e.ctx, ac, app.SearchInput{Q: "客服"})
+	e.must(err)
+	for _, h := range res.Hits {
+		if h.Kind == search.KindQuestion {
+			t.Errorf("a learner sees question %s", h.RefID)
+		}
+	}
+	if res.Total < 5 {
+		t.Errorf("demo 客服: %d results", res.Total)
+	}
+}
