@@ -52,6 +52,7 @@ type SearchResults struct {
 	Pages      int
 	Terms      []string // the words marked
 	Candidates bool     // Total exceeds what was ranked; later pages stop there
+	Capped     bool     // Total is the count's cap: there are at least that many
 }
 
 func (in *SearchInput) normalize(loc *time.Location) (from, to int64, err error) {
@@ -118,7 +119,7 @@ func (a *App) Search(ctx context.Context, ac Actor, in SearchInput) (SearchResul
 	if err != nil {
 		return res, err
 	}
-	res.Total, res.Candidates = total, total > len(hits)
+	res.Total, res.Candidates, res.Capped = total, total > len(hits), total >= store.SearchCountCap
 	res.Pages = max(1, (min(total, searchCandidates)+SearchPageSize-1)/SearchPageSize)
 	res.Page = min(in.Page, res.Pages)
 	a.rank(hits)

@@ -3,7 +3,10 @@ package app
 import (
 	"context"
 	"fmt"
+	"runtime"
+	"runtime/debug"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/shopdojo/shopdojo"
@@ -25,6 +28,8 @@ type searchState struct {
 	principals *memo[string, []string]
 	mu         sync.Mutex        // one reindex at a time
 	stamps     map[string]string // source kind → stamp last indexed
+	logs       chan searchLogEntry
+	queued     atomic.Bool // RunSearchLog is writing the queue
 }
 
 func newSearchState(seg *search.Segmenter, wait time.Duration) *searchState {
@@ -35,16 +40,25 @@ func newSearchState(seg *search.Segmenter, wait time.Duration) *searchState {
 		wait = defaultSearchWait
 	}
 	return &searchState{seg: seg, wait: wait, synonyms: newMemo[string, *search.Synonyms](10*time.Second, 1),
-		principals: newMemo[string, []string](10*time.Second, 10_000), stamps: map[string]string{}}
+		principals: newMemo[string, []string](10*time.Second, 10_000), stamps: map[string]string{},
+		logs: make(chan searchLogEntry, 4096)}
 }
 
 // LoadSearchDictionary loads the segmenter's embedded dictionary; the
 // server calls it once in a goroutine at start-up. Later calls return at
 // once.
 func (a *App) LoadSearchDictionary() error {
+	first := !a.search.seg.IsReady()
 	if err := a.search.seg.Load(); err != nil {
 		return fmt.Errorf("load search dictionary: %w", err)
 	}
+	if !first {
+		return nil
+	}
+	// Loading splits the 5 MB word list into lines and tokens; return that
+	// garbage to the system now rather than carrying it as idle memory.
+	runtime.GC()
+	debug.FreeOSMemory()
 	a.log.Info("search dictionary loaded", "took", a.search.seg.LoadTime().Round(time.Millisecond))
 	return nil
 }

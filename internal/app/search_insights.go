@@ -26,31 +26,95 @@ const (
 	insightDays = 90
 )
 
+// searchLogEntry is one search waiting to be written.
+type searchLogEntry struct {
+	personID, query string
+	results         int
+	at              int64
+}
+
 // LogSearch records a search the actor made and how many results it had.
 // Searches without a person (command line as administrator) are not kept.
+// While RunSearchLog runs (the server), the entry is queued and written
+// with others once a second, so a search never waits for a commit.
 func (a *App) LogSearch(ctx context.Context, ac Actor, query string, results int) error {
 	return a.logSearchAt(ctx, ac, query, results, a.nowMs())
 }
 
 func (a *App) logSearchAt(ctx context.Context, ac Actor, query string, results int, now int64) error {
-	query = strings.TrimSpace(query)
-	if ac.PersonID == "" || query == "" {
+	e := searchLogEntry{personID: ac.PersonID, query: strings.TrimSpace(query), results: results, at: now}
+	if e.personID == "" || e.query == "" {
 		return nil
 	}
-	norm := strings.Join(strings.Fields(search.Normalize(query)), " ")
-	return a.store.TxQuiet(ctx, func(tx *store.Tx) error {
-		last, err := tx.LastSearchQuery(ctx, nullStr(ac.PersonID))
-		if err == nil && now-last.At < typingWindow.Milliseconds() &&
-			(strings.HasPrefix(norm, last.Norm) || strings.HasPrefix(last.Norm, norm)) {
-			return tx.UpdateSearchQuery(ctx, sqlq.UpdateSearchQueryParams{ID: last.ID, Query: query, Norm: norm,
-				Results: int64(results), At: now})
+	if a.search.queued.Load() {
+		select {
+		case a.search.logs <- e:
+		default: // a full queue drops the entry rather than slow searches down
 		}
-		if err != nil && shopdojo.KindOf(store.MapErr(err)) != shopdojo.KindNotFound {
-			return err
+		return nil
+	}
+	return a.store.TxQuiet(ctx, func(tx *store.Tx) error { return a.writeSearchLog(ctx, tx, e) })
+}
+
+// RunSearchLog writes queued searches once a second until ctx ends.
+func (a *App) RunSearchLog(ctx context.Context) {
+	a.search.queued.Store(true)
+	t := time.NewTicker(time.Second)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			a.search.queued.Store(false)
+			a.flushSearchLog(context.WithoutCancel(ctx))
+			return
+		case <-t.C:
+			a.flushSearchLog(ctx)
 		}
-		return tx.LogSearchQuery(ctx, sqlq.LogSearchQueryParams{ID: newID(), PersonID: nullStr(ac.PersonID),
-			Query: query, Norm: norm, Results: int64(results), At: now})
+	}
+}
+
+func (a *App) flushSearchLog(ctx context.Context) {
+	var batch []searchLogEntry
+	for len(batch) < cap(a.search.logs) {
+		select {
+		case e := <-a.search.logs:
+			batch = append(batch, e)
+			continue
+		default:
+		}
+		break
+	}
+	if len(batch) == 0 {
+		return
+	}
+	err := a.store.TxQuiet(ctx, func(tx *store.Tx) error {
+		for _, e := range batch {
+			if err := a.writeSearchLog(ctx, tx, e); err != nil {
+				return err
+			}
+		}
+		return nil
 	})
+	if err != nil {
+		a.log.Warn("search log", "err", err, "lost", len(batch))
+	}
+}
+
+// writeSearchLog writes one search; one that extends (or trims) the
+// person's previous search within the typing window updates that row.
+func (a *App) writeSearchLog(ctx context.Context, tx *store.Tx, e searchLogEntry) error {
+	norm := strings.Join(strings.Fields(search.Normalize(e.query)), " ")
+	last, err := tx.LastSearchQuery(ctx, nullStr(e.personID))
+	if err == nil && e.at-last.At < typingWindow.Milliseconds() && e.at >= last.At &&
+		(strings.HasPrefix(norm, last.Norm) || strings.HasPrefix(last.Norm, norm)) {
+		return tx.UpdateSearchQuery(ctx, sqlq.UpdateSearchQueryParams{ID: last.ID, Query: e.query, Norm: norm,
+			Results: int64(e.results), At: e.at})
+	}
+	if err != nil && shopdojo.KindOf(store.MapErr(err)) != shopdojo.KindNotFound {
+		return err
+	}
+	return tx.LogSearchQuery(ctx, sqlq.LogSearchQueryParams{ID: newID(), PersonID: nullStr(e.personID),
+		Query: e.query, Norm: norm, Results: int64(e.results), At: e.at})
 }
 
 // NoteQuestionAfterSearch marks the person's searches of the last 30

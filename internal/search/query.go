@@ -85,9 +85,13 @@ func (s *Segmenter) parseHan(q *Query, run string, syn *Synonyms) {
 	}
 }
 
+// addWords adds a group per word; a single Han character matches every
+// word it begins (退 finds 退款 and 退货), since characters are not indexed
+// on their own.
 func (s *Segmenter) addWords(q *Query, text string) {
 	for _, w := range s.Words(text) {
-		q.Groups = append(q.Groups, Group{Text: w, Alts: []Alt{{{Text: w}}}})
+		one := utf8.RuneCountInString(w) == 1 && isHan([]rune(w)[0])
+		q.Groups = append(q.Groups, Group{Text: w, Alts: []Alt{{{Text: w, Prefix: one}}}})
 		q.Highlight = append(q.Highlight, w)
 	}
 }

@@ -2,6 +2,7 @@ package server
 
 import (
 	"context"
+	"runtime/debug"
 	"time"
 
 	"github.com/shopdojo/shopdojo/internal/app"
@@ -24,12 +25,15 @@ func (srv *Server) searchJobs(ctx context.Context) {
 	}
 	t := time.NewTicker(5 * time.Second)
 	defer t.Stop()
-	for {
+	for first := true; ; first = false {
 		start := time.Now()
 		if n, err := srv.App.IndexSources(ctx); err != nil && ctx.Err() == nil {
 			srv.log.Warn("search index", "err", err)
 		} else if n > 0 {
 			srv.log.Info("search indexed", "docs", n, "took", time.Since(start).Round(time.Millisecond))
+		}
+		if first {
+			debug.FreeOSMemory() // the start-up reindex's garbage: idle memory is what stays
 		}
 		select {
 		case <-ctx.Done():

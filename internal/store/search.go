@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -22,12 +23,22 @@ type SearchIndex interface {
 	// Remove deletes a document; no error when it is absent.
 	Remove(ctx context.Context, tx *Tx, id string) error
 	// Match returns the best matches (by relevance) the principals may
-	// open, at most p.Limit, and how many match in all.
+	// open, at most p.Limit, and how many match in all, counted up to
+	// SearchCountCap.
 	Match(ctx context.Context, p SearchParams) ([]SearchHit, int, error)
 	// Docs reads documents by id.
 	Docs(ctx context.Context, ids []string) ([]SearchDoc, error)
 	ensure(ctx context.Context, db *sql.DB) error
 }
+
+// SearchCountCap bounds the count of matches: past it a page says
+// "1,000+", and counting every row of a common word is not paid for.
+const SearchCountCap = 1000
+
+// searchPool is how many best matches by text relevance alone are taken
+// before the access check when no other filter is set: the ranking of a
+// common word then costs a bounded number of row reads.
+const searchPool = 2000
 
 // SearchParams are a match's query, filters and caller.
 type SearchParams struct {
@@ -119,13 +130,22 @@ func filters(a *args, p SearchParams) string {
 	if p.To > 0 {
 		w = append(w, "d.updated_at < "+a.add(p.To))
 	}
+	// audience 'everyone' is written only for documents whose principals
+	// are everyone (upsertDoc), so it short-cuts the common case.
 	principals := append([]string{search.PrincipalEveryone}, p.Principals...)
-	w = append(w, "EXISTS (SELECT 1 FROM search_doc_acl a WHERE a.doc_id = d.id AND a.principal IN ("+a.list(principals)+"))")
+	w = append(w, "(d.audience = 'everyone' OR EXISTS (SELECT 1 FROM search_doc_acl a WHERE a.doc_id = d.id AND a.principal IN ("+a.list(principals)+")))")
 	return strings.Join(w, " AND ")
 }
 
-// upsertDoc writes the portable row and the access list.
+// upsertDoc writes the portable row and the access list. The stored
+// audience is 'everyone' exactly when everyone may open the document.
 func upsertDoc(ctx context.Context, tx *Tx, d search.Indexed, ftsRow int64) error {
+	public := len(d.Principals) == 0 || slices.Contains(d.Principals, search.PrincipalEveryone)
+	if public {
+		d.Audience = search.AudienceEveryone
+	} else if d.Audience == search.AudienceEveryone || d.Audience == "" {
+		d.Audience = search.AudienceACL
+	}
 	_, err := tx.tx.ExecContext(ctx, tx.sql(`INSERT INTO search_docs (id, kind, ref_id, title, body, title_tokens,
     tokens, pinyin, tags, module, platform, url, audience, updated_at, fts_rowid)
 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
@@ -205,17 +225,33 @@ FROM search_docs WHERE id IN (` + a.list(ids) + `)`
 	return out, MapErr(rows.Err())
 }
 
-// scanHits reads id, relevance, updated_at, views, total rows.
-func scanHits(rows *sql.Rows) ([]SearchHit, int, error) {
+// pool is the candidate pool's size: bounded unless a filter (which may
+// keep few of the best text matches) is set; -1 is no limit on SQLite and
+// ALL rows on PostgreSQL.
+func (p SearchParams) pool() int {
+	if len(p.Kinds) > 0 || p.Tag != "" || p.Module != "" || p.From > 0 || p.To > 0 {
+		return -1
+	}
+	return searchPool
+}
+
+// scanHits reads id, relevance, updated_at, views rows.
+func scanHits(rows *sql.Rows) ([]SearchHit, error) {
 	defer rows.Close()
 	var hits []SearchHit
-	total := 0
 	for rows.Next() {
 		var h SearchHit
-		if err := rows.Scan(&h.ID, &h.Relevance, &h.UpdatedAt, &h.Views, &total); err != nil {
-			return nil, 0, err
+		if err := rows.Scan(&h.ID, &h.Relevance, &h.UpdatedAt, &h.Views); err != nil {
+			return nil, err
 		}
 		hits = append(hits, h)
 	}
-	return hits, total, MapErr(rows.Err())
+	return hits, MapErr(rows.Err())
+}
+
+// count runs a capped count query.
+func count(ctx context.Context, db *sql.DB, q string, a args) (int, error) {
+	var n int
+	err := db.QueryRowContext(ctx, q, a...).Scan(&n)
+	return n, MapErr(err)
 }

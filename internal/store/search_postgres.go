@@ -44,17 +44,33 @@ func (ps postgresSearch) Match(ctx context.Context, p SearchParams) ([]SearchHit
 	if p.Query.Empty() {
 		return nil, 0, nil
 	}
+	tsq := tsQuery(p.Query)
+	pool := "ALL"
+	if n := p.pool(); n > 0 {
+		pool = fmt.Sprint(n)
+	}
 	var a args
-	m := a.add(tsQuery(p.Query))
-	q := `SELECT d.id, ts_rank(d.tsv, ` + m + `::tsquery)::float8 AS rel, d.updated_at, d.views, count(*) OVER ()
-FROM search_docs d
-WHERE d.tsv @@ ` + m + `::tsquery AND ` + filters(&a, p) + `
-ORDER BY rel DESC LIMIT ` + a.add(p.Limit)
+	m := a.add(tsq)
+	q := `WITH m AS MATERIALIZED (
+    SELECT id, ts_rank(tsv, ` + m + `::tsquery)::float8 AS rel FROM search_docs WHERE tsv @@ ` + m + `::tsquery
+    ORDER BY rel DESC LIMIT ` + pool + `)
+SELECT d.id, m.rel, d.updated_at, d.views
+FROM m JOIN search_docs d ON d.id = m.id
+WHERE ` + filters(&a, p) + `
+ORDER BY m.rel DESC LIMIT ` + a.add(p.Limit)
 	rows, err := ps.s.read.QueryContext(ctx, q, a...)
 	if err != nil {
 		return nil, 0, MapErr(fmt.Errorf("search: %w", err))
 	}
-	return scanHits(rows)
+	hits, err := scanHits(rows)
+	if err != nil {
+		return nil, 0, err
+	}
+	var c args
+	cq := `SELECT count(*) FROM (SELECT 1 FROM search_docs d WHERE d.tsv @@ ` + c.add(tsq) + `::tsquery AND ` +
+		filters(&c, p) + ` LIMIT ` + c.add(SearchCountCap) + `) x`
+	n, err := count(ctx, ps.s.read, cq, c)
+	return hits, n, err
 }
 
 func (ps postgresSearch) Docs(ctx context.Context, ids []string) ([]SearchDoc, error) {

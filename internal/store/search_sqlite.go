@@ -21,6 +21,9 @@ func (sqliteSearch) ensure(ctx context.Context, db *sql.DB) error {
 		`CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5(title, tokens, pinyin,
     content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0')`,
 		`CREATE INDEX IF NOT EXISTS search_docs_fts ON search_docs (fts_rowid)`,
+		// rank is bm25 with the title weighted 4 and pinyin 0.5, so ORDER BY
+		// rank LIMIT n picks the best n inside FTS5.
+		`INSERT INTO search_fts (search_fts, rank) VALUES ('rank', 'bm25(4.0, 1.0, 0.5)')`,
 	} {
 		if _, err := db.ExecContext(ctx, q); err != nil {
 			return fmt.Errorf("search index: %w", err)
@@ -42,6 +45,8 @@ func (ss sqliteSearch) Upsert(ctx context.Context, tx *Tx, d search.Indexed) err
 	if err != nil {
 		return err
 	}
+	// FTS5 holds the tokens; the row keeps no second copy.
+	d.TitleTokens, d.Tokens, d.Pinyin = "", "", ""
 	return upsertDoc(ctx, tx, d, row)
 }
 
@@ -70,11 +75,12 @@ func (ss sqliteSearch) Match(ctx context.Context, p SearchParams) ([]SearchHit, 
 	if p.Query.Empty() {
 		return nil, 0, nil
 	}
+	match := ftsMatch(p.Query)
 	var a args
-	m := a.add(ftsMatch(p.Query))
+	m := a.add(match)
 	q := `WITH m AS MATERIALIZED (
-    SELECT rowid, -bm25(search_fts, 4.0, 1.0, 0.5) AS rel FROM search_fts WHERE search_fts MATCH ` + m + `)
-SELECT d.id, m.rel, d.updated_at, d.views, count(*) OVER ()
+    SELECT rowid, -rank AS rel FROM search_fts WHERE search_fts MATCH ` + m + ` ORDER BY rank LIMIT ` + a.add(p.pool()) + `)
+SELECT d.id, m.rel, d.updated_at, d.views
 FROM m JOIN search_docs d ON d.fts_rowid = m.rowid
 WHERE ` + filters(&a, p) + `
 ORDER BY m.rel DESC LIMIT ` + a.add(p.Limit)
@@ -82,7 +88,15 @@ ORDER BY m.rel DESC LIMIT ` + a.add(p.Limit)
 	if err != nil {
 		return nil, 0, MapErr(fmt.Errorf("search: %w", err))
 	}
-	return scanHits(rows)
+	hits, err := scanHits(rows)
+	if err != nil {
+		return nil, 0, err
+	}
+	var c args
+	cq := `SELECT count(*) FROM (SELECT 1 FROM search_fts JOIN search_docs d ON d.fts_rowid = search_fts.rowid
+WHERE search_fts MATCH ` + c.add(match) + ` AND ` + filters(&c, p) + ` LIMIT ` + c.add(SearchCountCap) + `)`
+	n, err := count(ctx, ss.s.read, toSQLite(cq), c)
+	return hits, n, err
 }
 
 func (ss sqliteSearch) Docs(ctx context.Context, ids []string) ([]SearchDoc, error) {
