@@ -128,12 +128,20 @@ func (a *App) Search(ctx context.Context, ac Actor, in SearchInput) (SearchResul
 	return res, err
 }
 
+// kindWeight: bank questions are short (so text relevance favours them)
+// and are practice, not answers; they rank behind reading material.
+var kindWeight = map[string]float64{search.KindQuestion: 0.6}
+
 // rank orders hits by relevance blended with recency and popularity.
 func (a *App) rank(hits []store.SearchHit) {
 	now := a.now()
 	score := make(map[string]float64, len(hits))
 	for _, h := range hits {
-		score[h.ID] = search.Score(h.Relevance, now.Sub(fromMs(h.UpdatedAt)), h.Views)
+		w := 1.0
+		if k, _, ok := strings.Cut(h.ID, ":"); ok && kindWeight[k] != 0 {
+			w = kindWeight[k]
+		}
+		score[h.ID] = w * search.Score(h.Relevance, now.Sub(fromMs(h.UpdatedAt)), h.Views)
 	}
 	sort.SliceStable(hits, func(i, j int) bool { return score[hits[i].ID] > score[hits[j].ID] })
 	for i := range hits {
