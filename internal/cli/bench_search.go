@@ -56,16 +56,16 @@ VmHWM) idle with the dictionary loaded and after the search load.`,
 }
 
 type searchResult struct {
-	opts                 searchOpts
-	dialect              string
-	bytes                int64
-	dictLoad             time.Duration
-	bareCut, index       time.Duration
-	words                int
-	startup, ready       time.Duration
-	idleMem, loadedMem   procMem
-	bare, search         loadResult
-	firstTotal, docCount int
+	opts               searchOpts
+	dialect            string
+	bytes              int64
+	dictLoad           time.Duration
+	bareCut, index     time.Duration
+	words              int
+	startup, ready     time.Duration
+	idleMem, loadedMem procMem
+	bare, search       loadResult
+	firstTotal         int
 }
 
 func (e *env) benchSearch(ctx context.Context, o searchOpts) error {
@@ -198,8 +198,7 @@ func waitSearchReady(ctx context.Context, base, cookie string) (time.Duration, i
 		resp, err := client.Do(req)
 		if err == nil {
 			var body struct{ Total int }
-			err = decodeJSON(resp, &body)
-			if resp.StatusCode == http.StatusOK && body.Total > 0 {
+			if derr := decodeJSON(resp, &body); derr == nil && resp.StatusCode == http.StatusOK && body.Total > 0 {
 				return time.Since(start), body.Total, nil
 			}
 		}
