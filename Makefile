@@ -82,6 +82,7 @@ bench: build
 	./bin/shopdojo bench exam
 	./bin/shopdojo bench learner
 	./bin/shopdojo bench import
+	./bin/shopdojo bench search
 
 ## soak: long crash test: 20 SIGKILLs of serve during an exam storm of 2,000 examinees
 soak: build

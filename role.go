@@ -49,6 +49,8 @@ const (
 	// (decided in app, as people scope is).
 	PermStoreDataRead   Permission = "storedata.read"
 	PermStoreDataManage Permission = "storedata.manage"
+	// PermSearchManage edits search synonyms.
+	PermSearchManage Permission = "search.manage"
 )
 
 // rolePerms is the permission table. Object-level scoping (which people a
@@ -56,10 +58,10 @@ const (
 var rolePerms = map[Role][]Permission{
 	RoleAdmin: {PermOrgRead, PermOrgManage, PermPeopleRead, PermPeopleManage,
 		PermAccountsManage, PermRolesManage, PermAuditRead, PermGroupsManage, PermContentEdit, PermContentReview, PermPracticeSignOff,
-		PermStoreDataRead, PermStoreDataManage},
+		PermStoreDataRead, PermStoreDataManage, PermSearchManage},
 	RoleTrainingManager: {PermOrgRead, PermOrgManage, PermPeopleRead, PermPeopleManage,
 		PermAccountsManage, PermGroupsManage, PermContentEdit, PermContentReview, PermPracticeSignOff,
-		PermStoreDataRead, PermStoreDataManage},
+		PermStoreDataRead, PermStoreDataManage, PermSearchManage},
 	RoleTrainer:  {PermOrgRead, PermPeopleRead, PermGroupsManage, PermContentEdit, PermPracticeSignOff, PermStoreDataRead},
 	RoleMentor:   {PermOrgRead, PermPeopleRead, PermPracticeSignOff},
 	RoleTeamLead: {PermOrgRead, PermPeopleRead, PermPracticeSignOff, PermStoreDataRead, PermStoreDataManage},
@@ -81,6 +83,19 @@ func Can(roles []Role, p Permission) bool {
 		}
 	}
 	return false
+}
+
+// PermissionsOf lists the permissions roles grant, each once.
+func PermissionsOf(roles []Role) []Permission {
+	var out []Permission
+	for _, r := range roles {
+		for _, p := range rolePerms[r] {
+			if !slices.Contains(out, p) {
+				out = append(out, p)
+			}
+		}
+	}
+	return out
 }
 
 // Scope says which people records a person may read.

@@ -54,4 +54,5 @@ func (h *Handler) routes() {
 	rt.Handle("GET /api/v1/kb/reviews", sd.PermSignedIn, h.kbReviews)
 	rt.Handle("GET /api/v1/kb/categories", sd.PermSignedIn, h.kbCategoryList)
 	rt.Handle("POST /api/v1/kb/categories", sd.PermContentEdit, h.kbCategoryCreate)
+	rt.Handle("GET /api/v1/search", sd.PermSignedIn, h.search)
 }

@@ -17,6 +17,7 @@ import (
 	"github.com/shopdojo/shopdojo/internal/auth"
 	"github.com/shopdojo/shopdojo/internal/blob"
 	"github.com/shopdojo/shopdojo/internal/fsrs"
+	"github.com/shopdojo/shopdojo/internal/search"
 	"github.com/shopdojo/shopdojo/internal/store"
 )
 
@@ -33,6 +34,12 @@ type Options struct {
 	// Masker masks personal data in store imports; its key lives outside
 	// the database (mask.key in the data directory). Nil refuses imports.
 	Masker *mask.Masker
+	// Segmenter cuts text for search; its dictionary is loaded by
+	// LoadSearchDictionary off the request path. Nil makes a new one.
+	Segmenter *search.Segmenter
+	// SearchWait is how long a search waits for the dictionary before it
+	// is refused as "search is starting" (default 3 s).
+	SearchWait time.Duration
 }
 
 // App is the use-case layer.
@@ -51,6 +58,7 @@ type App struct {
 	papers   *memo[string, shopdojo.Paper] // decoded exam papers, by exam and update time
 	packs    *packCache                    // the published curriculum
 	kpis     kpiCache                      // stores' prepared datasets (kpi_cache.go)
+	search   *searchState                  // search_index.go
 }
 
 // saveCommitDelay is how long a batch of exam answer saves waits for more
@@ -82,7 +90,8 @@ func New(s *store.Store, opt Options) *App {
 		overview: newMemo[string, Overview](10*time.Second, 4), counts: newMemo[string, int64](10*time.Second, 16),
 		saves: s.NewGroup(256).Linger(saveCommitDelay), facts: newFactCache(50_000), fsrs: newScheduler(opt.Location),
 		pools: newMemo[string, []drawnItem](10*time.Second, 1024), versions: &versionCache{},
-		papers: newMemo[string, shopdojo.Paper](10*time.Second, 256), packs: &packCache{}}
+		papers: newMemo[string, shopdojo.Paper](10*time.Second, 256), packs: &packCache{},
+		search: newSearchState(opt.Segmenter, opt.SearchWait)}
 }
 
 func shanghai() *time.Location {

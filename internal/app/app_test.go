@@ -44,7 +44,7 @@ func newEnv(t *testing.T) *env {
 		t.Fatal(err)
 	}
 	e.app = app.New(s, app.Options{Password: auth.Fast, AuditKey: key, Clock: func() time.Time { return e.now },
-		Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Files: files, Masker: masker})
+		Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Files: files, Masker: masker, Segmenter: testSegmenter})
 	return e
 }
 

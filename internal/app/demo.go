@@ -164,6 +164,9 @@ func (a *App) SeedDemo(ctx context.Context) ([]DemoLogin, error) {
 	if err := a.seedKB(ctx); err != nil {
 		return nil, fmt.Errorf("demo knowledge base: %w", err)
 	}
+	if err := a.seedSearch(ctx); err != nil {
+		return nil, fmt.Errorf("demo search: %w", err)
+	}
 	return logins, nil
 }
 

@@ -9,6 +9,7 @@ import (
 // absolute number, is what compares across machines.
 func benchCmd(e *env) *cobra.Command {
 	c := &cobra.Command{Use: "bench", Short: "Benchmarks that report ratios to a bare limit measured in the same run"}
-	c.AddCommand(benchPagesCmd(e), benchExamCmd(e), benchLearnerCmd(e), benchCrashCmd(e), benchBareCmd(), benchImportCmd(e))
+	c.AddCommand(benchPagesCmd(e), benchExamCmd(e), benchLearnerCmd(e), benchCrashCmd(e), benchBareCmd(), benchImportCmd(e),
+		benchSearchCmd(e))
 	return c
 }

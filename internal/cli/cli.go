@@ -51,7 +51,7 @@ func Run(ctx context.Context, args []string, getenv func(string) string, stdio S
 	pf.StringVar(&e.cfg.DB, "db", e.cfg.DB, "PostgreSQL URL postgres://…; empty uses SQLite in --data [SHOPDOJO_DB]")
 	pf.StringVar(&e.cfg.Files, "files", e.cfg.Files, "S3-compatible file store s3://KEY:SECRET@host/bucket[/prefix][?region=…&tls=false]; empty keeps files in --data (prefer SHOPDOJO_FILES: keys on a command line are visible to every user)")
 	root.AddCommand(serveCmd(e), migrateCmd(e), versionCmd(e), userCmd(e), tokenCmd(e), auditCmd(e),
-		importCmd(e), backupCmd(e), restoreCmd(e), benchCmd(e), contentCmd(e))
+		importCmd(e), backupCmd(e), restoreCmd(e), benchCmd(e), contentCmd(e), kbCmd(e))
 	root.AddCommand(maskCmd(e))
 	if err := root.ExecuteContext(ctx); err != nil {
 		fmt.Fprintln(stdio.Err, "shopdojo:", e.explain(err))

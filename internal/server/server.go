@@ -27,6 +27,7 @@ import (
 	"github.com/shopdojo/shopdojo/internal/config"
 	"github.com/shopdojo/shopdojo/internal/httpx"
 	"github.com/shopdojo/shopdojo/internal/i18n"
+	"github.com/shopdojo/shopdojo/internal/search"
 	"github.com/shopdojo/shopdojo/internal/store"
 	"github.com/shopdojo/shopdojo/internal/web"
 )
@@ -49,6 +50,9 @@ type Server struct {
 type Options struct {
 	FastPasswords bool // cheap argon2 parameters (tests only)
 	Clock         func() time.Time
+	// Segmenter is the search segmenter to use (the search benchmark
+	// shares its loaded dictionary); nil makes one.
+	Segmenter *search.Segmenter
 }
 
 // Instance is an open database with its app layer, for commands that need
@@ -101,7 +105,7 @@ func openApp(ctx context.Context, cfg config.Config, log *slog.Logger, opt Optio
 		return nil, nil, err
 	}
 	ao := app.Options{Location: loc, AuditKey: key, Logger: log, Clock: opt.Clock, Files: files, ExamGrace: cfg.ExamGrace,
-		Masker: masker}
+		Masker: masker, Segmenter: opt.Segmenter}
 	if opt.FastPasswords {
 		ao.Password = auth.Fast
 	}
@@ -189,6 +193,8 @@ func (srv *Server) Serve(ctx context.Context, l net.Listener) error {
 		ErrorLog: slog.NewLogLogger(srv.log.Handler(), slog.LevelWarn)}
 	go srv.checkpoints(ctx)
 	go srv.attemptJobs(ctx)
+	go srv.searchJobs(ctx)
+	go srv.App.RunSearchLog(ctx)
 	errc := make(chan error, 1)
 	go func() {
 		if srv.Cfg.TLSCert != "" {

@@ -141,6 +141,11 @@ func (s *Store) Migrate(ctx context.Context) error {
 	if _, err := p.Up(ctx); err != nil {
 		return fmt.Errorf("migrate: %w", MapErr(err))
 	}
+	// The search text index differs per dialect (search_sqlite.go,
+	// search_postgres.go); its statements are idempotent.
+	if err := s.Search().ensure(ctx, s.write); err != nil {
+		return err
+	}
 	return s.prepare(ctx)
 }
 

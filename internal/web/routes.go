@@ -197,6 +197,17 @@ func (h *Handler) routes() {
 	rt.Handle("GET /curriculum", sd.PermSignedIn, h.curriculum)
 	rt.Handle("GET /curriculum/map", sd.PermSignedIn, h.knowledgeMap)
 	rt.Handle("GET /curriculum/competencies", sd.PermSignedIn, h.competencies)
+	rt.Handle("GET /learn/cases/{id}", sd.PermSignedIn, h.learnCase)
+
+	// Search: what the person may open (the app filters by their
+	// principals); synonyms for managers, the owner lists for editors.
+	rt.Handle("GET /search", sd.PermSignedIn, h.search)
+	rt.Handle("GET /search/suggest", sd.PermSignedIn, h.searchSuggest)
+	rt.Handle("GET /search/synonyms", sd.PermSearchManage, h.searchSynonyms)
+	rt.Handle("POST /search/synonyms", sd.PermSearchManage, h.synonymCreate)
+	rt.Handle("POST /search/synonyms/{id}", sd.PermSearchManage, h.synonymUpdate)
+	rt.Handle("POST /search/synonyms/{id}/delete", sd.PermSearchManage, h.synonymDelete)
+	rt.Handle("GET /search/insights", sd.PermContentEdit, h.searchInsights)
 
 	// 学习进度: progress of the people one may read (the app applies the
 	// people scope); assignment rules and manual assignment.

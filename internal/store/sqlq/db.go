@@ -66,6 +66,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.answerKBQuestionStmt, err = db.PrepareContext(ctx, answerKBQuestion); err != nil {
 		return nil, fmt.Errorf("error preparing query AnswerKBQuestion: %w", err)
 	}
+	if q.askedAfterSearchQueriesStmt, err = db.PrepareContext(ctx, askedAfterSearchQueries); err != nil {
+		return nil, fmt.Errorf("error preparing query AskedAfterSearchQueries: %w", err)
+	}
 	if q.assignPathStmt, err = db.PrepareContext(ctx, assignPath); err != nil {
 		return nil, fmt.Errorf("error preparing query AssignPath: %w", err)
 	}
@@ -74,6 +77,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	}
 	if q.awardCertificationStmt, err = db.PrepareContext(ctx, awardCertification); err != nil {
 		return nil, fmt.Errorf("error preparing query AwardCertification: %w", err)
+	}
+	if q.bumpSearchDocViewsStmt, err = db.PrepareContext(ctx, bumpSearchDocViews); err != nil {
+		return nil, fmt.Errorf("error preparing query BumpSearchDocViews: %w", err)
 	}
 	if q.closeSurveyStmt, err = db.PrepareContext(ctx, closeSurvey); err != nil {
 		return nil, fmt.Errorf("error preparing query CloseSurvey: %w", err)
@@ -137,6 +143,12 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	}
 	if q.countRoleStmt, err = db.PrepareContext(ctx, countRole); err != nil {
 		return nil, fmt.Errorf("error preparing query CountRole: %w", err)
+	}
+	if q.countSearchDocsStmt, err = db.PrepareContext(ctx, countSearchDocs); err != nil {
+		return nil, fmt.Errorf("error preparing query CountSearchDocs: %w", err)
+	}
+	if q.countSearchSynonymsStmt, err = db.PrepareContext(ctx, countSearchSynonyms); err != nil {
+		return nil, fmt.Errorf("error preparing query CountSearchSynonyms: %w", err)
 	}
 	if q.countStoreUseStmt, err = db.PrepareContext(ctx, countStoreUse); err != nil {
 		return nil, fmt.Errorf("error preparing query CountStoreUse: %w", err)
@@ -233,6 +245,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	}
 	if q.deleteSOPRunFileStmt, err = db.PrepareContext(ctx, deleteSOPRunFile); err != nil {
 		return nil, fmt.Errorf("error preparing query DeleteSOPRunFile: %w", err)
+	}
+	if q.deleteSearchSynonymStmt, err = db.PrepareContext(ctx, deleteSearchSynonym); err != nil {
+		return nil, fmt.Errorf("error preparing query DeleteSearchSynonym: %w", err)
 	}
 	if q.deleteSessionStmt, err = db.PrepareContext(ctx, deleteSession); err != nil {
 		return nil, fmt.Errorf("error preparing query DeleteSession: %w", err)
@@ -375,6 +390,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.getSOPRunFileStmt, err = db.PrepareContext(ctx, getSOPRunFile); err != nil {
 		return nil, fmt.Errorf("error preparing query GetSOPRunFile: %w", err)
 	}
+	if q.getSearchSynonymStmt, err = db.PrepareContext(ctx, getSearchSynonym); err != nil {
+		return nil, fmt.Errorf("error preparing query GetSearchSynonym: %w", err)
+	}
 	if q.getSessionActorStmt, err = db.PrepareContext(ctx, getSessionActor); err != nil {
 		return nil, fmt.Errorf("error preparing query GetSessionActor: %w", err)
 	}
@@ -492,6 +510,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.insertSOPRunFileStmt, err = db.PrepareContext(ctx, insertSOPRunFile); err != nil {
 		return nil, fmt.Errorf("error preparing query InsertSOPRunFile: %w", err)
 	}
+	if q.insertSearchSynonymStmt, err = db.PrepareContext(ctx, insertSearchSynonym); err != nil {
+		return nil, fmt.Errorf("error preparing query InsertSearchSynonym: %w", err)
+	}
 	if q.insertSessionStmt, err = db.PrepareContext(ctx, insertSession); err != nil {
 		return nil, fmt.Errorf("error preparing query InsertSession: %w", err)
 	}
@@ -530,6 +551,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	}
 	if q.lastCheckpointStmt, err = db.PrepareContext(ctx, lastCheckpoint); err != nil {
 		return nil, fmt.Errorf("error preparing query LastCheckpoint: %w", err)
+	}
+	if q.lastSearchQueryStmt, err = db.PrepareContext(ctx, lastSearchQuery); err != nil {
+		return nil, fmt.Errorf("error preparing query LastSearchQuery: %w", err)
 	}
 	if q.listAccountsStmt, err = db.PrepareContext(ctx, listAccounts); err != nil {
 		return nil, fmt.Errorf("error preparing query ListAccounts: %w", err)
@@ -816,6 +840,12 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.listSOPRunsToReviewStmt, err = db.PrepareContext(ctx, listSOPRunsToReview); err != nil {
 		return nil, fmt.Errorf("error preparing query ListSOPRunsToReview: %w", err)
 	}
+	if q.listSearchDocIDsStmt, err = db.PrepareContext(ctx, listSearchDocIDs); err != nil {
+		return nil, fmt.Errorf("error preparing query ListSearchDocIDs: %w", err)
+	}
+	if q.listSearchSynonymsStmt, err = db.PrepareContext(ctx, listSearchSynonyms); err != nil {
+		return nil, fmt.Errorf("error preparing query ListSearchSynonyms: %w", err)
+	}
 	if q.listSessionsStmt, err = db.PrepareContext(ctx, listSessions); err != nil {
 		return nil, fmt.Errorf("error preparing query ListSessions: %w", err)
 	}
@@ -863,6 +893,12 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	}
 	if q.lockWatchProgressStmt, err = db.PrepareContext(ctx, lockWatchProgress); err != nil {
 		return nil, fmt.Errorf("error preparing query LockWatchProgress: %w", err)
+	}
+	if q.logSearchQueryStmt, err = db.PrepareContext(ctx, logSearchQuery); err != nil {
+		return nil, fmt.Errorf("error preparing query LogSearchQuery: %w", err)
+	}
+	if q.markSearchAskedStmt, err = db.PrepareContext(ctx, markSearchAsked); err != nil {
+		return nil, fmt.Errorf("error preparing query MarkSearchAsked: %w", err)
 	}
 	if q.markSurveyRespondedStmt, err = db.PrepareContext(ctx, markSurveyResponded); err != nil {
 		return nil, fmt.Errorf("error preparing query MarkSurveyResponded: %w", err)
@@ -935,6 +971,24 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	}
 	if q.scoreAttemptItemStmt, err = db.PrepareContext(ctx, scoreAttemptItem); err != nil {
 		return nil, fmt.Errorf("error preparing query ScoreAttemptItem: %w", err)
+	}
+	if q.searchBankMembersStmt, err = db.PrepareContext(ctx, searchBankMembers); err != nil {
+		return nil, fmt.Errorf("error preparing query SearchBankMembers: %w", err)
+	}
+	if q.searchCurriculumTimesStmt, err = db.PrepareContext(ctx, searchCurriculumTimes); err != nil {
+		return nil, fmt.Errorf("error preparing query SearchCurriculumTimes: %w", err)
+	}
+	if q.searchPrincipalRowsStmt, err = db.PrepareContext(ctx, searchPrincipalRows); err != nil {
+		return nil, fmt.Errorf("error preparing query SearchPrincipalRows: %w", err)
+	}
+	if q.searchQuestionRowsStmt, err = db.PrepareContext(ctx, searchQuestionRows); err != nil {
+		return nil, fmt.Errorf("error preparing query SearchQuestionRows: %w", err)
+	}
+	if q.searchQuestionStampStmt, err = db.PrepareContext(ctx, searchQuestionStamp); err != nil {
+		return nil, fmt.Errorf("error preparing query SearchQuestionStamp: %w", err)
+	}
+	if q.searchQuestionTagsStmt, err = db.PrepareContext(ctx, searchQuestionTags); err != nil {
+		return nil, fmt.Errorf("error preparing query SearchQuestionTags: %w", err)
 	}
 	if q.sendSurveyStmt, err = db.PrepareContext(ctx, sendSurvey); err != nil {
 		return nil, fmt.Errorf("error preparing query SendSurvey: %w", err)
@@ -1068,6 +1122,12 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.updateReviewCardStmt, err = db.PrepareContext(ctx, updateReviewCard); err != nil {
 		return nil, fmt.Errorf("error preparing query UpdateReviewCard: %w", err)
 	}
+	if q.updateSearchQueryStmt, err = db.PrepareContext(ctx, updateSearchQuery); err != nil {
+		return nil, fmt.Errorf("error preparing query UpdateSearchQuery: %w", err)
+	}
+	if q.updateSearchSynonymStmt, err = db.PrepareContext(ctx, updateSearchSynonym); err != nil {
+		return nil, fmt.Errorf("error preparing query UpdateSearchSynonym: %w", err)
+	}
 	if q.updateStoreStmt, err = db.PrepareContext(ctx, updateStore); err != nil {
 		return nil, fmt.Errorf("error preparing query UpdateStore: %w", err)
 	}
@@ -1103,6 +1163,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	}
 	if q.upsertWatchProgressStmt, err = db.PrepareContext(ctx, upsertWatchProgress); err != nil {
 		return nil, fmt.Errorf("error preparing query UpsertWatchProgress: %w", err)
+	}
+	if q.zeroResultQueriesStmt, err = db.PrepareContext(ctx, zeroResultQueries); err != nil {
+		return nil, fmt.Errorf("error preparing query ZeroResultQueries: %w", err)
 	}
 	return &q, nil
 }
@@ -1179,6 +1242,11 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing answerKBQuestionStmt: %w", cerr)
 		}
 	}
+	if q.askedAfterSearchQueriesStmt != nil {
+		if cerr := q.askedAfterSearchQueriesStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing askedAfterSearchQueriesStmt: %w", cerr)
+		}
+	}
 	if q.assignPathStmt != nil {
 		if cerr := q.assignPathStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing assignPathStmt: %w", cerr)
@@ -1192,6 +1260,11 @@ func (q *Queries) Close() error {
 	if q.awardCertificationStmt != nil {
 		if cerr := q.awardCertificationStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing awardCertificationStmt: %w", cerr)
+		}
+	}
+	if q.bumpSearchDocViewsStmt != nil {
+		if cerr := q.bumpSearchDocViewsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing bumpSearchDocViewsStmt: %w", cerr)
 		}
 	}
 	if q.closeSurveyStmt != nil {
@@ -1297,6 +1370,16 @@ func (q *Queries) Close() error {
 	if q.countRoleStmt != nil {
 		if cerr := q.countRoleStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing countRoleStmt: %w", cerr)
+		}
+	}
+	if q.countSearchDocsStmt != nil {
+		if cerr := q.countSearchDocsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing countSearchDocsStmt: %w", cerr)
+		}
+	}
+	if q.countSearchSynonymsStmt != nil {
+		if cerr := q.countSearchSynonymsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing countSearchSynonymsStmt: %w", cerr)
 		}
 	}
 	if q.countStoreUseStmt != nil {
@@ -1457,6 +1540,11 @@ func (q *Queries) Close() error {
 	if q.deleteSOPRunFileStmt != nil {
 		if cerr := q.deleteSOPRunFileStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing deleteSOPRunFileStmt: %w", cerr)
+		}
+	}
+	if q.deleteSearchSynonymStmt != nil {
+		if cerr := q.deleteSearchSynonymStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing deleteSearchSynonymStmt: %w", cerr)
 		}
 	}
 	if q.deleteSessionStmt != nil {
@@ -1694,6 +1782,11 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing getSOPRunFileStmt: %w", cerr)
 		}
 	}
+	if q.getSearchSynonymStmt != nil {
+		if cerr := q.getSearchSynonymStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing getSearchSynonymStmt: %w", cerr)
+		}
+	}
 	if q.getSessionActorStmt != nil {
 		if cerr := q.getSessionActorStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing getSessionActorStmt: %w", cerr)
@@ -1889,6 +1982,11 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing insertSOPRunFileStmt: %w", cerr)
 		}
 	}
+	if q.insertSearchSynonymStmt != nil {
+		if cerr := q.insertSearchSynonymStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing insertSearchSynonymStmt: %w", cerr)
+		}
+	}
 	if q.insertSessionStmt != nil {
 		if cerr := q.insertSessionStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing insertSessionStmt: %w", cerr)
@@ -1952,6 +2050,11 @@ func (q *Queries) Close() error {
 	if q.lastCheckpointStmt != nil {
 		if cerr := q.lastCheckpointStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing lastCheckpointStmt: %w", cerr)
+		}
+	}
+	if q.lastSearchQueryStmt != nil {
+		if cerr := q.lastSearchQueryStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing lastSearchQueryStmt: %w", cerr)
 		}
 	}
 	if q.listAccountsStmt != nil {
@@ -2429,6 +2532,16 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing listSOPRunsToReviewStmt: %w", cerr)
 		}
 	}
+	if q.listSearchDocIDsStmt != nil {
+		if cerr := q.listSearchDocIDsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listSearchDocIDsStmt: %w", cerr)
+		}
+	}
+	if q.listSearchSynonymsStmt != nil {
+		if cerr := q.listSearchSynonymsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listSearchSynonymsStmt: %w", cerr)
+		}
+	}
 	if q.listSessionsStmt != nil {
 		if cerr := q.listSessionsStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing listSessionsStmt: %w", cerr)
@@ -2507,6 +2620,16 @@ func (q *Queries) Close() error {
 	if q.lockWatchProgressStmt != nil {
 		if cerr := q.lockWatchProgressStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing lockWatchProgressStmt: %w", cerr)
+		}
+	}
+	if q.logSearchQueryStmt != nil {
+		if cerr := q.logSearchQueryStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing logSearchQueryStmt: %w", cerr)
+		}
+	}
+	if q.markSearchAskedStmt != nil {
+		if cerr := q.markSearchAskedStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing markSearchAskedStmt: %w", cerr)
 		}
 	}
 	if q.markSurveyRespondedStmt != nil {
@@ -2627,6 +2750,36 @@ func (q *Queries) Close() error {
 	if q.scoreAttemptItemStmt != nil {
 		if cerr := q.scoreAttemptItemStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing scoreAttemptItemStmt: %w", cerr)
+		}
+	}
+	if q.searchBankMembersStmt != nil {
+		if cerr := q.searchBankMembersStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing searchBankMembersStmt: %w", cerr)
+		}
+	}
+	if q.searchCurriculumTimesStmt != nil {
+		if cerr := q.searchCurriculumTimesStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing searchCurriculumTimesStmt: %w", cerr)
+		}
+	}
+	if q.searchPrincipalRowsStmt != nil {
+		if cerr := q.searchPrincipalRowsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing searchPrincipalRowsStmt: %w", cerr)
+		}
+	}
+	if q.searchQuestionRowsStmt != nil {
+		if cerr := q.searchQuestionRowsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing searchQuestionRowsStmt: %w", cerr)
+		}
+	}
+	if q.searchQuestionStampStmt != nil {
+		if cerr := q.searchQuestionStampStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing searchQuestionStampStmt: %w", cerr)
+		}
+	}
+	if q.searchQuestionTagsStmt != nil {
+		if cerr := q.searchQuestionTagsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing searchQuestionTagsStmt: %w", cerr)
 		}
 	}
 	if q.sendSurveyStmt != nil {
@@ -2849,6 +3002,16 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing updateReviewCardStmt: %w", cerr)
 		}
 	}
+	if q.updateSearchQueryStmt != nil {
+		if cerr := q.updateSearchQueryStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing updateSearchQueryStmt: %w", cerr)
+		}
+	}
+	if q.updateSearchSynonymStmt != nil {
+		if cerr := q.updateSearchSynonymStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing updateSearchSynonymStmt: %w", cerr)
+		}
+	}
 	if q.updateStoreStmt != nil {
 		if cerr := q.updateStoreStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing updateStoreStmt: %w", cerr)
@@ -2909,6 +3072,11 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing upsertWatchProgressStmt: %w", cerr)
 		}
 	}
+	if q.zeroResultQueriesStmt != nil {
+		if cerr := q.zeroResultQueriesStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing zeroResultQueriesStmt: %w", cerr)
+		}
+	}
 	return err
 }
 
@@ -2962,9 +3130,11 @@ type Queries struct {
 	addReviewCardStmt              *sql.Stmt
 	addSurveyRecipientStmt         *sql.Stmt
 	answerKBQuestionStmt           *sql.Stmt
+	askedAfterSearchQueriesStmt    *sql.Stmt
 	assignPathStmt                 *sql.Stmt
 	auditEventsFromStmt            *sql.Stmt
 	awardCertificationStmt         *sql.Stmt
+	bumpSearchDocViewsStmt         *sql.Stmt
 	closeSurveyStmt                *sql.Stmt
 	copyKBAttachmentsStmt          *sql.Stmt
 	countAuditEventsStmt           *sql.Stmt
@@ -2986,6 +3156,8 @@ type Queries struct {
 	countPositionUseStmt           *sql.Stmt
 	countPositionsStmt             *sql.Stmt
 	countRoleStmt                  *sql.Stmt
+	countSearchDocsStmt            *sql.Stmt
+	countSearchSynonymsStmt        *sql.Stmt
 	countStoreUseStmt              *sql.Stmt
 	countVersionsInReviewStmt      *sql.Stmt
 	createKPIImportStmt            *sql.Stmt
@@ -3018,6 +3190,7 @@ type Queries struct {
 	deletePositionStmt             *sql.Stmt
 	deleteQuestionTagsStmt         *sql.Stmt
 	deleteSOPRunFileStmt           *sql.Stmt
+	deleteSearchSynonymStmt        *sql.Stmt
 	deleteSessionStmt              *sql.Stmt
 	deleteStoreStmt                *sql.Stmt
 	departmentSubtreeStmt          *sql.Stmt
@@ -3065,6 +3238,7 @@ type Queries struct {
 	getReviewCardStmt              *sql.Stmt
 	getSOPRunStmt                  *sql.Stmt
 	getSOPRunFileStmt              *sql.Stmt
+	getSearchSynonymStmt           *sql.Stmt
 	getSessionActorStmt            *sql.Stmt
 	getSettingStmt                 *sql.Stmt
 	getStoreStmt                   *sql.Stmt
@@ -3104,6 +3278,7 @@ type Queries struct {
 	insertReviewLogStmt            *sql.Stmt
 	insertSOPRunStmt               *sql.Stmt
 	insertSOPRunFileStmt           *sql.Stmt
+	insertSearchSynonymStmt        *sql.Stmt
 	insertSessionStmt              *sql.Stmt
 	insertStatementStmt            *sql.Stmt
 	insertStoreStmt                *sql.Stmt
@@ -3117,6 +3292,7 @@ type Queries struct {
 	lastAttemptNoStmt              *sql.Stmt
 	lastAuditEventStmt             *sql.Stmt
 	lastCheckpointStmt             *sql.Stmt
+	lastSearchQueryStmt            *sql.Stmt
 	listAccountsStmt               *sql.Stmt
 	listAllKBAudienceStmt          *sql.Stmt
 	listAllKBLinksStmt             *sql.Stmt
@@ -3212,6 +3388,8 @@ type Queries struct {
 	listSOPRunFilesStmt            *sql.Stmt
 	listSOPRunStepsStmt            *sql.Stmt
 	listSOPRunsToReviewStmt        *sql.Stmt
+	listSearchDocIDsStmt           *sql.Stmt
+	listSearchSynonymsStmt         *sql.Stmt
 	listSessionsStmt               *sql.Stmt
 	listStatementsByActorStmt      *sql.Stmt
 	listStoreAgentProgressStmt     *sql.Stmt
@@ -3228,6 +3406,8 @@ type Queries struct {
 	listVersionsInReviewStmt       *sql.Stmt
 	lockAttemptStmt                *sql.Stmt
 	lockWatchProgressStmt          *sql.Stmt
+	logSearchQueryStmt             *sql.Stmt
+	markSearchAskedStmt            *sql.Stmt
 	markSurveyRespondedStmt        *sql.Stmt
 	nextDueCardStmt                *sql.Stmt
 	openAttemptStmt                *sql.Stmt
@@ -3252,6 +3432,12 @@ type Queries struct {
 	saveAnswerIfOpenStmt           *sql.Stmt
 	saveKPIMappingStmt             *sql.Stmt
 	scoreAttemptItemStmt           *sql.Stmt
+	searchBankMembersStmt          *sql.Stmt
+	searchCurriculumTimesStmt      *sql.Stmt
+	searchPrincipalRowsStmt        *sql.Stmt
+	searchQuestionRowsStmt         *sql.Stmt
+	searchQuestionStampStmt        *sql.Stmt
+	searchQuestionTagsStmt         *sql.Stmt
 	sendSurveyStmt                 *sql.Stmt
 	setActivationStmt              *sql.Stmt
 	setAttemptDeadlineStmt         *sql.Stmt
@@ -3296,6 +3482,8 @@ type Queries struct {
 	updatePositionStmt             *sql.Stmt
 	updateQuestionMirrorStmt       *sql.Stmt
 	updateReviewCardStmt           *sql.Stmt
+	updateSearchQueryStmt          *sql.Stmt
+	updateSearchSynonymStmt        *sql.Stmt
 	updateStoreStmt                *sql.Stmt
 	updateSurveyDraftStmt          *sql.Stmt
 	upsertCompetencyRatingStmt     *sql.Stmt
@@ -3308,6 +3496,7 @@ type Queries struct {
 	upsertKPITrafficStmt           *sql.Stmt
 	upsertSOPRunStepStmt           *sql.Stmt
 	upsertWatchProgressStmt        *sql.Stmt
+	zeroResultQueriesStmt          *sql.Stmt
 }
 
 func (q *Queries) WithTx(tx *sql.Tx) *Queries {
@@ -3328,9 +3517,11 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		addReviewCardStmt:              q.addReviewCardStmt,
 		addSurveyRecipientStmt:         q.addSurveyRecipientStmt,
 		answerKBQuestionStmt:           q.answerKBQuestionStmt,
+		askedAfterSearchQueriesStmt:    q.askedAfterSearchQueriesStmt,
 		assignPathStmt:                 q.assignPathStmt,
 		auditEventsFromStmt:            q.auditEventsFromStmt,
 		awardCertificationStmt:         q.awardCertificationStmt,
+		bumpSearchDocViewsStmt:         q.bumpSearchDocViewsStmt,
 		closeSurveyStmt:                q.closeSurveyStmt,
 		copyKBAttachmentsStmt:          q.copyKBAttachmentsStmt,
 		countAuditEventsStmt:           q.countAuditEventsStmt,
@@ -3352,6 +3543,8 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		countPositionUseStmt:           q.countPositionUseStmt,
 		countPositionsStmt:             q.countPositionsStmt,
 		countRoleStmt:                  q.countRoleStmt,
+		countSearchDocsStmt:            q.countSearchDocsStmt,
+		countSearchSynonymsStmt:        q.countSearchSynonymsStmt,
 		countStoreUseStmt:              q.countStoreUseStmt,
 		countVersionsInReviewStmt:      q.countVersionsInReviewStmt,
 		createKPIImportStmt:            q.createKPIImportStmt,
@@ -3384,6 +3577,7 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		deletePositionStmt:             q.deletePositionStmt,
 		deleteQuestionTagsStmt:         q.deleteQuestionTagsStmt,
 		deleteSOPRunFileStmt:           q.deleteSOPRunFileStmt,
+		deleteSearchSynonymStmt:        q.deleteSearchSynonymStmt,
 		deleteSessionStmt:              q.deleteSessionStmt,
 		deleteStoreStmt:                q.deleteStoreStmt,
 		departmentSubtreeStmt:          q.departmentSubtreeStmt,
@@ -3431,6 +3625,7 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		getReviewCardStmt:              q.getReviewCardStmt,
 		getSOPRunStmt:                  q.getSOPRunStmt,
 		getSOPRunFileStmt:              q.getSOPRunFileStmt,
+		getSearchSynonymStmt:           q.getSearchSynonymStmt,
 		getSessionActorStmt:            q.getSessionActorStmt,
 		getSettingStmt:                 q.getSettingStmt,
 		getStoreStmt:                   q.getStoreStmt,
@@ -3470,6 +3665,7 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		insertReviewLogStmt:            q.insertReviewLogStmt,
 		insertSOPRunStmt:               q.insertSOPRunStmt,
 		insertSOPRunFileStmt:           q.insertSOPRunFileStmt,
+		insertSearchSynonymStmt:        q.insertSearchSynonymStmt,
 		insertSessionStmt:              q.insertSessionStmt,
 		insertStatementStmt:            q.insertStatementStmt,
 		insertStoreStmt:                q.insertStoreStmt,
@@ -3483,6 +3679,7 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		lastAttemptNoStmt:              q.lastAttemptNoStmt,
 		lastAuditEventStmt:             q.lastAuditEventStmt,
 		lastCheckpointStmt:             q.lastCheckpointStmt,
+		lastSearchQueryStmt:            q.lastSearchQueryStmt,
 		listAccountsStmt:               q.listAccountsStmt,
 		listAllKBAudienceStmt:          q.listAllKBAudienceStmt,
 		listAllKBLinksStmt:             q.listAllKBLinksStmt,
@@ -3578,6 +3775,8 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		listSOPRunFilesStmt:            q.listSOPRunFilesStmt,
 		listSOPRunStepsStmt:            q.listSOPRunStepsStmt,
 		listSOPRunsToReviewStmt:        q.listSOPRunsToReviewStmt,
+		listSearchDocIDsStmt:           q.listSearchDocIDsStmt,
+		listSearchSynonymsStmt:         q.listSearchSynonymsStmt,
 		listSessionsStmt:               q.listSessionsStmt,
 		listStatementsByActorStmt:      q.listStatementsByActorStmt,
 		listStoreAgentProgressStmt:     q.listStoreAgentProgressStmt,
@@ -3594,6 +3793,8 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		listVersionsInReviewStmt:       q.listVersionsInReviewStmt,
 		lockAttemptStmt:                q.lockAttemptStmt,
 		lockWatchProgressStmt:          q.lockWatchProgressStmt,
+		logSearchQueryStmt:             q.logSearchQueryStmt,
+		markSearchAskedStmt:            q.markSearchAskedStmt,
 		markSurveyRespondedStmt:        q.markSurveyRespondedStmt,
 		nextDueCardStmt:                q.nextDueCardStmt,
 		openAttemptStmt:                q.openAttemptStmt,
@@ -3618,6 +3819,12 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		saveAnswerIfOpenStmt:           q.saveAnswerIfOpenStmt,
 		saveKPIMappingStmt:             q.saveKPIMappingStmt,
 		scoreAttemptItemStmt:           q.scoreAttemptItemStmt,
+		searchBankMembersStmt:          q.searchBankMembersStmt,
+		searchCurriculumTimesStmt:      q.searchCurriculumTimesStmt,
+		searchPrincipalRowsStmt:        q.searchPrincipalRowsStmt,
+		searchQuestionRowsStmt:         q.searchQuestionRowsStmt,
+		searchQuestionStampStmt:        q.searchQuestionStampStmt,
+		searchQuestionTagsStmt:         q.searchQuestionTagsStmt,
 		sendSurveyStmt:                 q.sendSurveyStmt,
 		setActivationStmt:              q.setActivationStmt,
 		setAttemptDeadlineStmt:         q.setAttemptDeadlineStmt,
@@ -3662,6 +3869,8 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		updatePositionStmt:             q.updatePositionStmt,
 		updateQuestionMirrorStmt:       q.updateQuestionMirrorStmt,
 		updateReviewCardStmt:           q.updateReviewCardStmt,
+		updateSearchQueryStmt:          q.updateSearchQueryStmt,
+		updateSearchSynonymStmt:        q.updateSearchSynonymStmt,
 		updateStoreStmt:                q.updateStoreStmt,
 		updateSurveyDraftStmt:          q.updateSurveyDraftStmt,
 		upsertCompetencyRatingStmt:     q.upsertCompetencyRatingStmt,
@@ -3674,5 +3883,6 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		upsertKPITrafficStmt:           q.upsertKPITrafficStmt,
 		upsertSOPRunStepStmt:           q.upsertSOPRunStepStmt,
 		upsertWatchProgressStmt:        q.upsertWatchProgressStmt,
+		zeroResultQueriesStmt:          q.zeroResultQueriesStmt,
 	}
 }

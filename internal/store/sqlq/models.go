@@ -653,6 +653,48 @@ type ReviewLog struct {
 	Due    int64
 }
 
+type SearchDoc struct {
+	ID          string
+	Kind        string
+	RefID       string
+	Title       string
+	Body        string
+	TitleTokens string
+	Tokens      string
+	Pinyin      string
+	Tags        string
+	Module      string
+	Platform    string
+	Url         string
+	Audience    string
+	UpdatedAt   int64
+	Views       int64
+	FtsRowid    int64
+}
+
+type SearchDocAcl struct {
+	DocID     string
+	Principal string
+}
+
+type SearchQuery struct {
+	ID       string
+	PersonID sql.NullString
+	Query    string
+	Norm     string
+	Results  int64
+	At       int64
+	AskedAt  int64
+}
+
+type SearchSynonym struct {
+	ID        string
+	Terms     string
+	CreatedBy sql.NullString
+	CreatedAt int64
+	UpdatedAt int64
+}
+
 type Session struct {
 	IDHash     string
 	PersonID   string
