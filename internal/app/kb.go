@@ -94,8 +94,9 @@ func (it KBItem) URL() string { return "/kb/" + it.ID }
 // principals — "dept:<id>" (that department or one below it), "pos:<id>",
 // "person:<id>", and "perm:content.review" (training managers and admins,
 // who read every item that is not confidential). The owner is always
-// included. An actor's own principals come from App.KBPrincipals; an item
-// is readable when the two lists meet, which is exactly kbViewer.reads.
+// included. An actor's own principals come from viewerOf (and, in the
+// same terms, search's App.SearchPrincipals); an item is readable when the
+// two lists meet, which is exactly kbViewer.reads.
 func (it KBItem) SearchPrincipals() (everyone bool, principals []string) {
 	if it.Visibility == KBEveryone {
 		return true, nil
@@ -166,14 +167,6 @@ func viewerOf(ctx context.Context, q *store.Queries, ac Actor) (kbViewer, error)
 		w.principals = append(w.principals, "dept:"+d)
 	}
 	return w, err
-}
-
-// KBPrincipals returns the actor's principals in SearchPrincipals' terms,
-// for filtering search results in the index.
-func (a *App) KBPrincipals(ctx context.Context, ac Actor) ([]string, error) {
-	var w kbViewer
-	err := a.store.Read(ctx, func(q *store.Queries) (err error) { w, err = viewerOf(ctx, q, ac); return })
-	return w.principals, err
 }
 
 // canReadKB decides whether the actor may read the item; an item they may

@@ -95,8 +95,13 @@ func (a *App) Ask(ctx context.Context, ac Actor, kind, targetID, body string) (s
 				return err
 			}
 		}
-		return tx.InsertKBQuestion(ctx, sqlq.InsertKBQuestionParams{ID: id, TargetKind: kind, TargetID: targetID,
-			AskerID: ac.PersonID, Body: body, CreatedAt: a.nowMs()})
+		if err := tx.InsertKBQuestion(ctx, sqlq.InsertKBQuestionParams{ID: id, TargetKind: kind, TargetID: targetID,
+			AskerID: ac.PersonID, Body: body, CreatedAt: a.nowMs()}); err != nil {
+			return err
+		}
+		// A question shortly after a search means search did not answer
+		// it: the owners' insights list shows those searches.
+		return a.NoteQuestionAfterSearch(ctx, tx, ac.PersonID, a.now())
 	})
 	return id, err
 }

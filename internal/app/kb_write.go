@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/shopdojo/shopdojo"
+	"github.com/shopdojo/shopdojo/internal/search"
 	"github.com/shopdojo/shopdojo/internal/store"
 	"github.com/shopdojo/shopdojo/internal/store/sqlq"
 )
@@ -416,6 +417,12 @@ func kbVersionSaved(a *App, ctx context.Context, tx *store.Tx, m sqlq.Material, 
 // (create, edit, roll-back, visibility, review, archive): the one place to
 // keep derived data such as a search index in step.
 func (a *App) kbChanged(ctx context.Context, tx *store.Tx, itemID string) error {
-	_, _, _ = ctx, tx, itemID
-	return nil
+	d, err := KBIndexText(ctx, tx.Queries, itemID)
+	if err != nil {
+		return err
+	}
+	if d.Unknown || d.Archived {
+		return a.RemoveDoc(ctx, tx, search.KindKB, itemID)
+	}
+	return a.IndexDoc(ctx, tx, kbSearchDoc(d))
 }

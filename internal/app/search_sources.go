@@ -13,11 +13,12 @@ import (
 	"github.com/shopdojo/shopdojo/internal/store/sqlq"
 )
 
-// searchSources lists what search indexes. A new source (knowledge items)
-// adds itself here: a stamp that changes with its content and its
-// documents with their principals.
+// searchSources lists what search indexes. A source adds itself here: a
+// stamp that changes with its content and its documents with their
+// principals.
 func (a *App) searchSources() []searchSource {
 	return []searchSource{
+		{name: "kb", kinds: []string{search.KindKB}, stamp: a.kbSearchStamp, docs: a.kbSearchDocs},
 		{name: "curriculum", kinds: []string{search.KindLesson, search.KindSOP, search.KindCase},
 			stamp: a.curriculumSearchStamp, docs: a.curriculumSearchDocs},
 		{name: "questions", kinds: []string{search.KindQuestion},

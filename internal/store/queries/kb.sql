@@ -174,3 +174,10 @@ WITH RECURSIVE up(id) AS (
     SELECT d.parent_id FROM departments d JOIN up ON d.id = up.id WHERE d.parent_id IS NOT NULL
 )
 SELECT CAST(up.id AS TEXT) AS id FROM up;
+
+-- name: KBSearchStamp :one
+-- What changes when an item is added, edited or archived, for the search
+-- index's catch-up.
+SELECT COUNT(*) AS items, CAST(COALESCE(MAX(updated_at), 0) AS BIGINT) AS updated,
+       CAST(COALESCE(SUM(CASE WHEN status = 'published' THEN 1 ELSE 0 END), 0) AS BIGINT) AS published
+FROM kb_items;

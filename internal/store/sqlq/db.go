@@ -537,6 +537,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.kBItemsOfFileStmt, err = db.PrepareContext(ctx, kBItemsOfFile); err != nil {
 		return nil, fmt.Errorf("error preparing query KBItemsOfFile: %w", err)
 	}
+	if q.kBSearchStampStmt, err = db.PrepareContext(ctx, kBSearchStamp); err != nil {
+		return nil, fmt.Errorf("error preparing query KBSearchStamp: %w", err)
+	}
 	if q.kPIAgentExistsStmt, err = db.PrepareContext(ctx, kPIAgentExists); err != nil {
 		return nil, fmt.Errorf("error preparing query KPIAgentExists: %w", err)
 	}
@@ -2027,6 +2030,11 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing kBItemsOfFileStmt: %w", cerr)
 		}
 	}
+	if q.kBSearchStampStmt != nil {
+		if cerr := q.kBSearchStampStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing kBSearchStampStmt: %w", cerr)
+		}
+	}
 	if q.kPIAgentExistsStmt != nil {
 		if cerr := q.kPIAgentExistsStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing kPIAgentExistsStmt: %w", cerr)
@@ -3287,6 +3295,7 @@ type Queries struct {
 	insertVersionStmt              *sql.Stmt
 	isMentorOfStmt                 *sql.Stmt
 	kBItemsOfFileStmt              *sql.Stmt
+	kBSearchStampStmt              *sql.Stmt
 	kPIAgentExistsStmt             *sql.Stmt
 	kPIDataSpanStmt                *sql.Stmt
 	lastAttemptNoStmt              *sql.Stmt
@@ -3674,6 +3683,7 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		insertVersionStmt:              q.insertVersionStmt,
 		isMentorOfStmt:                 q.isMentorOfStmt,
 		kBItemsOfFileStmt:              q.kBItemsOfFileStmt,
+		kBSearchStampStmt:              q.kBSearchStampStmt,
 		kPIAgentExistsStmt:             q.kPIAgentExistsStmt,
 		kPIDataSpanStmt:                q.kPIDataSpanStmt,
 		lastAttemptNoStmt:              q.lastAttemptNoStmt,

@@ -485,6 +485,27 @@ func (q *Queries) KBItemsOfFile(ctx context.Context, fileID string) ([]string, e
 	return items, nil
 }
 
+const kBSearchStamp = `-- name: KBSearchStamp :one
+SELECT COUNT(*) AS items, CAST(COALESCE(MAX(updated_at), 0) AS BIGINT) AS updated,
+       CAST(COALESCE(SUM(CASE WHEN status = 'published' THEN 1 ELSE 0 END), 0) AS BIGINT) AS published
+FROM kb_items
+`
+
+type KBSearchStampRow struct {
+	Items     int64
+	Updated   int64
+	Published int64
+}
+
+// What changes when an item is added, edited or archived, for the search
+// index's catch-up.
+func (q *Queries) KBSearchStamp(ctx context.Context) (KBSearchStampRow, error) {
+	row := q.queryRow(ctx, q.kBSearchStampStmt, kBSearchStamp)
+	var i KBSearchStampRow
+	err := row.Scan(&i.Items, &i.Updated, &i.Published)
+	return i, err
+}
+
 const listAllKBAudience = `-- name: ListAllKBAudience :many
 SELECT item_id, kind, ref_id FROM kb_audience ORDER BY item_id
 `
