@@ -30,6 +30,7 @@ const (
 type searchOpts struct {
 	docs, conns, workers int
 	warmup, dur, idle    time.Duration
+	profile              string // serve's CPU profile, if set
 }
 
 func benchSearchCmd(e *env) *cobra.Command {
@@ -52,6 +53,7 @@ VmHWM) idle with the dictionary loaded and after the search load.`,
 	f.DurationVar(&o.warmup, "warmup", 3*time.Second, "warm-up per target, not measured")
 	f.DurationVar(&o.dur, "duration", 10*time.Second, "measured load per target")
 	f.DurationVar(&o.idle, "idle", 5*time.Second, "idle time after search is ready before reading serve's memory")
+	f.StringVar(&o.profile, "cpu-profile", "", "write serve's CPU profile to this file")
 	return c
 }
 
@@ -146,9 +148,9 @@ func bareCut(seg *search.Segmenter, docs []search.Doc, workers int) int {
 // measureSearch starts serve, waits until search answers, reads its idle
 // memory, then loads the bare server and the search page.
 func (e *env) measureSearch(ctx context.Context, cfg config.Config, dir string, res *searchResult) error {
-	args := []string{"serve", "--data", cfg.DataDir}
-	if cfg.DB != "" {
-		args = append(args, "--db", cfg.DB)
+	args := serveArgs(cfg)
+	if res.opts.profile != "" {
+		args = append(args, "--cpu-profile", res.opts.profile)
 	}
 	e.progressf("search", "starting serve …")
 	srv, startup, err := startBenchChild(ctx, "serve", filepath.Join(dir, "serve.log"), "/readyz", args...)

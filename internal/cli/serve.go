@@ -39,19 +39,11 @@ func serveCmd(e *env) *cobra.Command {
 // few megabytes more at rest.
 const serveGCPercent = 200
 
-// serveMemoryLimit is serve's soft memory limit unless GOMEMLIMIT is set.
-// The search dictionary keeps about 130 MB live, and with GOGC 200 the
-// heap would grow to three times that between collections; the limit
-// makes the collector run earlier instead as the heap nears it.
-const serveMemoryLimit = 230 << 20
 
 func (e *env) serve(ctx context.Context) error {
 	start := time.Now()
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(serveGCPercent)
-	}
-	if os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(serveMemoryLimit)
 	}
 	log := slog.New(slog.NewJSONHandler(e.io.Err, &slog.HandlerOptions{Level: slog.LevelInfo}))
 	srv, err := server.Open(ctx, e.cfg, log, server.Options{})

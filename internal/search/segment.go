@@ -21,12 +21,13 @@ var ErrNotReady = errors.New("search: dictionary not loaded yet")
 // seconds) is loaded once by Load, which the server runs in a goroutine;
 // nothing on a request path ever loads it.
 type Segmenter struct {
-	once  sync.Once
-	ready chan struct{}
-	seg   gse.Segmenter
-	err   error
-	took  time.Duration
-	py    pinyin.Args
+	once   sync.Once
+	ready  chan struct{}
+	seg    gse.Segmenter
+	err    error
+	took   time.Duration
+	py     pinyin.Args
+	runePy sync.Map // rune → its pinyin (a few thousand entries at most)
 }
 
 // NewSegmenter returns a segmenter whose dictionary is not loaded yet.
@@ -164,6 +165,16 @@ func (s *Segmenter) Words(text string) []string {
 		}
 	}
 	return out
+}
+
+// runePinyin is one character's toneless pinyin, remembered.
+func (s *Segmenter) runePinyin(c rune) string {
+	if p, ok := s.runePy.Load(c); ok {
+		return p.(string)
+	}
+	p := strings.Join(pinyin.LazyPinyin(string(c), s.py), "")
+	s.runePy.Store(c, p)
+	return p
 }
 
 // Pinyin is the toneless pinyin of the Han characters of w, joined.

@@ -146,23 +146,49 @@ func render(text []rune, ms []span, from, to int) template.HTML {
 }
 
 // MarkTerms returns the words to mark in text for q: its highlight words
-// and the Chinese words of text whose pinyin was typed (or, for the last
-// word while typing, begins with what was typed).
+// and the runs of Chinese characters in text whose pinyin was typed (or,
+// for a typed word of three letters or more, begins with it). It reads
+// the pinyin character by character instead of cutting text into words,
+// so marking a result costs a table lookup per character, not a
+// segmentation of the whole document.
 func (s *Segmenter) MarkTerms(text string, q Query) []string {
 	terms := append([]string(nil), q.Highlight...)
-	if len(q.Pinyin) == 0 || !s.IsReady() {
+	if len(q.Pinyin) == 0 {
 		return terms
 	}
-	for _, w := range s.Words(text) {
-		if !isHan([]rune(w)[0]) {
+	r := []rune(text)
+	py := make([]string, len(r))
+	for i, c := range r {
+		if isHan(c) {
+			py[i] = s.runePinyin(c)
+		}
+	}
+	for i := range r {
+		if py[i] == "" {
 			continue
 		}
-		p := s.Pinyin(w)
 		for _, t := range q.Pinyin {
-			if p == t || (len(t) >= 3 && strings.HasPrefix(p, t)) {
-				terms = append(terms, w)
+			if j := pinyinRun(py, i, t); j > i {
+				terms = append(terms, string(r[i:j]))
 			}
 		}
 	}
 	return dedupe(terms)
+}
+
+// pinyinRun is the end of the run of characters from i whose joined
+// pinyin is t (or, for t of three letters or more, begins with t); i when
+// there is none.
+func pinyinRun(py []string, i int, t string) int {
+	acc := ""
+	for j := i; j < len(py) && j < i+8 && py[j] != ""; j++ {
+		acc += py[j]
+		switch {
+		case acc == t, len(t) >= 3 && strings.HasPrefix(acc, t):
+			return j + 1
+		case !strings.HasPrefix(t, acc):
+			return i
+		}
+	}
+	return i
 }

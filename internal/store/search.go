@@ -35,10 +35,12 @@ type SearchIndex interface {
 // "1,000+", and counting every row of a common word is not paid for.
 const SearchCountCap = 1000
 
-// searchPool is how many best matches by text relevance alone are taken
-// before the access check when no other filter is set: the ranking of a
-// common word then costs a bounded number of row reads.
-const searchPool = 2000
+// searchPool bounds the candidates a search ranks: on SQLite the newest
+// searchPool readable matches (filters and the access check applied
+// first), on PostgreSQL the best searchPool by text relevance when no
+// filter is set. The ranking of a common word then costs a bounded
+// number of row reads.
+const searchPool = 500
 
 // SearchParams are a match's query, filters and caller.
 type SearchParams struct {
