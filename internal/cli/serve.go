@@ -39,7 +39,6 @@ func serveCmd(e *env) *cobra.Command {
 // few megabytes more at rest.
 const serveGCPercent = 200
 
-
 func (e *env) serve(ctx context.Context) error {
 	start := time.Now()
 	if os.Getenv("GOGC") == "" {
