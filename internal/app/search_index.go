@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"runtime"
 	"runtime/debug"
@@ -114,11 +115,15 @@ func (a *App) IndexSources(ctx context.Context) (int, error) {
 	}
 	a.search.mu.Lock()
 	defer a.search.mu.Unlock()
+	// A failing source is reported but does not keep the others (which
+	// come after it) out of the index.
 	n := 0
+	var errs []error
 	for _, src := range a.searchSources() {
 		stamp, err := src.stamp(ctx)
 		if err != nil {
-			return n, fmt.Errorf("search source %s: %w", src.name, err)
+			errs = append(errs, fmt.Errorf("search source %s: %w", src.name, err))
+			continue
 		}
 		if a.search.stamps[src.name] == stamp {
 			continue
@@ -126,11 +131,12 @@ func (a *App) IndexSources(ctx context.Context) (int, error) {
 		k, err := a.indexSource(ctx, src)
 		n += k
 		if err != nil {
-			return n, fmt.Errorf("index %s: %w", src.name, err)
+			errs = append(errs, fmt.Errorf("index %s: %w", src.name, err))
+			continue
 		}
 		a.search.stamps[src.name] = stamp
 	}
-	return n, nil
+	return n, errors.Join(errs...)
 }
 
 // indexSource writes a source's documents in batches and removes the

@@ -39,7 +39,7 @@ func TestSearch(t *testing.T) {
 	s.shot(t, ctx, "search-03-pinyin")
 
 	// Trainers see bank questions.
-	do(t, ctx, chromedp.Navigate(s.url+"/search?q="+"拦截做法"), chromedp.WaitVisible(css("[data-testid=search-hit]")))
+	searchUntilFound(t, ctx, s.url+"/search?q="+"拦截做法")
 	if !strings.Contains(html(t, ctx, "[data-testid=search-hits]"), `href="/questions/`) {
 		t.Error("the manager does not find the bank question")
 	}
@@ -93,4 +93,21 @@ func html(t *testing.T, ctx context.Context, sel string) string {
 		t.Fatalf("html of %s: %v", sel, err)
 	}
 	return h
+}
+
+// searchUntilFound opens a search page until it has a hit: the server
+// indexes its sources in the background after start-up, which on a busy
+// machine may still be running when the test gets here.
+func searchUntilFound(t *testing.T, ctx context.Context, url string) {
+	t.Helper()
+	js := `document.querySelector("[data-testid=search-hit]") !== null`
+	for deadline := time.Now().Add(60 * time.Second); time.Now().Before(deadline); time.Sleep(time.Second) {
+		if _, err := chromedp.Run(ctx, chromedp.Navigate(url)); err != nil {
+			continue
+		}
+		if found, err := chromedp.Run(ctx, chromedp.Evaluate[bool](js)); err == nil && found {
+			return
+		}
+	}
+	t.Fatalf("no search hit at %s within a minute", url)
 }
