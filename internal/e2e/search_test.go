@@ -39,7 +39,7 @@ func TestSearch(t *testing.T) {
 	s.shot(t, ctx, "search-03-pinyin")
 
 	// Trainers see bank questions.
-	searchUntilFound(t, ctx, s.url+"/search?q="+"拦截做法")
+	searchUntilFound(t, ctx, s.url+"/search?type=question&q="+"拦截做法")
 	if !strings.Contains(html(t, ctx, "[data-testid=search-hits]"), `href="/questions/`) {
 		t.Error("the manager does not find the bank question")
 	}
