@@ -7,6 +7,7 @@ import (
 	"math"
 	"net"
 	"net/http"
+	"net/url"
 	"slices"
 	"sync"
 	"sync/atomic"
@@ -22,6 +23,18 @@ type loadSpec struct {
 	warmup time.Duration // run first and thrown away: opens the connections, fills caches and the heap
 	dur    time.Duration // measured; requests in flight at the end are waited for and counted
 	pid    int           // server process, for its CPU time
+	// suffixes, if set, are appended to url in turn (query-escaped), each
+	// worker starting at its own offset: a mix of requests, such as the
+	// search bench's queries.
+	suffixes []string
+}
+
+// target is the URL of a worker's nth request.
+func (s loadSpec) target(worker, n int) string {
+	if len(s.suffixes) == 0 {
+		return s.url
+	}
+	return s.url + url.QueryEscape(s.suffixes[(worker+n)%len(s.suffixes)])
 }
 
 // loadResult is what one measured run saw.
@@ -100,7 +113,7 @@ func runPhase(ctx context.Context, client *http.Client, s loadSpec, d time.Durat
 	results := make([]workerResult, s.conns)
 	var wg sync.WaitGroup
 	for i := range results {
-		wg.Go(func() { results[i] = worker(ctx, client, s, deadline) })
+		wg.Go(func() { results[i] = worker(ctx, client, s, i, deadline) })
 	}
 	wg.Wait()
 	if err := ctx.Err(); err != nil {
@@ -125,11 +138,11 @@ func collect(results []workerResult, elapsed time.Duration) loadResult {
 }
 
 // worker sends requests one after another until the deadline.
-func worker(ctx context.Context, client *http.Client, s loadSpec, deadline time.Time) workerResult {
+func worker(ctx context.Context, client *http.Client, s loadSpec, id int, deadline time.Time) workerResult {
 	var w workerResult
-	for ctx.Err() == nil && time.Now().Before(deadline) {
+	for n := 0; ctx.Err() == nil && time.Now().Before(deadline); n++ {
 		t := time.Now()
-		err := get(ctx, client, s.url, s.cookie)
+		err := get(ctx, client, s.target(id, n), s.cookie)
 		if err != nil {
 			w.bad++
 			if w.firstBad == "" {

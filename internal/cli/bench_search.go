@@ -181,8 +181,9 @@ func (e *env) measureSearch(ctx context.Context, cfg config.Config, dir string, 
 		return err
 	}
 	e.progressf("search", "loading GET /search: %s + %s …", o.warmup, o.dur)
-	spec = loadSpec{url: srv.base + "/search?q=", cookie: cookie, conns: o.conns, warmup: o.warmup, dur: o.dur, pid: srv.pid()}
-	if res.search, err = runSearchLoad(ctx, spec); err != nil {
+	spec = loadSpec{url: srv.base + "/search?q=", cookie: cookie, conns: o.conns, warmup: o.warmup, dur: o.dur, pid: srv.pid(),
+		suffixes: benchQueries}
+	if res.search, err = runLoad(ctx, spec); err != nil {
 		return err
 	}
 	res.loadedMem = readProcMem(srv.pid())

@@ -1,72 +1,12 @@
 package cli
 
 import (
-	"context"
 	"encoding/json"
 	"fmt"
-	"net"
 	"net/http"
-	"net/url"
 	"runtime"
-	"sync"
-	"sync/atomic"
 	"time"
 )
-
-// runSearchLoad is runLoad with each worker cycling through benchQueries
-// (appended to s.url), starting at its own offset.
-func runSearchLoad(ctx context.Context, s loadSpec) (loadResult, error) {
-	var dials atomic.Int64
-	dialer := &net.Dialer{Timeout: 5 * time.Second, KeepAlive: 30 * time.Second}
-	tr := &http.Transport{MaxIdleConnsPerHost: s.conns, MaxConnsPerHost: s.conns, IdleConnTimeout: time.Minute,
-		DialContext: func(ctx context.Context, network, addr string) (net.Conn, error) {
-			dials.Add(1)
-			return dialer.DialContext(ctx, network, addr)
-		}}
-	defer tr.CloseIdleConnections()
-	client := &http.Client{Transport: tr, Timeout: 30 * time.Second,
-		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
-	if _, err := searchPhase(ctx, client, s, s.warmup); err != nil {
-		return loadResult{}, err
-	}
-	before := takeCPU(s.pid)
-	r, err := searchPhase(ctx, client, s, s.dur)
-	if err != nil {
-		return loadResult{}, err
-	}
-	r.cpu(before, takeCPU(s.pid))
-	r.dials = dials.Load()
-	return r, nil
-}
-
-func searchPhase(ctx context.Context, client *http.Client, s loadSpec, d time.Duration) (loadResult, error) {
-	start := time.Now()
-	deadline := start.Add(d)
-	results := make([]workerResult, s.conns)
-	var wg sync.WaitGroup
-	for i := range results {
-		wg.Go(func() {
-			var w workerResult
-			for n := i; ctx.Err() == nil && time.Now().Before(deadline); n++ {
-				t := time.Now()
-				if err := get(ctx, client, s.url+url.QueryEscape(benchQueries[n%len(benchQueries)]), s.cookie); err != nil {
-					w.bad++
-					if w.firstBad == "" {
-						w.firstBad = err.Error()
-					}
-					continue
-				}
-				w.lat = append(w.lat, time.Since(t))
-			}
-			results[i] = w
-		})
-	}
-	wg.Wait()
-	if err := ctx.Err(); err != nil {
-		return loadResult{}, err
-	}
-	return collect(results, time.Since(start)), nil
-}
 
 func decodeJSON(resp *http.Response, v any) error {
 	defer resp.Body.Close()
