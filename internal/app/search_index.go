@@ -2,6 +2,8 @@ package app
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"runtime"
@@ -13,6 +15,7 @@ import (
 	"github.com/shopdojo/shopdojo"
 	"github.com/shopdojo/shopdojo/internal/search"
 	"github.com/shopdojo/shopdojo/internal/store"
+	"github.com/shopdojo/shopdojo/internal/store/sqlq"
 )
 
 // defaultSearchWait is how long a search arriving while the dictionary
@@ -29,6 +32,8 @@ type searchState struct {
 	principals *memo[string, []string]
 	mu         sync.Mutex        // one reindex at a time
 	stamps     map[string]string // source kind → stamp last indexed
+	fpOnce     sync.Once
+	fp         string // searchFingerprint
 	logs       chan searchLogEntry
 	queued     atomic.Bool // RunSearchLog is writing the queue
 }
@@ -109,7 +114,16 @@ type searchSource struct {
 // server runs it once the dictionary is ready and then every few seconds,
 // so publishes and question edits (on any node) reach search within
 // seconds without hooks in every write path.
+//
+// A source's stamp is stored with its documents, in the same transaction
+// (settings key search.stamp.<source>), and includes the segmenter's
+// fingerprint: a restart, or a second node, does not segment everything
+// again, while a changed dictionary or tokenizer reindexes every source.
 func (a *App) IndexSources(ctx context.Context) (int, error) {
+	return a.indexSources(ctx, false)
+}
+
+func (a *App) indexSources(ctx context.Context, force bool) (int, error) {
 	if !a.search.seg.IsReady() {
 		return 0, nil
 	}
@@ -125,10 +139,11 @@ func (a *App) IndexSources(ctx context.Context) (int, error) {
 			errs = append(errs, fmt.Errorf("search source %s: %w", src.name, err))
 			continue
 		}
-		if a.search.stamps[src.name] == stamp {
+		stamp = a.searchFingerprint() + "|" + stamp
+		if !force && a.sourceIndexed(ctx, src.name, stamp) {
 			continue
 		}
-		k, err := a.indexSource(ctx, src)
+		k, err := a.indexSource(ctx, src, stamp)
 		n += k
 		if err != nil {
 			errs = append(errs, fmt.Errorf("index %s: %w", src.name, err))
@@ -139,9 +154,43 @@ func (a *App) IndexSources(ctx context.Context) (int, error) {
 	return n, errors.Join(errs...)
 }
 
-// indexSource writes a source's documents in batches and removes the
-// documents of its kinds it no longer lists.
-func (a *App) indexSource(ctx context.Context, src searchSource) (int, error) {
+// sourceIndexed reports whether the index already holds the source at
+// this stamp: in this process's memory, or stored by any process.
+func (a *App) sourceIndexed(ctx context.Context, name, stamp string) bool {
+	if a.search.stamps[name] == stamp {
+		return true
+	}
+	var stored string
+	err := a.store.Read(ctx, func(q *store.Queries) (err error) {
+		stored, err = q.GetSetting(ctx, searchStampKey(name))
+		return err
+	})
+	if err != nil || stored != stamp {
+		return false // not stored yet (or unreadable): index it
+	}
+	a.search.stamps[name] = stamp
+	return true
+}
+
+func searchStampKey(source string) string { return "search.stamp." + source }
+
+// searchFingerprint identifies what the segmenter makes of a probe text,
+// so stored stamps go stale when the dictionary, the tokenizer or the
+// pinyin change.
+func (a *App) searchFingerprint() string {
+	a.search.fpOnce.Do(func() {
+		d := a.search.seg.Index(search.Doc{Kind: "probe", RefID: "1",
+			Title: "退款退货流程 Refund SOP", Body: "客服专员在千牛工作台处理售后工单，直通车推广ROI与客单价。测试 tuikuan"})
+		h := sha256.Sum256([]byte(d.TitleTokens + "\x00" + d.Tokens + "\x00" + d.Pinyin))
+		a.search.fp = hex.EncodeToString(h[:8])
+	})
+	return a.search.fp
+}
+
+// indexSource writes a source's documents in batches, removes the
+// documents of its kinds it no longer lists and stores the stamp they
+// were indexed at.
+func (a *App) indexSource(ctx context.Context, src searchSource, stamp string) (int, error) {
 	docs, err := src.docs(ctx)
 	if err != nil {
 		return 0, err
@@ -160,7 +209,10 @@ func (a *App) indexSource(ctx context.Context, src searchSource) (int, error) {
 				return err
 			}
 		}
-		return a.pruneKinds(ctx, tx, src.kinds, keep)
+		if err := a.pruneKinds(ctx, tx, src.kinds, keep); err != nil {
+			return err
+		}
+		return tx.PutSetting(ctx, sqlq.PutSettingParams{Key: searchStampKey(src.name), Value: stamp})
 	})
 }
 
@@ -246,5 +298,5 @@ func (a *App) EnsureSearchIndex(ctx context.Context, force bool) (int, error) {
 	if n > 0 && !force {
 		return 0, nil
 	}
-	return a.IndexSources(ctx)
+	return a.indexSources(ctx, force)
 }

@@ -239,6 +239,14 @@ func TestSearchStartingAndSources(t *testing.T) {
 	if n, _ := e.app.IndexSources(e.ctx); n != 0 {
 		t.Errorf("unchanged sources reindexed %d", n)
 	}
+	// A restart (or a second node) finds the stamps stored with the index.
+	restarted := app.New(e.store, app.Options{Clock: func() time.Time { return e.now }, Segmenter: testSegmenter})
+	if n, err := restarted.IndexSources(e.ctx); err != nil || n != 0 {
+		t.Errorf("a restarted app reindexed %d unchanged documents (%v)", n, err)
+	}
+	if n, err := restarted.EnsureSearchIndex(e.ctx, true); err != nil || n < 50 {
+		t.Errorf("a forced reindex wrote %d documents (%v)", n, err)
+	}
 	res, err := e.app.Search(e.ctx, mgr, app.SearchInput{Q: "退款"})
 	e.must(err)
 	if res.Total == 0 || !strings.HasPrefix(res.Hits[0].URL, "/learn/") {

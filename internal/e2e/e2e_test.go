@@ -24,6 +24,7 @@ import (
 
 	"github.com/shopdojo/shopdojo/internal/app"
 	"github.com/shopdojo/shopdojo/internal/config"
+	"github.com/shopdojo/shopdojo/internal/search"
 	"github.com/shopdojo/shopdojo/internal/server"
 	"github.com/shopdojo/shopdojo/internal/store/storetest"
 )
@@ -39,6 +40,10 @@ type demoTemplate struct {
 var (
 	demoOnce sync.Once
 	demo     demoTemplate
+	// segmenter is shared by every server the tests start: each would
+	// otherwise load the search dictionary (over a second of CPU and
+	// 130 MB) for itself.
+	segmenter = search.NewSegmenter()
 )
 
 func TestMain(m *testing.M) {
@@ -54,7 +59,8 @@ func TestMain(m *testing.M) {
 
 // seedDemoTemplate bootstraps and seeds the demo, runs what serve's
 // attempt job does first (the demo learner's mistake deck, so no test
-// races it) and closes the server, leaving the data to copy.
+// races it) and the search index, and closes the server, leaving the data
+// to copy.
 func seedDemoTemplate() (d demoTemplate) {
 	ctx := context.Background()
 	cfg := config.Default()
@@ -67,7 +73,7 @@ func seedDemoTemplate() (d demoTemplate) {
 			return d
 		}
 	}
-	srv, err := server.Open(ctx, cfg, slog.New(slog.DiscardHandler), server.Options{FastPasswords: true})
+	srv, err := server.Open(ctx, cfg, slog.New(slog.DiscardHandler), server.Options{FastPasswords: true, Segmenter: segmenter})
 	if err != nil {
 		d.err = err
 		return d
@@ -79,7 +85,12 @@ func seedDemoTemplate() (d demoTemplate) {
 	if _, d.err = srv.App.SeedDemo(ctx); d.err != nil {
 		return d
 	}
-	_, _, d.err = srv.App.RunAttemptJobs(ctx)
+	if _, _, d.err = srv.App.RunAttemptJobs(ctx); d.err != nil {
+		return d
+	}
+	// The index and its stamps travel with the copies, so a test's server
+	// finds every source indexed instead of segmenting the demo again.
+	_, d.err = srv.App.EnsureSearchIndex(ctx, false)
 	return d
 }
 
@@ -154,7 +165,7 @@ func start(t *testing.T) *site {
 			t.Logf("server log:\n%s", logBuf.String())
 		}
 	})
-	srv, err := server.Open(ctx, cfg, log, server.Options{FastPasswords: true})
+	srv, err := server.Open(ctx, cfg, log, server.Options{FastPasswords: true, Segmenter: segmenter})
 	if err != nil {
 		t.Fatal(err)
 	}
