@@ -2,8 +2,6 @@ package app
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"runtime"
@@ -32,8 +30,6 @@ type searchState struct {
 	principals *memo[string, []string]
 	mu         sync.Mutex        // one reindex at a time
 	stamps     map[string]string // source kind → stamp last indexed
-	fpOnce     sync.Once
-	fp         string // searchFingerprint
 	logs       chan searchLogEntry
 	queued     atomic.Bool // RunSearchLog is writing the queue
 }
@@ -139,7 +135,7 @@ func (a *App) indexSources(ctx context.Context, force bool) (int, error) {
 			errs = append(errs, fmt.Errorf("search source %s: %w", src.name, err))
 			continue
 		}
-		stamp = a.searchFingerprint() + "|" + stamp
+		stamp = a.search.seg.Fingerprint() + "|" + stamp
 		if !force && a.sourceIndexed(ctx, src.name, stamp) {
 			continue
 		}
@@ -173,19 +169,6 @@ func (a *App) sourceIndexed(ctx context.Context, name, stamp string) bool {
 }
 
 func searchStampKey(source string) string { return "search.stamp." + source }
-
-// searchFingerprint identifies what the segmenter makes of a probe text,
-// so stored stamps go stale when the dictionary, the tokenizer or the
-// pinyin change.
-func (a *App) searchFingerprint() string {
-	a.search.fpOnce.Do(func() {
-		d := a.search.seg.Index(search.Doc{Kind: "probe", RefID: "1",
-			Title: "退款退货流程 Refund SOP", Body: "客服专员在千牛工作台处理售后工单，直通车推广ROI与客单价。测试 tuikuan"})
-		h := sha256.Sum256([]byte(d.TitleTokens + "\x00" + d.Tokens + "\x00" + d.Pinyin))
-		a.search.fp = hex.EncodeToString(h[:8])
-	})
-	return a.search.fp
-}
 
 // indexSource writes a source's documents in batches, removes the
 // documents of its kinds it no longer lists and stores the stamp they

@@ -2,6 +2,8 @@ package search
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"strings"
 	"sync"
@@ -28,6 +30,8 @@ type Segmenter struct {
 	took   time.Duration
 	py     pinyin.Args
 	runePy sync.Map // rune → its pinyin (a few thousand entries at most)
+	fpOnce sync.Once
+	fp     string // Fingerprint
 }
 
 // NewSegmenter returns a segmenter whose dictionary is not loaded yet.
@@ -48,6 +52,20 @@ func (s *Segmenter) Load() error {
 		close(s.ready)
 	})
 	return s.err
+}
+
+// Fingerprint identifies what the loaded segmenter makes of a probe
+// text: index stamps that include it go stale when the dictionary, the
+// tokenizer or the pinyin change. Call it only once the dictionary is
+// loaded.
+func (s *Segmenter) Fingerprint() string {
+	s.fpOnce.Do(func() {
+		d := s.Index(Doc{Kind: "probe", RefID: "1", Title: "退款退货流程 Refund SOP",
+			Body: "客服专员在千牛工作台处理售后工单，直通车推广ROI与客单价。测试 tuikuan"})
+		h := sha256.Sum256([]byte(d.TitleTokens + "\x00" + d.Tokens + "\x00" + d.Pinyin))
+		s.fp = hex.EncodeToString(h[:8])
+	})
+	return s.fp
 }
 
 // LoadTime is how long Load took (0 before it finished).
